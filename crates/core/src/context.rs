@@ -1,0 +1,227 @@
+//! The simulated account a request is evaluated in (decisions D19–D22): who calls, from
+//! which region, which trails exist and what state they are in. Read from JSON (a context
+//! file in the CLI, the context panel in the page).
+
+use crate::arn;
+use crate::model::Selectors;
+use serde::{Deserialize, Serialize};
+
+/// Account, region and trails used when no context is given (the CLI default).
+pub const DEFAULT_ACCOUNT: &str = "123456789012";
+pub const DEFAULT_REGION: &str = "us-east-1";
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct AccountContext {
+    /// The caller's account id (12 digits).
+    pub account: String,
+    /// The region the request is sent to.
+    pub region: String,
+    /// Defaults to the partition of `region`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub partition: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organization: Option<Organization>,
+    #[serde(default)]
+    pub trails: Vec<Trail>,
+    /// Simulates a request rate over the limit: ThrottlingException (D21).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub throttle: bool,
+    /// Regions where the operation is not supported: UnsupportedOperationException (D21).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unsupported_regions: Vec<String>,
+    /// The trail a bare selector list applies to (default: the caller's first trail).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub trail_name: Option<String>,
+}
+
+fn is_false(b: &bool) -> bool {
+    !b
+}
+
+fn yes() -> bool {
+    true
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Organization {
+    pub management_account: String,
+    #[serde(default)]
+    pub delegated_administrators: Vec<String>,
+    /// false: NoManagementAccountSLRExistsException for organization trails (D21).
+    #[serde(default = "yes")]
+    pub service_linked_role: bool,
+    /// false: InsufficientDependencyServiceAccessPermissionException (D21).
+    #[serde(default = "yes")]
+    pub dependency_access: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum TrailStatus {
+    #[default]
+    Ok,
+    /// Another operation is modifying the trail: ConflictException (D21).
+    Updating,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Trail {
+    pub name: String,
+    pub home_region: String,
+    /// The owning account; defaults to the caller's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub account: Option<String>,
+    #[serde(default)]
+    pub is_organization_trail: bool,
+    #[serde(default)]
+    pub status: TrailStatus,
+    /// Created and owned by another AWS service: OperationNotPermittedException (D21).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub service_linked: bool,
+    /// The stored selectors; absent for a trail never configured (D28).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub selectors: Option<Selectors>,
+}
+
+/// A context that cannot be used, with its place in the context text (1-based).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ContextError {
+    pub message: String,
+    pub line: usize,
+    pub column: usize,
+}
+
+impl AccountContext {
+    /// Reads and checks a context; the error says what to change.
+    pub fn from_json(text: &str) -> Result<Self, ContextError> {
+        let context: AccountContext = serde_json::from_str(text).map_err(|e| ContextError {
+            message: e.to_string(),
+            line: e.line(),
+            column: e.column(),
+        })?;
+        context.check().map_err(|message| ContextError {
+            message,
+            line: 0,
+            column: 0,
+        })?;
+        Ok(context)
+    }
+
+    fn check(&self) -> Result<(), String> {
+        let accounts = std::iter::once(&self.account)
+            .chain(self.trails.iter().filter_map(|t| t.account.as_ref()));
+        if let Some(bad) = accounts.into_iter().find(|a| !arn::is_account_id(a)) {
+            return Err(format!("account \"{bad}\" is not a 12-digit account id"));
+        }
+        let regions =
+            std::iter::once(&self.region).chain(self.trails.iter().map(|t| &t.home_region));
+        if let Some(bad) = regions
+            .into_iter()
+            .find(|r| arn::partition_of_region(r).is_none())
+        {
+            return Err(format!("\"{bad}\" is not a region name (e.g. us-east-1)"));
+        }
+        match (&self.partition, arn::partition_of_region(&self.region)) {
+            (Some(p), Some(of_region)) if p != of_region => Err(format!(
+                "partition \"{p}\" does not match region {} (partition {of_region})",
+                self.region
+            )),
+            _ => Ok(()),
+        }
+    }
+
+    pub fn partition(&self) -> &str {
+        self.partition
+            .as_deref()
+            .or_else(|| arn::partition_of_region(&self.region))
+            .unwrap_or("aws")
+    }
+
+    /// The owner of `trail`.
+    pub fn owner<'a>(&'a self, trail: &'a Trail) -> &'a str {
+        trail.account.as_deref().unwrap_or(&self.account)
+    }
+
+    pub fn trail_arn(&self, trail: &Trail) -> String {
+        let partition = arn::partition_of_region(&trail.home_region).unwrap_or(self.partition());
+        arn::trail_arn(
+            partition,
+            &trail.home_region,
+            self.owner(trail),
+            &trail.name,
+        )
+    }
+
+    /// The trail a bare selector list applies to.
+    pub fn default_trail_name(&self) -> &str {
+        self.trail_name
+            .as_deref()
+            .or_else(|| {
+                self.trails
+                    .iter()
+                    .find(|t| self.owner(t) == self.account)
+                    .map(|t| t.name.as_str())
+            })
+            .unwrap_or("my-trail")
+    }
+}
+
+/// The context the page starts with: the caller is its organization's management account
+/// in us-east-1, with a few trails that show each lookup outcome.
+pub const DEFAULT_CONTEXT_JSON: &str = r#"{
+  "account": "123456789012",
+  "region": "us-east-1",
+  "partition": "aws",
+  "organization": {
+    "managementAccount": "123456789012",
+    "delegatedAdministrators": [],
+    "serviceLinkedRole": true,
+    "dependencyAccess": true
+  },
+  "trails": [
+    { "name": "management-events", "homeRegion": "us-east-1", "account": "123456789012", "isOrganizationTrail": false, "status": "ok" },
+    { "name": "org-audit", "homeRegion": "us-east-1", "account": "123456789012", "isOrganizationTrail": true, "status": "ok" },
+    { "name": "eu-data-events", "homeRegion": "eu-west-1", "account": "123456789012", "isOrganizationTrail": false, "status": "ok" }
+  ]
+}
+"#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_context_reads() {
+        let context = AccountContext::from_json(DEFAULT_CONTEXT_JSON).unwrap();
+        assert_eq!(context.default_trail_name(), "management-events");
+        assert_eq!(
+            context.trail_arn(&context.trails[2]),
+            "arn:aws:cloudtrail:eu-west-1:123456789012:trail/eu-data-events"
+        );
+    }
+
+    #[test]
+    fn bad_contexts_say_why() {
+        assert!(
+            AccountContext::from_json(r#"{"account":"1","region":"us-east-1"}"#)
+                .unwrap_err()
+                .message
+                .contains("12-digit")
+        );
+        assert!(
+            AccountContext::from_json(r#"{"account":"123456789012","region":"mars"}"#).is_err()
+        );
+        assert!(AccountContext::from_json(
+            r#"{"account":"123456789012","region":"us-east-1","partition":"aws-cn"}"#
+        )
+        .is_err());
+        let unknown = AccountContext::from_json(
+            r#"{"account":"123456789012","region":"us-east-1","bogus":1}"#,
+        )
+        .unwrap_err();
+        assert!(unknown.message.contains("bogus") && unknown.line == 1);
+    }
+}

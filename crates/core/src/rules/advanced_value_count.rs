@@ -1,0 +1,56 @@
+//! At most 500 values across all conditions of all advanced selectors (spec §1.1, §4.2;
+//! decisions D13: every value of every operator counts, eventCategory and resources.type too).
+
+use super::invalid_selectors;
+use crate::diagnostic::Diagnostic;
+use crate::syntax::Request;
+
+pub const MAX_ADVANCED_VALUES: usize = 500;
+
+pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
+    let values: Vec<_> = request
+        .advanced_event_selectors()
+        .iter()
+        .flat_map(|s| s.field_selectors())
+        .flat_map(|f| &f.conditions)
+        .flat_map(|c| &c.values)
+        .collect();
+    if let Some(first_over) = values.get(MAX_ADVANCED_VALUES) {
+        let message = format!(
+            "advanced event selectors can have up to 500 values for all conditions and selectors on a trail; this request has {} (this is value 501)",
+            values.len()
+        );
+        out.push(
+            invalid_selectors(message, &first_over.pointer, first_over.span)
+                .help("use StartsWith/EndsWith to cover many values with one, or split the trail's coverage")
+                .spec("§4.2")
+                .decision("D13"),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::test_support::{pointers, run_rule};
+
+    fn with_event_names(n: usize) -> Vec<Diagnostic> {
+        let names: Vec<String> = (0..n).map(|i| format!("\"E{i}\"")).collect();
+        run_rule(
+            check,
+            &format!(
+                r#"{{"TrailName":"t","AdvancedEventSelectors":[{{"FieldSelectors":[{{"Field":"eventCategory","Equals":["Data"]}},{{"Field":"resources.type","Equals":["AWS::S3::Object"]}},{{"Field":"eventName","Equals":[{}]}}]}}]}}"#,
+                names.join(",")
+            ),
+        )
+    }
+
+    #[test]
+    fn five_hundred_pass_501_fail_at_the_501st() {
+        assert!(with_event_names(498).is_empty());
+        assert_eq!(
+            pointers(&with_event_names(499)),
+            ["/AdvancedEventSelectors/0/FieldSelectors/2/Equals/498"]
+        );
+    }
+}

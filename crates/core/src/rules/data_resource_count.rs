@@ -1,0 +1,70 @@
+//! At most 250 data resource values across all basic selectors; "all" values do not count
+//! (spec §1.2, §4.2; decisions D8). Message: AWS's observed text.
+
+use super::invalid_selectors;
+use crate::data_value::is_any_all;
+use crate::diagnostic::Diagnostic;
+use crate::syntax::Request;
+
+pub const MAX_DATA_RESOURCE_VALUES: usize = 250;
+
+pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
+    let counted: Vec<_> = request
+        .event_selectors()
+        .iter()
+        .flat_map(|s| s.data_resources())
+        .flat_map(|r| r.values())
+        .filter(|v| !is_any_all(&v.value))
+        .collect();
+    if let Some(first_over) = counted.get(MAX_DATA_RESOURCE_VALUES) {
+        let message = format!(
+            "Specify a valid number of DataResources.Values (0 to 250) for all your selectors: this request has {} (this is value 251)",
+            counted.len()
+        );
+        out.push(
+            invalid_selectors(message, &first_over.pointer, first_over.span)
+                .help("the limit is 250 values in total across all event selectors; values that log all resources of a type (e.g. arn:aws:s3) do not count")
+                .spec("§4.2")
+                .decision("D8"),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::test_support::{pointers, run_rule};
+
+    fn with(per_selector: &[usize]) -> Vec<Diagnostic> {
+        let selectors: Vec<String> = per_selector
+            .iter()
+            .enumerate()
+            .map(|(s, &n)| {
+                let values: Vec<String> = (0..n).map(|i| format!("\"arn:aws:s3:::bucket-{s}-{i}/\"")).collect();
+                format!(r#"{{"DataResources":[{{"Type":"AWS::S3::Object","Values":["arn:aws:s3",{}]}}]}}"#, values.join(","))
+            })
+            .collect();
+        run_rule(
+            check,
+            &format!(
+                r#"{{"TrailName":"t","EventSelectors":[{}]}}"#,
+                selectors.join(",")
+            ),
+        )
+    }
+
+    #[test]
+    fn boundaries_250_and_251_in_one_or_several_selectors() {
+        assert!(with(&[250]).is_empty());
+        assert_eq!(
+            pointers(&with(&[251])),
+            ["/EventSelectors/0/DataResources/0/Values/251"]
+        );
+        assert!(with(&[125, 125]).is_empty());
+        assert_eq!(
+            pointers(&with(&[125, 126])),
+            ["/EventSelectors/1/DataResources/0/Values/126"]
+        );
+        assert!(with(&[50, 50, 50, 50, 50]).is_empty());
+    }
+}

@@ -1,0 +1,68 @@
+//! Basic `DataResources[].Type` is one of the three basic types (spec §1.3; decisions D9).
+
+use super::{invalid_selectors, quoted};
+use crate::catalog::{is_resource_type, BASIC_RESOURCE_TYPES};
+use crate::diagnostic::Diagnostic;
+use crate::suggest::closest;
+use crate::syntax::Request;
+
+pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
+    for resource in request
+        .event_selectors()
+        .iter()
+        .flat_map(|s| s.data_resources())
+    {
+        let Some(ty) = &resource.resource_type else {
+            out.push(
+                invalid_selectors("a data resource needs a Type (AWS::S3::Object, AWS::Lambda::Function or AWS::DynamoDB::Table)", &resource.pointer, resource.span.first_byte())
+                    .spec("§1.3")
+                    .decision("D9"),
+            );
+            continue;
+        };
+        if BASIC_RESOURCE_TYPES.contains(&ty.value.as_str()) {
+            continue;
+        }
+        let message = format!(
+            "data resource Type \"{}\" is not supported by basic event selectors; valid types are {}",
+            ty.value,
+            BASIC_RESOURCE_TYPES.join(", ")
+        );
+        let mut d = invalid_selectors(message, &ty.pointer, ty.span)
+            .spec("§1.3")
+            .decision("D9");
+        if is_resource_type(&ty.value) {
+            d = d.help(format!(
+                "{} is available through AdvancedEventSelectors (resources.type)",
+                ty.value
+            ));
+        } else if let Some(good) = closest(&ty.value, BASIC_RESOURCE_TYPES) {
+            d = d.fix(format!("Replace with \"{good}\""), ty.span, quoted(good));
+        }
+        out.push(d);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::test_support::{pointers, run_rule};
+
+    #[test]
+    fn only_basic_types_pass() {
+        let d = run_rule(
+            check,
+            r#"{"TrailName":"t","EventSelectors":[{"DataResources":[{"Type":"AWS::S3::Object","Values":[]},{"Type":"AWS::SNS::Topic"},{"Values":[]},{"Type":"AWS::S3::object"}]}]}"#,
+        );
+        assert_eq!(
+            pointers(&d),
+            [
+                "/EventSelectors/0/DataResources/1/Type",
+                "/EventSelectors/0/DataResources/2",
+                "/EventSelectors/0/DataResources/3/Type"
+            ]
+        );
+        assert!(d[0].help.as_ref().unwrap().contains("Advanced"));
+        assert!(d[2].fix.is_some());
+    }
+}

@@ -1,0 +1,53 @@
+//! A field appears at most once per selector: conditions on one field go in one field selector
+//! (spec §4.1 "only one resources.type field per selector"; decisions D15).
+
+use super::invalid_selectors;
+use crate::diagnostic::Diagnostic;
+use crate::syntax::Request;
+
+pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
+    for selector in request.advanced_event_selectors() {
+        let fields = selector.field_selectors();
+        for (i, later) in fields.iter().enumerate() {
+            let Some(name) = later.field_name() else {
+                continue;
+            };
+            if fields[..i]
+                .iter()
+                .any(|earlier| earlier.field_name() == Some(name))
+            {
+                let (pointer, span) = later.anchor();
+                let message = format!("field \"{name}\" appears more than once in this selector; combine its conditions into one field selector");
+                let help = if name == "resources.type" {
+                    "to log events on more than one resource type, add another selector"
+                } else {
+                    "within one field selector, SELECT operators are OR'd and DESELECT operators exclude"
+                };
+                out.push(
+                    invalid_selectors(message, pointer, span)
+                        .help(help)
+                        .spec("§4.1")
+                        .decision("D15"),
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::test_support::{pointers, run_rule};
+
+    #[test]
+    fn the_second_occurrence_is_reported() {
+        let d = run_rule(
+            check,
+            r#"{"TrailName":"t","AdvancedEventSelectors":[{"FieldSelectors":[{"Field":"eventName","Equals":["a"]},{"Field":"eventCategory","Equals":["Data"]},{"Field":"eventName","Equals":["b"]}]}]}"#,
+        );
+        assert_eq!(
+            pointers(&d),
+            ["/AdvancedEventSelectors/0/FieldSelectors/2/Field"]
+        );
+    }
+}

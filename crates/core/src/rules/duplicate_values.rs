@@ -1,0 +1,66 @@
+//! A value repeated in one list is legal but useless, and advanced duplicates still count
+//! toward the 500-value limit (decisions D18).
+
+use crate::diagnostic::{Code, Diagnostic};
+use crate::span::Span;
+use crate::syntax::{LocatedString, Request};
+
+pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
+    for selector in request.event_selectors() {
+        for resource in selector.data_resources() {
+            duplicates(resource.values(), out);
+        }
+        if let Some(list) = &selector.exclude_management_event_sources {
+            duplicates(&list.value, out);
+        }
+    }
+    for condition in request
+        .advanced_event_selectors()
+        .iter()
+        .flat_map(|s| s.field_selectors())
+        .flat_map(|f| &f.conditions)
+    {
+        duplicates(&condition.values, out);
+    }
+}
+
+fn duplicates(values: &[LocatedString], out: &mut Vec<Diagnostic>) {
+    for (i, value) in values.iter().enumerate().skip(1) {
+        if values[..i]
+            .iter()
+            .any(|earlier| earlier.value == value.value)
+        {
+            // Removing the element together with the comma before it keeps the list valid.
+            let removal = Span::new(values[i - 1].span.end, value.span.end);
+            out.push(
+                Diagnostic::warning(
+                    Code::DuplicateValue,
+                    format!("\"{}\" is already in this list", value.value),
+                    &value.pointer,
+                    value.span,
+                )
+                .fix("Remove the duplicate", removal, "")
+                .decision("D18"),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::test_support::{pointers, run_rule};
+
+    #[test]
+    fn second_occurrence_warns_with_a_removal() {
+        let text = r#"{"TrailName":"t","AdvancedEventSelectors":[{"FieldSelectors":[{"Field":"eventName","Equals":["A", "B", "A"]}]}]}"#;
+        let d = run_rule(check, text);
+        assert_eq!(
+            pointers(&d),
+            ["/AdvancedEventSelectors/0/FieldSelectors/0/Equals/2"]
+        );
+        let edit = &d[0].fix.as_ref().unwrap().edits[0];
+        let fixed = format!("{}{}", &text[..edit.span.start], &text[edit.span.end..]);
+        assert!(fixed.contains(r#"["A", "B"]"#), "{fixed}");
+    }
+}

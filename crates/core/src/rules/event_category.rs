@@ -1,0 +1,136 @@
+//! Every advanced selector has one `eventCategory` field selector with `Equals` and exactly one
+//! value of Management, Data or NetworkActivity (spec §4.1; decisions D14).
+
+use super::fields::{EventCategory, EVENT_DATA_STORE_CATEGORIES};
+use super::{invalid_selectors, quoted};
+use crate::diagnostic::Diagnostic;
+use crate::model::Operator;
+use crate::suggest::closest;
+use crate::syntax::{AdvancedFieldSelector, Request};
+
+pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
+    for selector in request.advanced_event_selectors() {
+        let Some(field) = selector
+            .field_selectors()
+            .iter()
+            .find(|f| f.field_name() == Some("eventCategory"))
+        else {
+            if selector.field_selectors.is_some() {
+                out.push(
+                    invalid_selectors(
+                        "this advanced event selector has no eventCategory field selector; every selector needs one (Management, Data or NetworkActivity)",
+                        &selector.pointer,
+                        selector.span.first_byte(),
+                    )
+                    .help("add {\"Field\": \"eventCategory\", \"Equals\": [\"Management\"]} (or Data / NetworkActivity)")
+                    .spec("§4.1")
+                    .decision("D14"),
+                );
+            }
+            continue;
+        };
+        check_field(field, out);
+    }
+}
+
+fn check_field(field: &AdvancedFieldSelector, out: &mut Vec<Diagnostic>) {
+    for condition in field
+        .conditions
+        .iter()
+        .filter(|c| c.operator != Operator::Equals)
+    {
+        let message = format!(
+            "{} is not valid for eventCategory: Equals is the only valid operator",
+            condition.operator.as_str()
+        );
+        out.push(
+            invalid_selectors(message, &condition.pointer, condition.key_span)
+                .spec("§4.1")
+                .decision("D14"),
+        );
+    }
+    let Some(equals) = field
+        .conditions
+        .iter()
+        .find(|c| c.operator == Operator::Equals)
+    else {
+        let (pointer, span) = field.anchor();
+        out.push(
+            invalid_selectors(
+                "eventCategory needs Equals with one value: Management, Data or NetworkActivity",
+                pointer,
+                span,
+            )
+            .spec("§4.1")
+            .decision("D14"),
+        );
+        return;
+    };
+    if let Some(second) = equals.values.get(1) {
+        let message = format!("eventCategory takes exactly one value; this Equals has {}: use one selector per category", equals.values.len());
+        out.push(
+            invalid_selectors(message, &second.pointer, second.span)
+                .spec("§4.1")
+                .decision("D14"),
+        );
+    }
+    for value in equals
+        .values
+        .iter()
+        .filter(|v| EventCategory::parse(&v.value).is_none())
+    {
+        let message = if EVENT_DATA_STORE_CATEGORIES.contains(&value.value.as_str()) {
+            format!("eventCategory \"{}\" is only valid for event data stores, not trails; trails accept Management, Data and NetworkActivity", value.value)
+        } else {
+            format!("eventCategory \"{}\" is not valid; trails accept Management, Data and NetworkActivity", value.value)
+        };
+        let mut d = invalid_selectors(message, &value.pointer, value.span)
+            .spec("§4.1")
+            .decision("D14");
+        if let Some(good) = closest(&value.value, EventCategory::NAMES) {
+            d = d.fix(format!("Replace with \"{good}\""), value.span, quoted(good));
+        }
+        out.push(d);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::test_support::{pointers, run_rule};
+
+    fn advanced(fields: &str) -> Vec<Diagnostic> {
+        run_rule(
+            check,
+            &format!(
+                r#"{{"TrailName":"t","AdvancedEventSelectors":[{{"FieldSelectors":[{fields}]}}]}}"#
+            ),
+        )
+    }
+
+    #[test]
+    fn category_rules() {
+        assert!(advanced(r#"{"Field":"eventCategory","Equals":["Data"]}"#).is_empty());
+        assert_eq!(
+            pointers(&advanced(r#"{"Field":"eventName","Equals":["x"]}"#)),
+            ["/AdvancedEventSelectors/0"]
+        );
+        assert_eq!(
+            pointers(&advanced(r#"{"Field":"eventCategory","StartsWith":["D"]}"#)),
+            [
+                "/AdvancedEventSelectors/0/FieldSelectors/0/StartsWith",
+                "/AdvancedEventSelectors/0/FieldSelectors/0/Field"
+            ]
+        );
+        assert_eq!(
+            pointers(&advanced(
+                r#"{"Field":"eventCategory","Equals":["Data","Management"]}"#
+            )),
+            ["/AdvancedEventSelectors/0/FieldSelectors/0/Equals/1"]
+        );
+        let insight = advanced(r#"{"Field":"eventCategory","Equals":["Insight"]}"#);
+        assert!(insight[0].message.contains("event data stores"));
+        let typo = advanced(r#"{"Field":"eventCategory","Equals":["data"]}"#);
+        assert_eq!(typo[0].fix.as_ref().unwrap().edits[0].text, "\"Data\"");
+    }
+}

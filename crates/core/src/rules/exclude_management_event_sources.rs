@@ -1,0 +1,85 @@
+//! `ExcludeManagementEventSources` may name only kms.amazonaws.com and rdsdata.amazonaws.com
+//! (spec §1.2; decisions D11). With `IncludeManagementEvents: false` the list has no effect
+//! (warning; spec §6.1, Terraform's documented constraint).
+
+use super::{invalid_selectors, quoted};
+use crate::catalog::EXCLUDABLE_MANAGEMENT_EVENT_SOURCES;
+use crate::diagnostic::{Code, Diagnostic};
+use crate::suggest::closest;
+use crate::syntax::Request;
+
+pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
+    for selector in request.event_selectors() {
+        let Some(list) = &selector.exclude_management_event_sources else {
+            continue;
+        };
+        for source in &list.value {
+            if EXCLUDABLE_MANAGEMENT_EVENT_SOURCES.contains(&source.value.as_str()) {
+                continue;
+            }
+            let message = format!(
+                "\"{}\" cannot be excluded: ExcludeManagementEventSources accepts only kms.amazonaws.com and rdsdata.amazonaws.com",
+                source.value
+            );
+            let mut d = invalid_selectors(message, &source.pointer, source.span)
+                .spec("§1.2")
+                .decision("D11");
+            if let Some(good) = closest(&source.value, EXCLUDABLE_MANAGEMENT_EVENT_SOURCES) {
+                d = d.fix(
+                    format!("Replace with \"{good}\""),
+                    source.span,
+                    quoted(good),
+                );
+            }
+            out.push(d);
+        }
+        let management_off = selector
+            .include_management_events
+            .as_ref()
+            .is_some_and(|b| !b.value);
+        if management_off && !list.value.is_empty() {
+            out.push(
+                Diagnostic::warning(
+                    Code::NoEffect,
+                    "ExcludeManagementEventSources has no effect: this selector does not log management events (IncludeManagementEvents is false)",
+                    &list.pointer,
+                    list.span,
+                )
+                .spec("§6.1")
+                .decision("D11"),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::test_support::{pointers, run_rule};
+
+    #[test]
+    fn only_kms_and_rdsdata() {
+        let d = run_rule(
+            check,
+            r#"{"TrailName":"t","EventSelectors":[{"ExcludeManagementEventSources":["kms.amazonaws.com","rdsdata.amazonaws.com","s3.amazonaws.com","kms.amazonaws.co"]}]}"#,
+        );
+        assert_eq!(
+            pointers(&d),
+            [
+                "/EventSelectors/0/ExcludeManagementEventSources/2",
+                "/EventSelectors/0/ExcludeManagementEventSources/3"
+            ]
+        );
+        assert!(d[1].fix.is_some());
+    }
+
+    #[test]
+    fn no_effect_without_management_events() {
+        let d = run_rule(
+            check,
+            r#"{"TrailName":"t","EventSelectors":[{"IncludeManagementEvents":false,"ExcludeManagementEventSources":["kms.amazonaws.com"]}]}"#,
+        );
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].code, Code::NoEffect);
+    }
+}

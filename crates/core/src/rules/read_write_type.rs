@@ -1,0 +1,48 @@
+//! `ReadWriteType` is `ReadOnly`, `WriteOnly` or `All` (spec §1.2, §2 "read-only is not
+//! valid"; decisions D6). botocore does not check enums, so this reaches the service.
+
+use super::{invalid_selectors, quoted};
+use crate::diagnostic::Diagnostic;
+use crate::model::ReadWriteType;
+use crate::suggest::closest;
+use crate::syntax::Request;
+
+pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
+    for rwt in request
+        .event_selectors()
+        .iter()
+        .filter_map(|s| s.read_write_type.as_ref())
+    {
+        if ReadWriteType::parse(&rwt.value).is_some() {
+            continue;
+        }
+        let message = format!(
+            "ReadWriteType \"{}\" is not valid; valid values are ReadOnly, WriteOnly and All",
+            rwt.value
+        );
+        let mut d = invalid_selectors(message, &rwt.pointer, rwt.span)
+            .spec("§1.2")
+            .decision("D6");
+        if let Some(good) = closest(&rwt.value, ReadWriteType::NAMES) {
+            d = d.fix(format!("Replace with \"{good}\""), rwt.span, quoted(good));
+        }
+        out.push(d);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::test_support::run_rule;
+
+    #[test]
+    fn read_only_with_a_dash_is_rejected_with_a_fix() {
+        let d = run_rule(
+            check,
+            r#"{"TrailName":"t","EventSelectors":[{"ReadWriteType":"read-only"},{"ReadWriteType":"All"}]}"#,
+        );
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].pointer, "/EventSelectors/0/ReadWriteType");
+        assert_eq!(d[0].fix.as_ref().unwrap().edits[0].text, "\"ReadOnly\"");
+    }
+}

@@ -1,0 +1,58 @@
+# trailscope: `make serve` and `make test` work on a bare machine of this kind; every tool is
+# installed at a pinned version from a package registry (scripts/install-tools.sh).
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
+export TRUNK_OFFLINE := true
+PORT ?= 8080
+
+.PHONY: serve test build dist tools test-tools editor test-rust test-wasm test-e2e test-conformance lint bench clean
+
+## Install the build tools (wasm32 target, trunk, wasm-bindgen-cli, npm packages) if missing.
+tools:
+	scripts/install-tools.sh build
+
+test-tools:
+	scripts/install-tools.sh test
+
+## The CodeMirror editor bundle the web crate imports.
+editor: tools
+	npm run --silent build:editor
+
+## Release build of the page into dist/ (static files, relative URLs).
+build: editor
+	cargo fetch --locked
+	trunk build --release --offline
+
+## Build, then serve dist/ as plain static files on 127.0.0.1:$(PORT).
+serve: build
+	@echo "trailscope: http://127.0.0.1:$(PORT)"
+	python3 -m http.server $(PORT) --bind 127.0.0.1 --directory dist
+
+## Every test: Rust unit/integration (core + CLI), lint, wasm in Chromium, browser end-to-end.
+test: test-tools editor lint test-rust test-conformance test-wasm build test-e2e
+
+lint:
+	cargo fmt --all -- --check
+	cargo clippy --locked --workspace --all-targets -- -D warnings
+	cargo clippy --locked -p trailscope-web -p trailscope-wasm --target wasm32-unknown-unknown -- -D warnings
+
+test-rust:
+	cargo test --locked --workspace --exclude trailscope-web --exclude trailscope-wasm
+
+test-wasm:
+	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER=/usr/bin/chromedriver \
+	  WASM_BINDGEN_TEST_TIMEOUT=120 cargo test --locked -p trailscope-wasm --target wasm32-unknown-unknown
+
+test-conformance:
+	scripts/conformance.sh
+
+test-e2e:
+	npx playwright test
+
+## Benchmarks (criterion): validation of a maximum-size request.
+bench:
+	cargo bench -p trailscope-core --bench validate
+
+clean:
+	rm -rf dist target/criterion

@@ -1,0 +1,48 @@
+//! `trailscope`: a thin shell over trailscope-core. Exit codes: 0 valid (warnings allowed),
+//! 1 the request would fail, 2 usage or I/O errors.
+
+mod validate;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "trailscope",
+    version,
+    about = "CloudTrail event-selector playground on the command line"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Validate a PutEventSelectors request as CloudTrail would (request, get-event-selectors
+    /// output, or a bare selector array).
+    Validate(validate::Args),
+}
+
+#[derive(Clone, Copy, ValueEnum, Default)]
+pub enum Format {
+    #[default]
+    Text,
+    Json,
+}
+
+/// Exit code for usage and I/O errors.
+pub const EXIT_USAGE: u8 = 2;
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { EXIT_USAGE } else { 0 });
+        }
+    };
+    match cli.command {
+        Command::Validate(args) => validate::run(&args),
+    }
+}

@@ -1,0 +1,105 @@
+//! Diagnostics flattened for consumers outside Rust (the CLI's JSON, the wasm API, the page):
+//! lines and columns (1-based), byte offsets and, when asked, UTF-16 offsets for JS editors.
+
+use crate::diagnostic::{Code, Diagnostic, Fix, Severity};
+use crate::span::LineIndex;
+use serde::Serialize;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FlatDiagnostic {
+    pub code: Code,
+    pub severity: Severity,
+    pub message: String,
+    pub pointer: String,
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+    pub help: Option<String>,
+    pub fix: Option<FlatFix>,
+    /// Byte offsets into the source.
+    pub start: usize,
+    pub end: usize,
+    /// UTF-16 offsets into the source, for JavaScript editors.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub from: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub to: Option<usize>,
+    /// The spec section implemented, and the trailscope decision when AWS documents nothing.
+    pub spec: &'static str,
+    pub decision: Option<&'static str>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FlatFix {
+    pub title: String,
+    pub edits: Vec<FlatEdit>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FlatEdit {
+    pub start: usize,
+    pub end: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub from: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub to: Option<usize>,
+    pub text: String,
+}
+
+/// Which offsets to add besides bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Offsets {
+    Bytes,
+    BytesAndUtf16,
+}
+
+pub fn flatten(source: &str, diagnostics: &[Diagnostic], offsets: Offsets) -> Vec<FlatDiagnostic> {
+    let index = LineIndex::new(source);
+    let utf16 =
+        |offset: usize| (offsets == Offsets::BytesAndUtf16).then(|| index.utf16_offset(offset));
+    diagnostics
+        .iter()
+        .map(|d| {
+            let (start, end) = (
+                index.line_column(d.span.start),
+                index.line_column(d.span.end),
+            );
+            FlatDiagnostic {
+                code: d.code,
+                severity: d.severity,
+                message: d.message.clone(),
+                pointer: d.pointer.clone(),
+                line: start.line,
+                column: start.column,
+                end_line: end.line,
+                end_column: end.column,
+                help: d.help.clone(),
+                fix: d.fix.as_ref().map(|f| flat_fix(f, &utf16)),
+                start: d.span.start,
+                end: d.span.end,
+                from: utf16(d.span.start),
+                to: utf16(d.span.end),
+                spec: d.basis.section,
+                decision: d.basis.decision,
+            }
+        })
+        .collect()
+}
+
+fn flat_fix(fix: &Fix, utf16: &dyn Fn(usize) -> Option<usize>) -> FlatFix {
+    FlatFix {
+        title: fix.title.clone(),
+        edits: fix
+            .edits
+            .iter()
+            .map(|e| FlatEdit {
+                start: e.span.start,
+                end: e.span.end,
+                from: utf16(e.span.start),
+                to: utf16(e.span.end),
+                text: e.text.clone(),
+            })
+            .collect(),
+    }
+}

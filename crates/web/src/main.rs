@@ -1,0 +1,14 @@
+//! The trailscope page: a thin view over trailscope-core. No rule is implemented here.
+
+mod analysis;
+mod app;
+mod context_panel;
+mod editor;
+mod json_view;
+mod problems;
+mod result_panel;
+mod samples_menu;
+
+fn main() {
+    yew::Renderer::<app::App>::new().render();
+}

@@ -1,0 +1,101 @@
+//! The problems list: every diagnostic, ordered by position; a click selects its span in the
+//! editor, and a fix can be applied from here as well as from the editor's tooltip.
+
+use std::rc::Rc;
+use trailscope_core::report::{FlatDiagnostic, FlatFix};
+use trailscope_core::Severity;
+use yew::prelude::*;
+
+/// Rows rendered at most; the rest are counted (the editor still marks them all).
+const MAX_ROWS: usize = 300;
+
+#[derive(Properties, PartialEq)]
+pub struct ProblemsProps {
+    pub diagnostics: Rc<Vec<FlatDiagnostic>>,
+    pub on_reveal: Callback<(usize, usize)>,
+    pub on_fix: Callback<FlatFix>,
+}
+
+#[function_component(Problems)]
+pub fn problems(props: &ProblemsProps) -> Html {
+    let errors = props
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
+    let warnings = props.diagnostics.len() - errors;
+    let hidden = props.diagnostics.len().saturating_sub(MAX_ROWS);
+    html! {
+        <div class="problems" aria-label="Problems">
+            <div class="problems-head">
+                <h3>{"Problems"}</h3>
+                <span class={classes!("count", (errors > 0).then_some("error-count"))} data-testid="error-count">{format!("{errors} error{}", plural(errors))}</span>
+                <span class={classes!("count", (warnings > 0).then_some("warning-count"))} data-testid="warning-count">{format!("{warnings} warning{}", plural(warnings))}</span>
+            </div>
+            if props.diagnostics.is_empty() {
+                <p class="empty">{"No problems: CloudTrail would accept this request."}</p>
+            } else {
+                <ul class="problem-list">
+                    { for props.diagnostics.iter().take(MAX_ROWS).map(|d| row(d, &props.on_reveal, &props.on_fix)) }
+                </ul>
+                if hidden > 0 { <p class="more">{format!("and {hidden} more (all are marked in the editor)")}</p> }
+            }
+        </div>
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
+
+fn row(
+    d: &FlatDiagnostic,
+    on_reveal: &Callback<(usize, usize)>,
+    on_fix: &Callback<FlatFix>,
+) -> Html {
+    let (from, to) = (d.from.unwrap_or(0), d.to.unwrap_or(0));
+    let reveal = on_reveal.reform(move |_: MouseEvent| (from, to));
+    let severity = if d.severity == Severity::Error {
+        "error"
+    } else {
+        "warning"
+    };
+    let fix_button = d.fix.clone().map(|fix| {
+        let title = fix.title.clone();
+        let apply = on_fix.reform(move |_: MouseEvent| fix.clone());
+        html! { <button class="fix" onclick={apply}>{format!("Fix: {title}")}</button> }
+    });
+    html! {
+        <li class={classes!("problem", severity)} data-code={d.code.as_str()}>
+            <button class="problem-main" onclick={reveal} title={format!("Go to {}", if d.pointer.is_empty() { "/" } else { &d.pointer })}>
+                <span class={classes!("sev", severity)} aria-label={severity}>{if severity == "error" { "✕" } else { "!" }}</span>
+                <span class="code">{d.code.as_str()}</span>
+                <span class="message">{d.message.clone()}</span>
+                <span class="where">{format!("{}:{}", d.line, d.column)}</span>
+            </button>
+            <div class="problem-details">
+                if let Some(help) = &d.help { <span class="help">{help.clone()}</span> }
+                { basis(d) }
+                { for fix_button }
+            </div>
+        </li>
+    }
+}
+
+/// The spec section, and a "decision" badge when AWS documents nothing here.
+fn basis(d: &FlatDiagnostic) -> Html {
+    let decision = d.decision.map(|id| {
+        html! {
+            <span class="badge decision" title={format!("Not documented by AWS: trailscope decision {id} (see the spec's decisions.md)")}>
+                {format!("not documented by AWS · {id}")}
+            </span>
+        }
+    });
+    let section = (!d.spec.is_empty())
+        .then(|| html! { <span class="badge spec">{format!("spec {}", d.spec)}</span> });
+    html! { <>{ for section }{ for decision }</> }
+}

@@ -1,0 +1,124 @@
+//! What CloudTrail would answer: the response, or the error as the API (or the SDK) reports
+//! it, and the trail's selectors before and after as `get-event-selectors` prints them.
+
+use crate::analysis::Analysis;
+use crate::json_view::{pretty, JsonView};
+use std::rc::Rc;
+use trailscope_core::service::{ApiError, Outcome, RaisedBy, TrailState};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ResultPanelProps {
+    pub analysis: Rc<Analysis>,
+}
+
+#[function_component(ResultPanel)]
+pub fn result_panel(props: &ResultPanelProps) -> Html {
+    let evaluation = &props.analysis.evaluation;
+    html! {
+        <>
+            <div class="card result" aria-live="polite" data-testid="result">
+                <div class="card-head"><h2>{"Result"}</h2>{ status(&evaluation.outcome) }</div>
+                { body(&evaluation.outcome, decision_of(&props.analysis)) }
+            </div>
+            if let Some(trail) = &evaluation.trail { { trail_state(trail) } }
+        </>
+    }
+}
+
+fn status(outcome: &Outcome) -> Html {
+    match outcome {
+        Outcome::Response(_) => {
+            html! { <span class="status ok" data-testid="status">{"200 OK · CloudTrail would accept this request"}</span> }
+        }
+        Outcome::Error(e) if e.raised_by == RaisedBy::Client => html! {
+            <span class="status error" data-testid="status">{format!("{} · raised before sending", e.error_type)}</span>
+        },
+        Outcome::Error(e) => html! {
+            <span class="status error" data-testid="status">{format!("{} {}", e.http_status.unwrap_or(400), e.error_type)}</span>
+        },
+    }
+}
+
+/// The decision an error rests on, when AWS documents nothing about it.
+fn decision_of(analysis: &Analysis) -> Option<&'static str> {
+    let Outcome::Error(error) = &analysis.evaluation.outcome else {
+        return None;
+    };
+    analysis
+        .diagnostics
+        .iter()
+        .find(|d| d.code.as_str() == error.error_type)
+        .and_then(|d| d.decision)
+}
+
+#[derive(serde::Serialize)]
+struct WireError<'a> {
+    #[serde(rename = "__type")]
+    error_type: &'a str,
+    message: &'a str,
+}
+
+fn body(outcome: &Outcome, decision: Option<&'static str>) -> Html {
+    match outcome {
+        Outcome::Response(response) => html! {
+            <>
+                <p class="explain">{"PutEventSelectors response:"}</p>
+                <JsonView value={pretty(response)} label="PutEventSelectors response" />
+            </>
+        },
+        Outcome::Error(error) => error_body(error, decision),
+    }
+}
+
+fn error_body(error: &ApiError, decision: Option<&'static str>) -> Html {
+    let explain = match error.raised_by {
+        RaisedBy::Client if error.error_type == "ParamValidationError" => {
+            "botocore (boto3, the AWS CLI) rejects this before any request is sent: botocore.exceptions.ParamValidationError"
+        }
+        RaisedBy::Client => "This text cannot be sent: the SDK and the AWS CLI fail to read it.",
+        RaisedBy::Service => "CloudTrail's error response (HTTP status not documented by AWS; 400 assumed, decision D22):",
+    };
+    let wire = WireError {
+        error_type: &error.error_type,
+        message: &error.message,
+    };
+    html! {
+        <>
+            <p class="explain">{explain}</p>
+            <JsonView value={pretty(&wire)} label="Error response" />
+            if let Some(id) = decision {
+                <p class="note"><span class="badge decision">{format!("not documented by AWS · {id}")}</span>
+                {" This outcome rests on trailscope decision "}{id}{": AWS does not fully document this rule, its exception or its message."}</p>
+            }
+        </>
+    }
+}
+
+fn trail_state(trail: &TrailState) -> Html {
+    let head = html! { <div class="card-head"><h2>{"Trail state"}</h2><span class="hint">{"as get-event-selectors prints it"}</span></div> };
+    if trail.before == trail.after {
+        return html! {
+            <div class="card trail-state" data-testid="trail-state">
+                { head }
+                <h3>{"Stored selectors (unchanged by this call)"}</h3>
+                <JsonView value={pretty(&trail.before)} label="Stored selectors" />
+            </div>
+        };
+    }
+    html! {
+        <div class="card trail-state" data-testid="trail-state">
+            { head }
+            <div class="state-grid">
+                <div>
+                    <h3>{"Before"}</h3>
+                    <JsonView value={pretty(&trail.before)} label="Stored selectors before" />
+                </div>
+                <div>
+                    <h3>{"After this call"}</h3>
+                    <JsonView value={pretty(&trail.after)} label="Stored selectors after" />
+                </div>
+            </div>
+        </div>
+    }
+}

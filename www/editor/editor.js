@@ -1,0 +1,133 @@
+// The JSON editor behind trailscope's request and context panels: CodeMirror 6 with line
+// numbers, syntax colours, undo/redo, bracket matching and closing, auto-indent, folding,
+// search and lint markers. Bundled by esbuild into crates/web/js/editor.bundle.js and driven
+// from Rust (crates/web/src/editor.rs); it never judges JSON itself: diagnostics come from Rust.
+import { EditorState, Compartment } from "@codemirror/state";
+import {
+  EditorView, keymap, lineNumbers, highlightActiveLine, highlightActiveLineGutter,
+  drawSelection, highlightSpecialChars,
+} from "@codemirror/view";
+import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
+import {
+  syntaxHighlighting, HighlightStyle, bracketMatching, indentOnInput, foldGutter, foldKeymap,
+} from "@codemirror/language";
+import { searchKeymap, highlightSelectionMatches } from "@codemirror/search";
+import { closeBrackets, closeBracketsKeymap } from "@codemirror/autocomplete";
+import { lintGutter, setDiagnostics, lintKeymap } from "@codemirror/lint";
+import { json } from "@codemirror/lang-json";
+import { tags } from "@lezer/highlight";
+
+// Colours come from CSS variables, so the page's light/dark themes apply to the editor too.
+const highlight = HighlightStyle.define([
+  { tag: tags.propertyName, color: "var(--syntax-key)" },
+  { tag: tags.string, color: "var(--syntax-string)" },
+  { tag: tags.number, color: "var(--syntax-number)" },
+  { tag: [tags.bool, tags.null], color: "var(--syntax-keyword)" },
+  { tag: [tags.brace, tags.squareBracket, tags.separator, tags.punctuation], color: "var(--syntax-punctuation)" },
+]);
+
+const theme = EditorView.theme({
+  "&": { height: "100%", fontSize: "13px", backgroundColor: "var(--editor-bg)", color: "var(--text)" },
+  ".cm-scroller": { fontFamily: "var(--mono)", lineHeight: "1.5" },
+  ".cm-gutters": { backgroundColor: "var(--editor-gutter)", color: "var(--muted)", borderRight: "1px solid var(--border)" },
+  ".cm-activeLine": { backgroundColor: "var(--editor-active-line)" },
+  ".cm-activeLineGutter": { backgroundColor: "var(--editor-active-line)" },
+  "&.cm-focused .cm-cursor": { borderLeftColor: "var(--text)" },
+  "&.cm-focused .cm-selectionBackground, .cm-selectionBackground, ::selection": { backgroundColor: "var(--editor-selection) !important" },
+  ".cm-tooltip": { backgroundColor: "var(--panel)", color: "var(--text)", border: "1px solid var(--border)" },
+  ".cm-diagnostic": { fontFamily: "var(--sans)", maxWidth: "40em" },
+  ".cm-panels": { backgroundColor: "var(--panel)", color: "var(--text)" },
+});
+
+/**
+ * Creates an editor in `parent`.
+ * @param {HTMLElement} parent
+ * @param {string} text initial document
+ * @param {(text: string) => void} onChange called after every document change
+ * @param {{label?: string, readOnly?: boolean}} options
+ */
+export function createEditor(parent, text, onChange, options = {}) {
+  const readOnly = new Compartment();
+  const view = new EditorView({
+    parent,
+    state: EditorState.create({
+      doc: text,
+      extensions: [
+        lineNumbers(), highlightActiveLineGutter(), highlightSpecialChars(), history(), foldGutter(),
+        drawSelection(), indentOnInput(), bracketMatching(), closeBrackets(), highlightActiveLine(),
+        highlightSelectionMatches(), syntaxHighlighting(highlight), json(), lintGutter(), theme,
+        EditorState.tabSize.of(2),
+        readOnly.of(EditorState.readOnly.of(Boolean(options.readOnly))),
+        keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...searchKeymap, ...historyKeymap, ...foldKeymap, ...lintKeymap, indentWithTab]),
+        EditorView.contentAttributes.of({ "aria-label": options.label || "JSON editor" }),
+        EditorView.updateListener.of((update) => {
+          if (update.docChanged) onChange(update.state.doc.toString());
+        }),
+      ],
+    }),
+  });
+  return new EditorHandle(view, readOnly);
+}
+
+class EditorHandle {
+  constructor(view, readOnly) {
+    this.view = view;
+    this.readOnlyCompartment = readOnly;
+  }
+
+  /** Replaces the whole document (as one undoable change). */
+  setText(text) {
+    const current = this.view.state.doc.toString();
+    if (current !== text) {
+      this.view.dispatch({ changes: { from: 0, to: current.length, insert: text } });
+    }
+  }
+
+  getText() {
+    return this.view.state.doc.toString();
+  }
+
+  setReadOnly(readOnly) {
+    this.view.dispatch({ effects: this.readOnlyCompartment.reconfigure(EditorState.readOnly.of(readOnly)) });
+  }
+
+  /**
+   * Shows diagnostics: [{from, to, severity, message, code, fix?: {title, edits: [{from, to, text}]}}],
+   * offsets in UTF-16 code units.
+   */
+  setDiagnostics(diagnostics) {
+    const length = this.view.state.doc.length;
+    const clamp = (n) => Math.max(0, Math.min(length, n));
+    const list = diagnostics.map((d) => ({
+      from: clamp(d.from),
+      to: clamp(Math.max(d.to, d.from)),
+      severity: d.severity,
+      source: d.code,
+      message: d.message,
+      actions: d.fix ? [{
+        name: d.fix.title,
+        apply: (view) => view.dispatch({ changes: d.fix.edits.map((e) => ({ from: clamp(e.from), to: clamp(e.to), insert: e.text })) }),
+      }] : [],
+    }));
+    this.view.dispatch(setDiagnostics(this.view.state, list));
+  }
+
+  /** Applies edits [{from, to, text}] (UTF-16 offsets) as one undoable change. */
+  applyEdits(edits) {
+    this.view.dispatch({ changes: edits.map((e) => ({ from: e.from, to: e.to, insert: e.text })) });
+    this.view.focus();
+  }
+
+  /** Selects from..to, scrolls it into view and focuses the editor. */
+  reveal(from, to) {
+    const length = this.view.state.doc.length;
+    const anchor = Math.min(from, length);
+    const head = Math.min(Math.max(to, from), length);
+    this.view.dispatch({ selection: { anchor, head }, scrollIntoView: true });
+    this.view.focus();
+  }
+
+  destroy() {
+    this.view.destroy();
+  }
+}

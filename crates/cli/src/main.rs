@@ -7,11 +7,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(
-    name = "trailscope",
-    version,
-    about = "CloudTrail event-selector playground on the command line"
-)]
+#[command(name = "trailscope", version, about = "CloudTrail event-selector playground on the command line")]
 struct Cli {
     #[command(subcommand)]
     command: Command,

@@ -1,10 +1,9 @@
 use crate::{Format, EXIT_USAGE};
-use serde::Serialize;
 use std::io::{Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
-use trailscope_core::report::{flatten, FlatDiagnostic, Offsets};
-use trailscope_core::service::{ApiError, Outcome};
+use trailscope_core::report::{from_evaluation, Offsets};
+use trailscope_core::service::{Outcome, RaisedBy};
 use trailscope_core::{limits::MAX_INPUT_BYTES, put_event_selectors, render, AccountContext};
 
 #[derive(clap::Args)]
@@ -17,15 +16,6 @@ pub struct Args {
     context: Option<PathBuf>,
     #[arg(long, value_enum, default_value_t)]
     format: Format,
-}
-
-/// The stable JSON output of `validate --format json`.
-#[derive(Serialize)]
-struct JsonReport<'a> {
-    valid: bool,
-    response: Option<&'a trailscope_core::model::SelectorsResponse>,
-    error: Option<&'a ApiError>,
-    diagnostics: Vec<FlatDiagnostic>,
 }
 
 pub fn run(args: &Args) -> ExitCode {
@@ -48,11 +38,7 @@ fn read_input(path: &PathBuf) -> Result<String, String> {
     };
     result.map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     String::from_utf8(bytes).map_err(|e| {
-        format!(
-            "{} is not UTF-8 text (invalid byte at offset {})",
-            path.display(),
-            e.utf8_error().valid_up_to()
-        )
+        format!("{} is not UTF-8 text (invalid byte at offset {})", path.display(), e.utf8_error().valid_up_to())
     })
 }
 
@@ -61,70 +47,42 @@ fn execute(args: &Args) -> Result<bool, String> {
     let context = match &args.context {
         Some(path) => {
             let text = read_input(path)?;
-            let context = AccountContext::from_json(&text).map_err(|e| {
-                format!(
-                    "invalid context {}:{}:{}: {}",
-                    path.display(),
-                    e.line,
-                    e.column,
-                    e.message
-                )
-            })?;
+            let context = AccountContext::from_json(&text)
+                .map_err(|e| format!("invalid context {}:{}:{}: {}", path.display(), e.line, e.column, e.message))?;
             Some(context)
         }
         None => None,
     };
     let evaluation = put_event_selectors(&source, context.as_ref());
-    let name = if args.file.as_os_str() == "-" {
-        "<stdin>".to_string()
-    } else {
-        args.file.display().to_string()
-    };
+    let name = if args.file.as_os_str() == "-" { "<stdin>".to_string() } else { args.file.display().to_string() };
     let output = match args.format {
         Format::Json => json_output(&source, &evaluation),
         Format::Text => text_output(&source, &name, &evaluation),
     };
-    std::io::stdout()
-        .write_all(output.as_bytes())
-        .map_err(|e| format!("cannot write output: {e}"))?;
+    std::io::stdout().write_all(output.as_bytes()).map_err(|e| format!("cannot write output: {e}"))?;
     Ok(evaluation.is_valid())
 }
 
+/// The stable JSON output of `validate --format json`: the core's `Report`.
 fn json_output(source: &str, evaluation: &trailscope_core::Evaluation) -> String {
-    let (response, error) = match &evaluation.outcome {
-        Outcome::Response(r) => (Some(r), None),
-        Outcome::Error(e) => (None, Some(e)),
-    };
-    let report = JsonReport {
-        valid: evaluation.is_valid(),
-        response,
-        error,
-        diagnostics: flatten(source, &evaluation.diagnostics, Offsets::Bytes),
-    };
+    let report = from_evaluation(source, evaluation, Offsets::Bytes);
     serde_json::to_string_pretty(&report).unwrap_or_default() + "\n"
 }
 
 fn text_output(source: &str, name: &str, evaluation: &trailscope_core::Evaluation) -> String {
     let mut out = render::render(source, name, &evaluation.diagnostics);
-    let (errors, warnings) = evaluation.diagnostics.iter().fold((0, 0), |(e, w), d| {
-        if d.is_error() {
-            (e + 1, w)
-        } else {
-            (e, w + 1)
-        }
-    });
+    let (errors, warnings) =
+        evaluation.diagnostics.iter().fold((0, 0), |(e, w), d| if d.is_error() { (e + 1, w) } else { (e, w + 1) });
     match &evaluation.outcome {
         Outcome::Response(response) => {
-            out.push_str(&format!(
-                "valid: PutEventSelectors would succeed ({warnings} warning(s)). Response:\n"
-            ));
+            out.push_str(&format!("valid: PutEventSelectors would succeed ({warnings} warning(s)). Response:\n"));
             out.push_str(&serde_json::to_string_pretty(response).unwrap_or_default());
             out.push('\n');
         }
         Outcome::Error(error) => {
             let who = match error.raised_by {
-                trailscope_core::service::RaisedBy::Client => "the SDK would raise",
-                trailscope_core::service::RaisedBy::Service => "CloudTrail would answer",
+                RaisedBy::Client => "the SDK would raise",
+                RaisedBy::Service => "CloudTrail would answer",
             };
             out.push_str(&format!(
                 "invalid: {errors} error(s), {warnings} warning(s); {who} {}: {}\n",

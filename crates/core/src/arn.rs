@@ -8,38 +8,14 @@ struct Partition {
 }
 
 const PARTITIONS: [Partition; 8] = [
-    Partition {
-        name: "aws",
-        region_prefixes: &["us", "eu", "ap", "sa", "ca", "me", "af", "il", "mx"],
-    },
-    Partition {
-        name: "aws-cn",
-        region_prefixes: &["cn"],
-    },
-    Partition {
-        name: "aws-us-gov",
-        region_prefixes: &["us-gov"],
-    },
-    Partition {
-        name: "aws-iso",
-        region_prefixes: &["us-iso"],
-    },
-    Partition {
-        name: "aws-iso-b",
-        region_prefixes: &["us-isob"],
-    },
-    Partition {
-        name: "aws-iso-e",
-        region_prefixes: &["eu-isoe"],
-    },
-    Partition {
-        name: "aws-iso-f",
-        region_prefixes: &["us-isof"],
-    },
-    Partition {
-        name: "aws-eusc",
-        region_prefixes: &["eusc-de"],
-    },
+    Partition { name: "aws", region_prefixes: &["us", "eu", "ap", "sa", "ca", "me", "af", "il", "mx"] },
+    Partition { name: "aws-cn", region_prefixes: &["cn"] },
+    Partition { name: "aws-us-gov", region_prefixes: &["us-gov"] },
+    Partition { name: "aws-iso", region_prefixes: &["us-iso"] },
+    Partition { name: "aws-iso-b", region_prefixes: &["us-isob"] },
+    Partition { name: "aws-iso-e", region_prefixes: &["eu-isoe"] },
+    Partition { name: "aws-iso-f", region_prefixes: &["us-isof"] },
+    Partition { name: "aws-eusc", region_prefixes: &["eusc-de"] },
 ];
 
 pub fn partition_names() -> impl Iterator<Item = &'static str> {
@@ -66,12 +42,9 @@ pub fn partition_of_region(region: &str) -> Option<&'static str> {
     PARTITIONS
         .iter()
         .find(|p| {
-            p.region_prefixes.iter().any(|prefix| {
-                region
-                    .strip_prefix(prefix)
-                    .and_then(|r| r.strip_prefix('-'))
-                    .is_some_and(region_tail_ok)
-            })
+            p.region_prefixes
+                .iter()
+                .any(|prefix| region.strip_prefix(prefix).and_then(|r| r.strip_prefix('-')).is_some_and(region_tail_ok))
         })
         .map(|p| p.name)
 }

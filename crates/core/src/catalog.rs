@@ -2,16 +2,13 @@
 //! one place to update, because these lists grow (spec §4.3, §4.4; see data/README.md).
 
 const RESOURCE_TYPES: &str = include_str!("../../../data/resource-types.txt");
-const NETWORK_ACTIVITY_EVENT_SOURCES: &str =
-    include_str!("../../../data/network-activity-event-sources.txt");
+const NETWORK_ACTIVITY_EVENT_SOURCES: &str = include_str!("../../../data/network-activity-event-sources.txt");
 
 /// The date of the catalogues, shown wherever a verdict rests on them.
 pub const CATALOG_DATE: &str = "2026-11";
 
 fn lines(text: &'static str) -> impl Iterator<Item = &'static str> {
-    text.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
 /// Known `resources.type` values for advanced data selectors (spec §4.3).
@@ -33,16 +30,11 @@ pub fn is_network_activity_event_source(value: &str) -> bool {
 }
 
 /// The resource types basic selectors accept (spec §1.3; decisions D9).
-pub const BASIC_RESOURCE_TYPES: [&str; 3] = [
-    "AWS::DynamoDB::Table",
-    "AWS::Lambda::Function",
-    "AWS::S3::Object",
-];
+pub const BASIC_RESOURCE_TYPES: [&str; 3] = ["AWS::DynamoDB::Table", "AWS::Lambda::Function", "AWS::S3::Object"];
 
 /// Management event sources that `ExcludeManagementEventSources` (and the advanced
 /// management `eventSource NotEquals`) may name (spec §1.2, §4.1; decisions D11, D17).
-pub const EXCLUDABLE_MANAGEMENT_EVENT_SOURCES: [&str; 2] =
-    ["kms.amazonaws.com", "rdsdata.amazonaws.com"];
+pub const EXCLUDABLE_MANAGEMENT_EVENT_SOURCES: [&str; 2] = ["kms.amazonaws.com", "rdsdata.amazonaws.com"];
 
 #[cfg(test)]
 mod tests {

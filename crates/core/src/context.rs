@@ -102,42 +102,29 @@ impl AccountContext {
             line: e.line(),
             column: e.column(),
         })?;
-        context.check().map_err(|message| ContextError {
-            message,
-            line: 0,
-            column: 0,
-        })?;
+        context.check().map_err(|message| ContextError { message, line: 0, column: 0 })?;
         Ok(context)
     }
 
     fn check(&self) -> Result<(), String> {
-        let accounts = std::iter::once(&self.account)
-            .chain(self.trails.iter().filter_map(|t| t.account.as_ref()));
+        let accounts = std::iter::once(&self.account).chain(self.trails.iter().filter_map(|t| t.account.as_ref()));
         if let Some(bad) = accounts.into_iter().find(|a| !arn::is_account_id(a)) {
             return Err(format!("account \"{bad}\" is not a 12-digit account id"));
         }
-        let regions =
-            std::iter::once(&self.region).chain(self.trails.iter().map(|t| &t.home_region));
-        if let Some(bad) = regions
-            .into_iter()
-            .find(|r| arn::partition_of_region(r).is_none())
-        {
+        let regions = std::iter::once(&self.region).chain(self.trails.iter().map(|t| &t.home_region));
+        if let Some(bad) = regions.into_iter().find(|r| arn::partition_of_region(r).is_none()) {
             return Err(format!("\"{bad}\" is not a region name (e.g. us-east-1)"));
         }
         match (&self.partition, arn::partition_of_region(&self.region)) {
-            (Some(p), Some(of_region)) if p != of_region => Err(format!(
-                "partition \"{p}\" does not match region {} (partition {of_region})",
-                self.region
-            )),
+            (Some(p), Some(of_region)) if p != of_region => {
+                Err(format!("partition \"{p}\" does not match region {} (partition {of_region})", self.region))
+            }
             _ => Ok(()),
         }
     }
 
     pub fn partition(&self) -> &str {
-        self.partition
-            .as_deref()
-            .or_else(|| arn::partition_of_region(&self.region))
-            .unwrap_or("aws")
+        self.partition.as_deref().or_else(|| arn::partition_of_region(&self.region)).unwrap_or("aws")
     }
 
     /// The owner of `trail`.
@@ -147,24 +134,14 @@ impl AccountContext {
 
     pub fn trail_arn(&self, trail: &Trail) -> String {
         let partition = arn::partition_of_region(&trail.home_region).unwrap_or(self.partition());
-        arn::trail_arn(
-            partition,
-            &trail.home_region,
-            self.owner(trail),
-            &trail.name,
-        )
+        arn::trail_arn(partition, &trail.home_region, self.owner(trail), &trail.name)
     }
 
     /// The trail a bare selector list applies to.
     pub fn default_trail_name(&self) -> &str {
         self.trail_name
             .as_deref()
-            .or_else(|| {
-                self.trails
-                    .iter()
-                    .find(|t| self.owner(t) == self.account)
-                    .map(|t| t.name.as_str())
-            })
+            .or_else(|| self.trails.iter().find(|t| self.owner(t) == self.account).map(|t| t.name.as_str()))
             .unwrap_or("my-trail")
     }
 }
@@ -205,23 +182,15 @@ mod tests {
 
     #[test]
     fn bad_contexts_say_why() {
-        assert!(
-            AccountContext::from_json(r#"{"account":"1","region":"us-east-1"}"#)
-                .unwrap_err()
-                .message
-                .contains("12-digit")
-        );
-        assert!(
-            AccountContext::from_json(r#"{"account":"123456789012","region":"mars"}"#).is_err()
-        );
-        assert!(AccountContext::from_json(
-            r#"{"account":"123456789012","region":"us-east-1","partition":"aws-cn"}"#
-        )
-        .is_err());
-        let unknown = AccountContext::from_json(
-            r#"{"account":"123456789012","region":"us-east-1","bogus":1}"#,
-        )
-        .unwrap_err();
+        assert!(AccountContext::from_json(r#"{"account":"1","region":"us-east-1"}"#)
+            .unwrap_err()
+            .message
+            .contains("12-digit"));
+        assert!(AccountContext::from_json(r#"{"account":"123456789012","region":"mars"}"#).is_err());
+        assert!(AccountContext::from_json(r#"{"account":"123456789012","region":"us-east-1","partition":"aws-cn"}"#)
+            .is_err());
+        let unknown =
+            AccountContext::from_json(r#"{"account":"123456789012","region":"us-east-1","bogus":1}"#).unwrap_err();
         assert!(unknown.message.contains("bogus") && unknown.line == 1);
     }
 }

@@ -31,12 +31,9 @@ pub fn parse<'a>(resource_type: &str, value: &'a str) -> Result<DataValue<'a>, S
     if is_all(service, value) {
         return Ok(DataValue::All);
     }
-    let parts = arn::split(value)
-        .ok_or_else(|| format!("expected an ARN starting with arn:aws:{service}"))?;
+    let parts = arn::split(value).ok_or_else(|| format!("expected an ARN starting with arn:aws:{service}"))?;
     if !arn::is_partition(parts.partition) || parts.service != service {
-        return Err(format!(
-            "expected an ARN starting with arn:<partition>:{service}, e.g. arn:aws:{service}"
-        ));
+        return Err(format!("expected an ARN starting with arn:<partition>:{service}, e.g. arn:aws:{service}"));
     }
     match service {
         "s3" => s3(parts),
@@ -58,9 +55,7 @@ pub fn is_all(service: &str, value: &str) -> bool {
 
 /// True for the "all" value of any basic type (these do not count toward the 250 limit, D8).
 pub fn is_any_all(value: &str) -> bool {
-    ["s3", "lambda", "dynamodb"]
-        .iter()
-        .any(|s| is_all(s, value))
+    ["s3", "lambda", "dynamodb"].iter().any(|s| is_all(s, value))
 }
 
 fn s3(parts: arn::Arn<'_>) -> Result<DataValue<'_>, String> {
@@ -79,17 +74,9 @@ fn s3(parts: arn::Arn<'_>) -> Result<DataValue<'_>, String> {
 /// S3 general-purpose bucket naming (decisions D10): 3-63 characters, lowercase letters,
 /// digits, '.' and '-', starting and ending with a letter or digit.
 fn bucket_name_problem(bucket: &str) -> Option<String> {
-    let ok_chars = bucket
-        .bytes()
-        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'.' || b == b'-');
-    let ok_ends = bucket
-        .bytes()
-        .next()
-        .is_some_and(|b| b.is_ascii_alphanumeric())
-        && bucket
-            .bytes()
-            .last()
-            .is_some_and(|b| b.is_ascii_alphanumeric());
+    let ok_chars = bucket.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'.' || b == b'-');
+    let ok_ends = bucket.bytes().next().is_some_and(|b| b.is_ascii_alphanumeric())
+        && bucket.bytes().last().is_some_and(|b| b.is_ascii_alphanumeric());
     (!((3..=63).contains(&bucket.len()) && ok_chars && ok_ends)).then(|| {
         format!("\"{bucket}\" is not a valid bucket name (3-63 lowercase letters, digits, '.' or '-', starting and ending with a letter or digit)")
     })
@@ -97,40 +84,24 @@ fn bucket_name_problem(bucket: &str) -> Option<String> {
 
 fn region_account(parts: &arn::Arn<'_>) -> Result<(), String> {
     if arn::partition_of_region(parts.region) != Some(parts.partition) {
-        return Err(format!(
-            "\"{}\" is not a region of partition {}",
-            parts.region, parts.partition
-        ));
+        return Err(format!("\"{}\" is not a region of partition {}", parts.region, parts.partition));
     }
     if !arn::is_account_id(parts.account) {
-        return Err(format!(
-            "the account \"{}\" is not 12 digits",
-            parts.account
-        ));
+        return Err(format!("the account \"{}\" is not 12 digits", parts.account));
     }
     Ok(())
 }
 
 fn is_name(text: &str, max: usize, extra: &[u8]) -> bool {
-    (1..=max).contains(&text.len())
-        && text
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || extra.contains(&b))
+    (1..=max).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_alphanumeric() || extra.contains(&b))
 }
 
 fn lambda(parts: arn::Arn<'_>) -> Result<DataValue<'_>, String> {
     region_account(&parts)?;
-    let function = parts
-        .resource
-        .strip_prefix("function:")
-        .ok_or("expected ...:function:<name> after the account")?;
-    let (name, qualifier) = function
-        .split_once(':')
-        .map_or((function, None), |(n, q)| (n, Some(q)));
+    let function = parts.resource.strip_prefix("function:").ok_or("expected ...:function:<name> after the account")?;
+    let (name, qualifier) = function.split_once(':').map_or((function, None), |(n, q)| (n, Some(q)));
     if !is_name(name, 64, b"-_") {
-        return Err(format!(
-            "\"{name}\" is not a valid function name (1-64 letters, digits, '-' or '_')"
-        ));
+        return Err(format!("\"{name}\" is not a valid function name (1-64 letters, digits, '-' or '_')"));
     }
     match qualifier {
         Some(q) if !(q == "$LATEST" || is_name(q, 128, b"-_")) => {
@@ -142,14 +113,9 @@ fn lambda(parts: arn::Arn<'_>) -> Result<DataValue<'_>, String> {
 
 fn dynamodb(parts: arn::Arn<'_>) -> Result<DataValue<'_>, String> {
     region_account(&parts)?;
-    let table = parts
-        .resource
-        .strip_prefix("table/")
-        .ok_or("expected ...:table/<name> after the account")?;
+    let table = parts.resource.strip_prefix("table/").ok_or("expected ...:table/<name> after the account")?;
     if !(3..=255).contains(&table.len()) || !is_name(table, 255, b"-_.") {
-        return Err(format!(
-            "\"{table}\" is not a valid table name (3-255 letters, digits, '_', '-' or '.')"
-        ));
+        return Err(format!("\"{table}\" is not a valid table name (3-255 letters, digits, '_', '-' or '.')"));
     }
     Ok(DataValue::DynamoDbTable)
 }
@@ -168,22 +134,12 @@ mod tests {
         assert_eq!(parse(S3, "arn:aws:s3:::"), Ok(DataValue::All));
         assert_eq!(
             parse(S3, "arn:aws:s3:::amzn-s3-demo-bucket1/"),
-            Ok(DataValue::S3Prefix {
-                bucket: "amzn-s3-demo-bucket1"
-            })
+            Ok(DataValue::S3Prefix { bucket: "amzn-s3-demo-bucket1" })
         );
         assert!(parse(S3, "arn:aws:s3:::bucket/example-images").is_ok());
         assert_eq!(parse(LAMBDA, "arn:aws:lambda"), Ok(DataValue::All));
-        assert!(parse(
-            LAMBDA,
-            "arn:aws:lambda:us-west-2:111111111111:function:helloworld"
-        )
-        .is_ok());
-        assert!(parse(
-            LAMBDA,
-            "arn:aws:lambda:us-west-2:111111111111:function:helloworld:prod"
-        )
-        .is_ok());
+        assert!(parse(LAMBDA, "arn:aws:lambda:us-west-2:111111111111:function:helloworld").is_ok());
+        assert!(parse(LAMBDA, "arn:aws:lambda:us-west-2:111111111111:function:helloworld:prod").is_ok());
         assert_eq!(parse(DDB, "arn:aws:dynamodb"), Ok(DataValue::All));
         assert!(parse(DDB, "arn:aws:dynamodb:us-east-1:111111111111:table/Orders").is_ok());
         assert!(parse(S3, "arn:aws-cn:s3").is_ok());

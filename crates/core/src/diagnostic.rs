@@ -98,9 +98,8 @@ impl Code {
             ParamValidationError => Stage::Client,
             InvalidTrailNameException | CloudTrailArnInvalidException => Stage::Name,
             InvalidEventSelectorsException => Stage::Selectors,
-            DuplicateKey | DuplicateValue | NoEffect | LogsNothing | NeverMatches
-            | WildcardInValue | ArnEqualsPrefix | S3BucketWithoutSlash | ArnFormatMismatch
-            | AllDataEvents => Stage::Lint,
+            DuplicateKey | DuplicateValue | NoEffect | LogsNothing | NeverMatches | WildcardInValue
+            | ArnEqualsPrefix | S3BucketWithoutSlash | ArnFormatMismatch | AllDataEvents => Stage::Lint,
             _ => Stage::Lookup,
         }
     }
@@ -164,18 +163,12 @@ impl Diagnostic {
             span,
             help: None,
             fix: None,
-            basis: Basis {
-                section: "",
-                decision: None,
-            },
+            basis: Basis { section: "", decision: None },
         }
     }
 
     pub fn warning(code: Code, message: impl Into<String>, pointer: &str, span: Span) -> Self {
-        Diagnostic {
-            severity: Severity::Warning,
-            ..Diagnostic::error(code, message, pointer, span)
-        }
+        Diagnostic { severity: Severity::Warning, ..Diagnostic::error(code, message, pointer, span) }
     }
 
     pub fn help(mut self, help: impl Into<String>) -> Self {
@@ -184,13 +177,7 @@ impl Diagnostic {
     }
 
     pub fn fix(mut self, title: impl Into<String>, span: Span, text: impl Into<String>) -> Self {
-        self.fix = Some(Fix {
-            title: title.into(),
-            edits: vec![Edit {
-                span,
-                text: text.into(),
-            }],
-        });
+        self.fix = Some(Fix { title: title.into(), edits: vec![Edit { span, text: text.into() }] });
         self
     }
 
@@ -233,17 +220,11 @@ mod tests {
 
     #[test]
     fn code_names_match_aws_spelling() {
-        assert_eq!(
-            Code::CloudTrailArnInvalidException.to_string(),
-            "CloudTrailARNInvalidException"
-        );
+        assert_eq!(Code::CloudTrailArnInvalidException.to_string(), "CloudTrailARNInvalidException");
         assert_eq!(
             serde_json::to_string(&Code::NoManagementAccountSlrExistsException).unwrap(),
             "\"NoManagementAccountSLRExistsException\""
         );
-        assert_eq!(
-            Code::InvalidEventSelectorsException.stage(),
-            Stage::Selectors
-        );
+        assert_eq!(Code::InvalidEventSelectorsException.stage(), Stage::Selectors);
     }
 }

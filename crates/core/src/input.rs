@@ -4,8 +4,7 @@
 //! basic or advanced selectors (the trail name comes from the account context).
 
 use crate::client::{
-    self, Shape, ADVANCED_EVENT_SELECTOR, EVENT_SELECTOR, GET_EVENT_SELECTORS_OUTPUT,
-    PUT_EVENT_SELECTORS_REQUEST,
+    self, Shape, ADVANCED_EVENT_SELECTOR, EVENT_SELECTOR, GET_EVENT_SELECTORS_OUTPUT, PUT_EVENT_SELECTORS_REQUEST,
 };
 use crate::diagnostic::{child_pointer, Code, Diagnostic};
 use crate::json::{Node, Value};
@@ -27,24 +26,12 @@ pub fn read(root: &Node, context_trail: &str) -> (Option<(InputForm, Request)>, 
     duplicate_keys(root, "", &mut out);
     let read = match &root.value {
         Value::Object(_) if root.get("TrailARN").is_some() && root.get("TrailName").is_none() => {
-            client::validate(
-                root,
-                &Shape::Structure(&GET_EVENT_SELECTORS_OUTPUT),
-                "",
-                "",
-                &mut out,
-            );
+            client::validate(root, &Shape::Structure(&GET_EVENT_SELECTORS_OUTPUT), "", "", &mut out);
             let request = syntax::request(root, "TrailARN", TrailNameSource::TrailArn);
             Some((InputForm::GetEventSelectorsOutput, request))
         }
         Value::Object(_) => {
-            client::validate(
-                root,
-                &Shape::Structure(&PUT_EVENT_SELECTORS_REQUEST),
-                "",
-                "",
-                &mut out,
-            );
+            client::validate(root, &Shape::Structure(&PUT_EVENT_SELECTORS_REQUEST), "", "", &mut out);
             let request = syntax::request(root, "TrailName", TrailNameSource::Request);
             Some((InputForm::PutEventSelectorsRequest, request))
         }
@@ -57,15 +44,8 @@ pub fn read(root: &Node, context_trail: &str) -> (Option<(InputForm, Request)>, 
     (read, out)
 }
 
-fn selector_list(
-    root: &Node,
-    items: &[Node],
-    context_trail: &str,
-    out: &mut Vec<Diagnostic>,
-) -> (InputForm, Request) {
-    let advanced = items
-        .iter()
-        .any(|n| n.get("FieldSelectors").is_some() || n.get("Name").is_some());
+fn selector_list(root: &Node, items: &[Node], context_trail: &str, out: &mut Vec<Diagnostic>) -> (InputForm, Request) {
+    let advanced = items.iter().any(|n| n.get("FieldSelectors").is_some() || n.get("Name").is_some());
     let mut request = Request {
         trail_name: Some(Located {
             value: context_trail.to_string(),
@@ -79,31 +59,13 @@ fn selector_list(
     };
     let pointers = || (0..items.len()).map(|i| child_pointer("", i));
     if advanced {
-        client::validate(
-            root,
-            &Shape::List(&ADVANCED_SHAPE, 0),
-            "AdvancedEventSelectors",
-            "",
-            out,
-        );
-        let selectors = items
-            .iter()
-            .zip(pointers())
-            .filter_map(|(n, p)| syntax::advanced_event_selector(n, p));
+        client::validate(root, &Shape::List(&ADVANCED_SHAPE, 0), "AdvancedEventSelectors", "", out);
+        let selectors = items.iter().zip(pointers()).filter_map(|(n, p)| syntax::advanced_event_selector(n, p));
         request.advanced_event_selectors = whole(selectors.collect(), root.span);
         (InputForm::AdvancedEventSelectorList, request)
     } else {
-        client::validate(
-            root,
-            &Shape::List(&BASIC_SHAPE, 0),
-            "EventSelectors",
-            "",
-            out,
-        );
-        let selectors = items
-            .iter()
-            .zip(pointers())
-            .filter_map(|(n, p)| syntax::event_selector(n, p));
+        client::validate(root, &Shape::List(&BASIC_SHAPE, 0), "EventSelectors", "", out);
+        let selectors = items.iter().zip(pointers()).filter_map(|(n, p)| syntax::event_selector(n, p));
         request.event_selectors = whole(selectors.collect(), root.span);
         (InputForm::EventSelectorList, request)
     }
@@ -111,11 +73,7 @@ fn selector_list(
 
 /// A list that is the whole document.
 fn whole<T>(value: Vec<T>, span: Span) -> Option<LocatedList<T>> {
-    Some(Located {
-        value,
-        pointer: String::new(),
-        span,
-    })
+    Some(Located { value, pointer: String::new(), span })
 }
 
 static BASIC_SHAPE: Shape = Shape::Structure(&EVENT_SELECTOR);
@@ -159,7 +117,9 @@ fn duplicate_keys(node: &Node, pointer: &str, out: &mut Vec<Diagnostic>) {
 fn duplicate_key(key: &str, pointer: &str, span: Span) -> Diagnostic {
     Diagnostic::warning(
         Code::DuplicateKey,
-        format!("\"{key}\" appears again later in this object; JSON readers keep only the last one, so this one is ignored"),
+        format!(
+            "\"{key}\" appears again later in this object; JSON readers keep only the last one, so this one is ignored"
+        ),
         pointer,
         span,
     )

@@ -6,10 +6,7 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::syntax::LocatedString;
 
 /// The trail `name` designates in `context`, or the diagnostic CloudTrail would answer with.
-pub fn find<'c>(
-    context: &'c AccountContext,
-    name: &LocatedString,
-) -> Result<&'c Trail, Diagnostic> {
+pub fn find<'c>(context: &'c AccountContext, name: &LocatedString) -> Result<&'c Trail, Diagnostic> {
     let error = |code, message: String| Diagnostic::error(code, message, &name.pointer, name.span);
     if context.throttle {
         return Err(error(Code::ThrottlingException, "Rate exceeded".into())
@@ -20,10 +17,7 @@ pub fn find<'c>(
     if context.unsupported_regions.contains(&context.region) {
         return Err(error(
             Code::UnsupportedOperationException,
-            format!(
-                "This operation is not supported in the {} Region.",
-                context.region
-            ),
+            format!("This operation is not supported in the {} Region.", context.region),
         )
         .help("simulated by the context's \"unsupportedRegions\"")
         .spec("§2")
@@ -35,12 +29,8 @@ pub fn find<'c>(
             .spec("§2")
             .decision("D19")
     })?;
-    permitted(context, trail).map_err(|(code, message, help, decision)| {
-        error(code, message)
-            .help(help)
-            .spec("§2")
-            .decision(decision)
-    })?;
+    permitted(context, trail)
+        .map_err(|(code, message, help, decision)| error(code, message).help(help).spec("§2").decision(decision))?;
     Ok(trail)
 }
 
@@ -49,10 +39,7 @@ fn lookup<'c>(context: &'c AccountContext, name: &str) -> Option<&'c Trail> {
     if name.starts_with("arn:") {
         context.trails.iter().find(|t| context.trail_arn(t) == name)
     } else {
-        context
-            .trails
-            .iter()
-            .find(|t| t.name == name && context.owner(t) == context.account)
+        context.trails.iter().find(|t| t.name == name && context.owner(t) == context.account)
     }
 }
 
@@ -63,7 +50,10 @@ fn permitted(context: &AccountContext, trail: &Trail) -> Result<(), Refusal> {
     if trail.home_region != context.region {
         return Err((
             Code::InvalidHomeRegionException,
-            format!("The trail {} was created in {}; PutEventSelectors must be called from that Region, not {}.", trail.name, trail.home_region, context.region),
+            format!(
+                "The trail {} was created in {}; PutEventSelectors must be called from that Region, not {}.",
+                trail.name, trail.home_region, context.region
+            ),
             "send the request to the trail's home Region (e.g. --region on the CLI)",
             "D19",
         ));
@@ -71,10 +61,7 @@ fn permitted(context: &AccountContext, trail: &Trail) -> Result<(), Refusal> {
     if trail.service_linked {
         return Err((
             Code::OperationNotPermittedException,
-            format!(
-                "The trail {} is managed by another AWS service and cannot be modified.",
-                trail.name
-            ),
+            format!("The trail {} is managed by another AWS service and cannot be modified.", trail.name),
             "simulated by \"serviceLinked\": true on the trail",
             "D21",
         ));
@@ -85,10 +72,7 @@ fn permitted(context: &AccountContext, trail: &Trail) -> Result<(), Refusal> {
     if trail.status == TrailStatus::Updating {
         return Err((
             Code::ConflictException,
-            format!(
-                "The trail {} is being modified by another operation. Try again later.",
-                trail.name
-            ),
+            format!("The trail {} is being modified by another operation. Try again later.", trail.name),
             "simulated by \"status\": \"updating\" on the trail",
             "D21",
         ));
@@ -99,8 +83,7 @@ fn permitted(context: &AccountContext, trail: &Trail) -> Result<(), Refusal> {
 fn organization(context: &AccountContext, trail: &Trail) -> Result<(), Refusal> {
     let org = context.organization.as_ref();
     let is_admin = org.is_some_and(|o| {
-        o.management_account == context.account
-            || o.delegated_administrators.contains(&context.account)
+        o.management_account == context.account || o.delegated_administrators.contains(&context.account)
     });
     if !is_admin {
         return Err((

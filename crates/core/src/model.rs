@@ -129,10 +129,7 @@ impl Operator {
 
     /// SELECT operators are OR'd; DESELECT (`Not…`) operators exclude (spec §5.1).
     pub fn is_select(self) -> bool {
-        matches!(
-            self,
-            Operator::Equals | Operator::StartsWith | Operator::EndsWith
-        )
+        matches!(self, Operator::Equals | Operator::StartsWith | Operator::EndsWith)
     }
 }
 

@@ -30,18 +30,9 @@ fn render_one(index: &LineIndex<'_>, file_name: &str, d: &Diagnostic, out: &mut 
     let line = index.line_text(start.line - 1);
     let _ = writeln!(out, "{line_no} | {}", line.replace('\t', " "));
     let end = index.line_column(d.span.end);
-    let caret_end = if end.line == start.line {
-        end.column
-    } else {
-        line.chars().count() + 1
-    };
+    let caret_end = if end.line == start.line { end.column } else { line.chars().count() + 1 };
     let width = caret_end.saturating_sub(start.column).max(1);
-    let _ = writeln!(
-        out,
-        "{pad} | {}{}",
-        " ".repeat(start.column - 1),
-        "^".repeat(width)
-    );
+    let _ = writeln!(out, "{pad} | {}{}", " ".repeat(start.column - 1), "^".repeat(width));
     if !d.pointer.is_empty() {
         let _ = writeln!(out, "{pad} = at: {}", d.pointer);
     }
@@ -54,7 +45,8 @@ fn render_one(index: &LineIndex<'_>, file_name: &str, d: &Diagnostic, out: &mut 
     match (d.basis.section, d.basis.decision) {
         ("", None) => {}
         (section, Some(decision)) => {
-            let _ = writeln!(out, "{pad} = note: not documented by AWS; trailscope decision {decision} (spec {section})");
+            let _ =
+                writeln!(out, "{pad} = note: not documented by AWS; trailscope decision {decision} (spec {section})");
         }
         (section, None) => {
             let _ = writeln!(out, "{pad} = note: spec {section}");
@@ -71,14 +63,9 @@ mod tests {
     #[test]
     fn caret_under_the_span() {
         let source = "{\n  \"TrailName\": \"my--trail\"\n}";
-        let d = Diagnostic::error(
-            Code::InvalidTrailNameException,
-            "bad",
-            "/TrailName",
-            Span::new(20, 22),
-        )
-        .help("h")
-        .spec("§3.1");
+        let d = Diagnostic::error(Code::InvalidTrailNameException, "bad", "/TrailName", Span::new(20, 22))
+            .help("h")
+            .spec("§3.1");
         let text = render(source, "req.json", &[d]);
         assert_eq!(
             text,

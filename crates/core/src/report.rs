@@ -1,9 +1,55 @@
-//! Diagnostics flattened for consumers outside Rust (the CLI's JSON, the wasm API, the page):
-//! lines and columns (1-based), byte offsets and, when asked, UTF-16 offsets for JS editors.
+//! One evaluation as plain data, the same for every consumer (the CLI's JSON, the wasm API,
+//! the page): diagnostics flattened to lines and columns (1-based), byte offsets and, when
+//! asked, UTF-16 offsets for JS editors.
 
+use crate::context::{AccountContext, ContextError};
 use crate::diagnostic::{Code, Diagnostic, Fix, Severity};
+use crate::input::InputForm;
+use crate::model::SelectorsResponse;
+use crate::service::{put_event_selectors, ApiError, Evaluation, Outcome, TrailState};
 use crate::span::LineIndex;
 use serde::Serialize;
+
+/// A `PutEventSelectors` evaluation as data.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Report {
+    pub valid: bool,
+    pub form: Option<InputForm>,
+    pub response: Option<SelectorsResponse>,
+    pub error: Option<ApiError>,
+    pub diagnostics: Vec<FlatDiagnostic>,
+    pub trail: Option<TrailState>,
+    /// Set when a context was given but cannot be used; the request is then judged without.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub context_error: Option<ContextError>,
+}
+
+/// Evaluates `request` in the context `context` (JSON text), if any.
+pub fn report(request: &str, context: Option<&str>, offsets: Offsets) -> Report {
+    let (context, context_error) = match context.map(AccountContext::from_json) {
+        Some(Ok(c)) => (Some(c), None),
+        Some(Err(e)) => (None, Some(e)),
+        None => (None, None),
+    };
+    let evaluation = put_event_selectors(request, context.as_ref());
+    Report { context_error, ..from_evaluation(request, &evaluation, offsets) }
+}
+
+pub fn from_evaluation(request: &str, evaluation: &Evaluation, offsets: Offsets) -> Report {
+    let (response, error) = match &evaluation.outcome {
+        Outcome::Response(r) => (Some(r.clone()), None),
+        Outcome::Error(e) => (None, Some(e.clone())),
+    };
+    Report {
+        valid: evaluation.is_valid(),
+        form: evaluation.form,
+        response,
+        error,
+        diagnostics: flatten(request, &evaluation.diagnostics, offsets),
+        trail: evaluation.trail.clone(),
+        context_error: None,
+    }
+}
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct FlatDiagnostic {
@@ -56,15 +102,11 @@ pub enum Offsets {
 
 pub fn flatten(source: &str, diagnostics: &[Diagnostic], offsets: Offsets) -> Vec<FlatDiagnostic> {
     let index = LineIndex::new(source);
-    let utf16 =
-        |offset: usize| (offsets == Offsets::BytesAndUtf16).then(|| index.utf16_offset(offset));
+    let utf16 = |offset: usize| (offsets == Offsets::BytesAndUtf16).then(|| index.utf16_offset(offset));
     diagnostics
         .iter()
         .map(|d| {
-            let (start, end) = (
-                index.line_column(d.span.start),
-                index.line_column(d.span.end),
-            );
+            let (start, end) = (index.line_column(d.span.start), index.line_column(d.span.end));
             FlatDiagnostic {
                 code: d.code,
                 severity: d.severity,

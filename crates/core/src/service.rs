@@ -73,13 +73,18 @@ impl Evaluation {
 /// request itself is judged.
 pub fn put_event_selectors(text: &str, context: Option<&AccountContext>) -> Evaluation {
     if text.len() > MAX_INPUT_BYTES {
-        return input_failure(Diagnostic::error(
-            Code::InputTooLarge,
-            format!("the input is {} bytes; trailscope reads requests of up to {MAX_INPUT_BYTES} bytes", text.len()),
-            "",
-            Span::new(0, 0),
-        )
-        .help("a request at every documented limit (500 values of 2048 characters) is about 1 MB"));
+        return input_failure(
+            Diagnostic::error(
+                Code::InputTooLarge,
+                format!(
+                    "the input is {} bytes; trailscope reads requests of up to {MAX_INPUT_BYTES} bytes",
+                    text.len()
+                ),
+                "",
+                Span::new(0, 0),
+            )
+            .help("a request at every documented limit (500 values of 2048 characters) is about 1 MB"),
+        );
     }
     let root = match json::parse(text) {
         Ok(root) => root,
@@ -101,11 +106,7 @@ struct KnownTrail {
 }
 
 /// Runs the service-side stages; returns the trail when the lookup succeeded.
-fn judge(
-    request: &Request,
-    context: Option<&AccountContext>,
-    out: &mut Vec<Diagnostic>,
-) -> Option<KnownTrail> {
+fn judge(request: &Request, context: Option<&AccountContext>, out: &mut Vec<Diagnostic>) -> Option<KnownTrail> {
     let name_start = out.len();
     rules::run(rules::NAME_RULES, request, out);
     let name_ok = out[name_start..].iter().all(|d| !d.is_error());
@@ -121,10 +122,7 @@ fn judge(
                     None
                 }
             },
-            None => Some(KnownTrail {
-                arn: assumed_arn(&name.value),
-                stored: Selectors::default(),
-            }),
+            None => Some(KnownTrail { arn: assumed_arn(&name.value), stored: Selectors::default() }),
         },
         _ => None,
     };
@@ -151,10 +149,9 @@ fn finish(
     diagnostics.sort_by_key(|d| (d.span.start, d.span.end));
     let outcome = match (failure, request, &trail) {
         (Some(error), _, _) => Outcome::Error(error),
-        (None, Some(request), Some(trail)) => Outcome::Response(SelectorsResponse {
-            trail_arn: trail.arn.clone(),
-            selectors: stored::selectors(request),
-        }),
+        (None, Some(request), Some(trail)) => {
+            Outcome::Response(SelectorsResponse { trail_arn: trail.arn.clone(), selectors: stored::selectors(request) })
+        }
         // Unreachable in practice: without errors the trail is always known.
         _ => Outcome::Error(ApiError {
             error_type: Code::UnrecognizedInput.as_str().into(),
@@ -164,22 +161,14 @@ fn finish(
         }),
     };
     let trail = trail.map(|t| {
-        let before = SelectorsResponse {
-            trail_arn: t.arn.clone(),
-            selectors: t.stored,
-        };
+        let before = SelectorsResponse { trail_arn: t.arn.clone(), selectors: t.stored };
         let after = match &outcome {
             Outcome::Response(response) => response.clone(),
             Outcome::Error(_) => before.clone(),
         };
         TrailState { before, after }
     });
-    Evaluation {
-        form,
-        diagnostics,
-        outcome,
-        trail,
-    }
+    Evaluation { form, diagnostics, outcome, trail }
 }
 
 /// The error of the first stage that failed, as the SDK or the API reports it.
@@ -193,11 +182,7 @@ fn api_error(diagnostics: &[Diagnostic]) -> Option<ApiError> {
             error_type: Code::ParamValidationError.as_str().into(),
             message: format!(
                 "Parameter validation failed:\n{}",
-                in_stage
-                    .iter()
-                    .map(|d| d.message.as_str())
-                    .collect::<Vec<_>>()
-                    .join("\n")
+                in_stage.iter().map(|d| d.message.as_str()).collect::<Vec<_>>().join("\n")
             ),
             http_status: None,
             raised_by: RaisedBy::Client,
@@ -209,11 +194,7 @@ fn api_error(diagnostics: &[Diagnostic]) -> Option<ApiError> {
             raised_by: RaisedBy::Client,
         },
         _ => {
-            let first = in_stage
-                .iter()
-                .min_by_key(|d| (d.span.start, d.span.end))
-                .copied()
-                .unwrap_or(in_stage[0]);
+            let first = in_stage.iter().min_by_key(|d| (d.span.start, d.span.end)).copied().unwrap_or(in_stage[0]);
             ApiError {
                 error_type: first.code.as_str().into(),
                 message: first.message.clone(),
@@ -229,12 +210,7 @@ fn input_failure(diagnostic: Diagnostic) -> Evaluation {
 }
 
 fn syntax_diagnostic(e: json::SyntaxError) -> Diagnostic {
-    let mut d = Diagnostic::error(
-        Code::JsonSyntaxError,
-        format!("invalid JSON: {}", e.message),
-        "",
-        e.span,
-    );
+    let mut d = Diagnostic::error(Code::JsonSyntaxError, format!("invalid JSON: {}", e.message), "", e.span);
     if let Some(help) = e.help {
         d = d.help(help);
     }

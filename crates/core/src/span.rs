@@ -16,15 +16,8 @@ impl Span {
 
     /// A span covering only the first byte of `self` (e.g. the `{` of an object).
     pub const fn first_byte(self) -> Self {
-        let end = if self.end > self.start {
-            self.start + 1
-        } else {
-            self.start
-        };
-        Span {
-            start: self.start,
-            end,
-        }
+        let end = if self.end > self.start { self.start + 1 } else { self.start };
+        Span { start: self.start, end }
     }
 }
 
@@ -55,11 +48,7 @@ impl<'a> LineIndex<'a> {
                 utf16_line_starts.push(utf16);
             }
         }
-        LineIndex {
-            text,
-            line_starts,
-            utf16_line_starts,
-        }
+        LineIndex { text, line_starts, utf16_line_starts }
     }
 
     /// Clamps `offset` into the text and back onto a character boundary.
@@ -81,23 +70,13 @@ impl<'a> LineIndex<'a> {
         let offset = self.clamp(offset);
         let line = self.line_of(offset);
         let column = self.text[self.line_starts[line]..offset].chars().count() + 1;
-        LineColumn {
-            line: line + 1,
-            column,
-        }
+        LineColumn { line: line + 1, column }
     }
 
     /// The text of 0-based `line`, without its line break.
     pub fn line_text(&self, line: usize) -> &'a str {
-        let start = self
-            .line_starts
-            .get(line)
-            .copied()
-            .unwrap_or(self.text.len());
-        let end = self
-            .line_starts
-            .get(line + 1)
-            .map_or(self.text.len(), |&e| e - 1);
+        let start = self.line_starts.get(line).copied().unwrap_or(self.text.len());
+        let end = self.line_starts.get(line + 1).map_or(self.text.len(), |&e| e - 1);
         self.text[start..end.max(start)].trim_end_matches('\r')
     }
 

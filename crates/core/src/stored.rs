@@ -2,8 +2,7 @@
 //! the documented defaults filled in (spec §1.2, §1.5).
 
 use crate::model::{
-    AdvancedEventSelector, AdvancedFieldSelector, DataResource, EventSelector, ReadWriteType,
-    Selectors,
+    AdvancedEventSelector, AdvancedFieldSelector, DataResource, EventSelector, ReadWriteType, Selectors,
 };
 use crate::syntax::{self, Request};
 
@@ -11,13 +10,7 @@ use crate::syntax::{self, Request};
 pub fn selectors(request: &Request) -> Selectors {
     match &request.event_selectors {
         Some(list) => Selectors::Basic(list.value.iter().map(event_selector).collect()),
-        None => Selectors::Advanced(
-            request
-                .advanced_event_selectors()
-                .iter()
-                .map(advanced_event_selector)
-                .collect(),
-        ),
+        None => Selectors::Advanced(request.advanced_event_selectors().iter().map(advanced_event_selector).collect()),
     }
 }
 
@@ -32,19 +25,12 @@ fn event_selector(selector: &syntax::EventSelector) -> EventSelector {
             .as_ref()
             .and_then(|r| ReadWriteType::parse(&r.value))
             .unwrap_or_default(),
-        include_management_events: selector
-            .include_management_events
-            .as_ref()
-            .is_none_or(|b| b.value),
+        include_management_events: selector.include_management_events.as_ref().is_none_or(|b| b.value),
         data_resources: selector
             .data_resources()
             .iter()
             .map(|r| DataResource {
-                resource_type: r
-                    .resource_type
-                    .as_ref()
-                    .map(|t| t.value.clone())
-                    .unwrap_or_default(),
+                resource_type: r.resource_type.as_ref().map(|t| t.value.clone()).unwrap_or_default(),
                 values: strings(r.values()),
             })
             .collect(),
@@ -59,11 +45,7 @@ fn event_selector(selector: &syntax::EventSelector) -> EventSelector {
 fn advanced_event_selector(selector: &syntax::AdvancedEventSelector) -> AdvancedEventSelector {
     AdvancedEventSelector {
         name: selector.name.as_ref().map(|n| n.value.clone()),
-        field_selectors: selector
-            .field_selectors()
-            .iter()
-            .map(field_selector)
-            .collect(),
+        field_selectors: selector.field_selectors().iter().map(field_selector).collect(),
     }
 }
 

@@ -8,26 +8,14 @@ pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
     candidates
         .into_iter()
         .filter(|c| *c != word)
-        .map(|c| {
-            (
-                if fold(c) == folded {
-                    0
-                } else {
-                    distance(word, c)
-                },
-                c,
-            )
-        })
+        .map(|c| (if fold(c) == folded { 0 } else { distance(word, c) }, c))
         .filter(|(d, _)| *d <= limit)
         .min_by_key(|(d, _)| *d)
         .map(|(_, c)| c)
 }
 
 fn fold(word: &str) -> String {
-    word.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
+    word.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
 }
 
 /// Levenshtein distance over characters; inputs longer than 64 characters are not compared.
@@ -41,11 +29,7 @@ fn distance(a: &str, b: &str) -> usize {
         let mut current = vec![i + 1];
         for (j, cb) in b.iter().enumerate() {
             let cost = usize::from(ca != cb);
-            current.push(
-                (previous[j] + cost)
-                    .min(previous[j + 1] + 1)
-                    .min(current[j] + 1),
-            );
+            current.push((previous[j] + cost).min(previous[j + 1] + 1).min(current[j] + 1));
         }
         previous = current;
     }
@@ -58,18 +42,9 @@ mod tests {
 
     #[test]
     fn suggests_case_and_typo_fixes() {
-        assert_eq!(
-            closest("read-only", ["ReadOnly", "WriteOnly", "All"]),
-            Some("ReadOnly")
-        );
-        assert_eq!(
-            closest("eventname", ["eventName", "eventSource"]),
-            Some("eventName")
-        );
-        assert_eq!(
-            closest("TrailNme", ["TrailName", "EventSelectors"]),
-            Some("TrailName")
-        );
+        assert_eq!(closest("read-only", ["ReadOnly", "WriteOnly", "All"]), Some("ReadOnly"));
+        assert_eq!(closest("eventname", ["eventName", "eventSource"]), Some("eventName"));
+        assert_eq!(closest("TrailNme", ["TrailName", "EventSelectors"]), Some("TrailName"));
         assert_eq!(closest("Banana", ["TrailName", "EventSelectors"]), None);
     }
 }

@@ -124,9 +124,7 @@ impl Request {
     }
 
     pub fn advanced_event_selectors(&self) -> &[AdvancedEventSelector] {
-        self.advanced_event_selectors
-            .as_ref()
-            .map_or(&[], |l| &l.value)
+        self.advanced_event_selectors.as_ref().map_or(&[], |l| &l.value)
     }
 }
 
@@ -138,44 +136,29 @@ struct Object<'a> {
 
 impl<'a> Object<'a> {
     fn member(&self, key: &str) -> Option<(&'a Node, String)> {
-        self.node
-            .get(key)
-            .map(|m| (&m.value, child_pointer(self.pointer, key)))
+        self.node.get(key).map(|m| (&m.value, child_pointer(self.pointer, key)))
     }
 
     fn string(&self, key: &str) -> Option<LocatedString> {
-        self.member(key)
-            .and_then(|(node, pointer)| string(node, pointer))
+        self.member(key).and_then(|(node, pointer)| string(node, pointer))
     }
 
     fn boolean(&self, key: &str) -> Option<Located<bool>> {
         let (node, pointer) = self.member(key)?;
         match node.value {
-            Value::Bool(b) => Some(Located {
-                value: b,
-                pointer,
-                span: node.span,
-            }),
+            Value::Bool(b) => Some(Located { value: b, pointer, span: node.span }),
             _ => None,
         }
     }
 
-    fn list<T>(
-        &self,
-        key: &str,
-        item: impl Fn(&'a Node, String) -> Option<T>,
-    ) -> Option<LocatedList<T>> {
+    fn list<T>(&self, key: &str, item: impl Fn(&'a Node, String) -> Option<T>) -> Option<LocatedList<T>> {
         let (node, pointer) = self.member(key)?;
         list(node, pointer, item)
     }
 }
 
 fn string(node: &Node, pointer: String) -> Option<LocatedString> {
-    node.as_str().map(|s| Located {
-        value: s.to_string(),
-        pointer,
-        span: node.span,
-    })
+    node.as_str().map(|s| Located { value: s.to_string(), pointer, span: node.span })
 }
 
 fn list<'a, T>(
@@ -186,16 +169,8 @@ fn list<'a, T>(
     let Value::Array(items) = &node.value else {
         return None;
     };
-    let value = items
-        .iter()
-        .enumerate()
-        .filter_map(|(i, n)| item(n, child_pointer(&pointer, i)))
-        .collect();
-    Some(Located {
-        value,
-        pointer,
-        span: node.span,
-    })
+    let value = items.iter().enumerate().filter_map(|(i, n)| item(n, child_pointer(&pointer, i))).collect();
+    Some(Located { value, pointer, span: node.span })
 }
 
 fn is_object(node: &Node) -> Option<()> {
@@ -204,10 +179,7 @@ fn is_object(node: &Node) -> Option<()> {
 
 pub fn event_selector(node: &Node, pointer: String) -> Option<EventSelector> {
     is_object(node)?;
-    let o = Object {
-        node,
-        pointer: &pointer,
-    };
+    let o = Object { node, pointer: &pointer };
     Some(EventSelector {
         read_write_type: o.string("ReadWriteType"),
         include_management_events: o.boolean("IncludeManagementEvents"),
@@ -220,10 +192,7 @@ pub fn event_selector(node: &Node, pointer: String) -> Option<EventSelector> {
 
 fn data_resource(node: &Node, pointer: String) -> Option<DataResource> {
     is_object(node)?;
-    let o = Object {
-        node,
-        pointer: &pointer,
-    };
+    let o = Object { node, pointer: &pointer };
     Some(DataResource {
         resource_type: o.string("Type"),
         values: o.list("Values", string),
@@ -234,10 +203,7 @@ fn data_resource(node: &Node, pointer: String) -> Option<DataResource> {
 
 pub fn advanced_event_selector(node: &Node, pointer: String) -> Option<AdvancedEventSelector> {
     is_object(node)?;
-    let o = Object {
-        node,
-        pointer: &pointer,
-    };
+    let o = Object { node, pointer: &pointer };
     Some(AdvancedEventSelector {
         name: o.string("Name"),
         field_selectors: o.list("FieldSelectors", field_selector),
@@ -250,10 +216,7 @@ fn field_selector(node: &Node, pointer: String) -> Option<AdvancedFieldSelector>
     let Value::Object(members) = &node.value else {
         return None;
     };
-    let o = Object {
-        node,
-        pointer: &pointer,
-    };
+    let o = Object { node, pointer: &pointer };
     let conditions = members
         .iter()
         .filter_map(|m| {
@@ -268,12 +231,7 @@ fn field_selector(node: &Node, pointer: String) -> Option<AdvancedFieldSelector>
             })
         })
         .collect();
-    Some(AdvancedFieldSelector {
-        field: o.string("Field"),
-        conditions,
-        span: node.span,
-        pointer: pointer.clone(),
-    })
+    Some(AdvancedFieldSelector { field: o.string("Field"), conditions, span: node.span, pointer: pointer.clone() })
 }
 
 /// Decodes the members of a request-shaped object; `name_key` is `TrailName` or `TrailARN`.

@@ -21,27 +21,17 @@ pub fn app() -> Html {
     let request = use_state(|| DEFAULT_SAMPLE.request.to_string());
     let context = use_state(|| DEFAULT_SAMPLE.context_json().to_string());
     let sample_id = use_state(|| DEFAULT_SAMPLE.id.to_string());
-    let analysis = use_state(|| {
-        Rc::new(analyse(
-            DEFAULT_SAMPLE.request,
-            DEFAULT_SAMPLE.context_json(),
-        ))
-    });
+    let analysis = use_state(|| Rc::new(analyse(DEFAULT_SAMPLE.request, DEFAULT_SAMPLE.context_json())));
     let request_editor = use_state(EditorRef::default);
     let context_editor = use_state(EditorRef::default);
 
     {
         let analysis = analysis.clone();
-        use_effect_with(
-            ((*request).clone(), (*context).clone()),
-            move |(request, context)| {
-                let (request, context) = (request.clone(), context.clone());
-                let timeout = Timeout::new(DEBOUNCE_MS, move || {
-                    analysis.set(Rc::new(analyse(&request, &context)))
-                });
-                move || drop(timeout)
-            },
-        );
+        use_effect_with(((*request).clone(), (*context).clone()), move |(request, context)| {
+            let (request, context) = (request.clone(), context.clone());
+            let timeout = Timeout::new(DEBOUNCE_MS, move || analysis.set(Rc::new(analyse(&request, &context))));
+            move || drop(timeout)
+        });
     }
 
     let on_request_change = {
@@ -53,11 +43,8 @@ pub fn app() -> Html {
         Callback::from(move |text: String| context.set(text))
     };
     let on_sample = {
-        let (request_editor, context_editor, sample_id) = (
-            request_editor.clone(),
-            context_editor.clone(),
-            sample_id.clone(),
-        );
+        let (request_editor, context_editor, sample_id) =
+            (request_editor.clone(), context_editor.clone(), sample_id.clone());
         Callback::from(move |id: String| {
             if let Some(sample) = samples::find(&id) {
                 request_editor.set_text(sample.request);

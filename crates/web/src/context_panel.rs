@@ -9,9 +9,21 @@ use yew::prelude::*;
 const SIMULATED: &[(&str, &str, &str)] = &[
     ("TrailNotFoundException", "TrailName is not a trail of \"account\" (by name), nor any trail's ARN", "D19"),
     ("InvalidHomeRegionException", "the trail's \"homeRegion\" differs from \"region\"", "D19"),
-    ("NotOrganizationMasterAccountException", "an organization trail, and \"account\" is neither organization.managementAccount nor a delegatedAdministrator", "D20"),
-    ("NoManagementAccountSLRExistsException", "an organization trail, with organization.serviceLinkedRole: false", "D21"),
-    ("InsufficientDependencyServiceAccessPermissionException", "an organization trail, with organization.dependencyAccess: false", "D21"),
+    (
+        "NotOrganizationMasterAccountException",
+        "an organization trail, and \"account\" is neither organization.managementAccount nor a delegatedAdministrator",
+        "D20",
+    ),
+    (
+        "NoManagementAccountSLRExistsException",
+        "an organization trail, with organization.serviceLinkedRole: false",
+        "D21",
+    ),
+    (
+        "InsufficientDependencyServiceAccessPermissionException",
+        "an organization trail, with organization.dependencyAccess: false",
+        "D21",
+    ),
     ("OperationNotPermittedException", "a trail with \"serviceLinked\": true", "D21"),
     ("ConflictException", "a trail with \"status\": \"updating\"", "D21"),
     ("ThrottlingException", "\"throttle\": true", "D21"),

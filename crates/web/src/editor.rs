@@ -71,11 +71,7 @@ impl EditorRef {
         let edits: Vec<JsEdit> = fix
             .edits
             .iter()
-            .map(|e| JsEdit {
-                from: e.from.unwrap_or(0),
-                to: e.to.unwrap_or(0),
-                text: e.text.clone(),
-            })
+            .map(|e| JsEdit { from: e.from.unwrap_or(0), to: e.to.unwrap_or(0), text: e.text.clone() })
             .collect();
         if let Ok(value) = serde_wasm_bindgen::to_value(&edits) {
             self.with(|h| h.apply_edits(value));
@@ -117,11 +113,7 @@ fn js_diagnostics(diagnostics: &[FlatDiagnostic]) -> JsValue {
         .map(|d| JsDiagnostic {
             from: d.from.unwrap_or(0),
             to: d.to.unwrap_or(0),
-            severity: if d.severity == trailscope_core::Severity::Error {
-                "error"
-            } else {
-                "warning"
-            },
+            severity: if d.severity == trailscope_core::Severity::Error { "error" } else { "warning" },
             message: match &d.help {
                 Some(help) => format!("{}: {}\nhelp: {help}", d.code, d.message),
                 None => format!("{}: {}", d.code, d.message),
@@ -132,11 +124,7 @@ fn js_diagnostics(diagnostics: &[FlatDiagnostic]) -> JsValue {
                 edits: f
                     .edits
                     .iter()
-                    .map(|e| JsEdit {
-                        from: e.from.unwrap_or(0),
-                        to: e.to.unwrap_or(0),
-                        text: e.text.clone(),
-                    })
+                    .map(|e| JsEdit { from: e.from.unwrap_or(0), to: e.to.unwrap_or(0), text: e.text.clone() })
                     .collect(),
             }),
         })
@@ -161,24 +149,15 @@ pub struct EditorProps {
 pub fn editor(props: &EditorProps) -> Html {
     let node = use_node_ref();
     {
-        let (node, editor, on_change, initial, label) = (
-            node.clone(),
-            props.editor.clone(),
-            props.on_change.clone(),
-            props.initial.clone(),
-            props.label.clone(),
-        );
+        let (node, editor, on_change, initial, label) =
+            (node.clone(), props.editor.clone(), props.on_change.clone(), props.initial.clone(), props.label.clone());
         use_effect_with((), move |_| {
             if let Some(parent) = node.cast::<web_sys::Element>() {
-                let closure =
-                    Closure::<dyn Fn(String)>::new(move |text: String| on_change.emit(text));
+                let closure = Closure::<dyn Fn(String)>::new(move |text: String| on_change.emit(text));
                 let options = js_sys::Object::new();
                 let _ = js_sys::Reflect::set(&options, &"label".into(), &label.as_str().into());
                 let handle = create_editor(&parent, &initial, &closure, &options);
-                *editor.0.borrow_mut() = Some(Instance {
-                    handle,
-                    _on_change: closure,
-                });
+                *editor.0.borrow_mut() = Some(Instance { handle, _on_change: closure });
             }
             move || {
                 if let Some(instance) = editor.0.borrow_mut().take() {

@@ -18,11 +18,7 @@ pub struct ProblemsProps {
 
 #[function_component(Problems)]
 pub fn problems(props: &ProblemsProps) -> Html {
-    let errors = props
-        .diagnostics
-        .iter()
-        .filter(|d| d.severity == Severity::Error)
-        .count();
+    let errors = props.diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
     let warnings = props.diagnostics.len() - errors;
     let hidden = props.diagnostics.len().saturating_sub(MAX_ROWS);
     html! {
@@ -52,18 +48,10 @@ fn plural(n: usize) -> &'static str {
     }
 }
 
-fn row(
-    d: &FlatDiagnostic,
-    on_reveal: &Callback<(usize, usize)>,
-    on_fix: &Callback<FlatFix>,
-) -> Html {
+fn row(d: &FlatDiagnostic, on_reveal: &Callback<(usize, usize)>, on_fix: &Callback<FlatFix>) -> Html {
     let (from, to) = (d.from.unwrap_or(0), d.to.unwrap_or(0));
     let reveal = on_reveal.reform(move |_: MouseEvent| (from, to));
-    let severity = if d.severity == Severity::Error {
-        "error"
-    } else {
-        "warning"
-    };
+    let severity = if d.severity == Severity::Error { "error" } else { "warning" };
     let fix_button = d.fix.clone().map(|fix| {
         let title = fix.title.clone();
         let apply = on_fix.reform(move |_: MouseEvent| fix.clone());
@@ -95,7 +83,6 @@ fn basis(d: &FlatDiagnostic) -> Html {
             </span>
         }
     });
-    let section = (!d.spec.is_empty())
-        .then(|| html! { <span class="badge spec">{format!("spec {}", d.spec)}</span> });
+    let section = (!d.spec.is_empty()).then(|| html! { <span class="badge spec">{format!("spec {}", d.spec)}</span> });
     html! { <>{ for section }{ for decision }</> }
 }

@@ -4,7 +4,8 @@
 use crate::analysis::Analysis;
 use crate::json_view::{pretty, JsonView};
 use std::rc::Rc;
-use trailscope_core::service::{ApiError, Outcome, RaisedBy, TrailState};
+use trailscope_core::model::SelectorsResponse;
+use trailscope_core::service::{ApiError, RaisedBy, TrailState};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -14,27 +15,35 @@ pub struct ResultPanelProps {
 
 #[function_component(ResultPanel)]
 pub fn result_panel(props: &ResultPanelProps) -> Html {
-    let evaluation = &props.analysis.evaluation;
+    let report = &props.analysis;
+    let outcome = match (&report.response, &report.error) {
+        (_, Some(error)) => Err(error),
+        (Some(response), None) => Ok(response),
+        (None, None) => return html! {},
+    };
     html! {
         <>
             <div class="card result" aria-live="polite" data-testid="result">
-                <div class="card-head"><h2>{"Result"}</h2>{ status(&evaluation.outcome) }</div>
-                { body(&evaluation.outcome, decision_of(&props.analysis)) }
+                <div class="card-head"><h2>{"Result"}</h2>{ status(outcome) }</div>
+                { body(outcome, decision_of(report)) }
             </div>
-            if let Some(trail) = &evaluation.trail { { trail_state(trail) } }
+            if let Some(trail) = &report.trail { { trail_state(trail) } }
         </>
     }
 }
 
-fn status(outcome: &Outcome) -> Html {
+/// The response, or the error.
+type Outcome<'a> = Result<&'a SelectorsResponse, &'a ApiError>;
+
+fn status(outcome: Outcome<'_>) -> Html {
     match outcome {
-        Outcome::Response(_) => {
+        Ok(_) => {
             html! { <span class="status ok" data-testid="status">{"200 OK · CloudTrail would accept this request"}</span> }
         }
-        Outcome::Error(e) if e.raised_by == RaisedBy::Client => html! {
+        Err(e) if e.raised_by == RaisedBy::Client => html! {
             <span class="status error" data-testid="status">{format!("{} · raised before sending", e.error_type)}</span>
         },
-        Outcome::Error(e) => html! {
+        Err(e) => html! {
             <span class="status error" data-testid="status">{format!("{} {}", e.http_status.unwrap_or(400), e.error_type)}</span>
         },
     }
@@ -42,14 +51,8 @@ fn status(outcome: &Outcome) -> Html {
 
 /// The decision an error rests on, when AWS documents nothing about it.
 fn decision_of(analysis: &Analysis) -> Option<&'static str> {
-    let Outcome::Error(error) = &analysis.evaluation.outcome else {
-        return None;
-    };
-    analysis
-        .diagnostics
-        .iter()
-        .find(|d| d.code.as_str() == error.error_type)
-        .and_then(|d| d.decision)
+    let error = analysis.error.as_ref()?;
+    analysis.diagnostics.iter().find(|d| d.code.as_str() == error.error_type).and_then(|d| d.decision)
 }
 
 #[derive(serde::Serialize)]
@@ -59,15 +62,15 @@ struct WireError<'a> {
     message: &'a str,
 }
 
-fn body(outcome: &Outcome, decision: Option<&'static str>) -> Html {
+fn body(outcome: Outcome<'_>, decision: Option<&'static str>) -> Html {
     match outcome {
-        Outcome::Response(response) => html! {
+        Ok(response) => html! {
             <>
                 <p class="explain">{"PutEventSelectors response:"}</p>
                 <JsonView value={pretty(response)} label="PutEventSelectors response" />
             </>
         },
-        Outcome::Error(error) => error_body(error, decision),
+        Err(error) => error_body(error, decision),
     }
 }
 
@@ -79,10 +82,7 @@ fn error_body(error: &ApiError, decision: Option<&'static str>) -> Html {
         RaisedBy::Client => "This text cannot be sent: the SDK and the AWS CLI fail to read it.",
         RaisedBy::Service => "CloudTrail's error response (HTTP status not documented by AWS; 400 assumed, decision D22):",
     };
-    let wire = WireError {
-        error_type: &error.error_type,
-        message: &error.message,
-    };
+    let wire = WireError { error_type: &error.error_type, message: &error.message };
     html! {
         <>
             <p class="explain">{explain}</p>

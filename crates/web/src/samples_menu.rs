@@ -13,10 +13,7 @@ pub struct SamplesMenuProps {
 #[function_component(SamplesMenu)]
 pub fn samples_menu(props: &SamplesMenuProps) -> Html {
     let onchange = props.on_select.reform(|e: Event| {
-        e.target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
-            .map(|s| s.value())
-            .unwrap_or_default()
+        e.target().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok()).map(|s| s.value()).unwrap_or_default()
     });
     let option = |valid: bool| {
         SAMPLES.iter().filter(move |s| (s.expect == Expect::Valid) == valid).map(|s| {

@@ -7,7 +7,6 @@ mod schema;
 mod validator;
 
 pub use schema::{
-    Shape, Structure, ADVANCED_EVENT_SELECTOR, EVENT_SELECTOR, GET_EVENT_SELECTORS_OUTPUT,
-    PUT_EVENT_SELECTORS_REQUEST,
+    Shape, Structure, ADVANCED_EVENT_SELECTOR, EVENT_SELECTOR, GET_EVENT_SELECTORS_OUTPUT, PUT_EVENT_SELECTORS_REQUEST,
 };
 pub use validator::validate;

@@ -18,15 +18,10 @@ fn repr_of(node: &Node) -> String {
         Value::Bool(false) => "False".into(),
         Value::Number(raw) => number(raw),
         Value::String(s) => string_repr(s),
-        Value::Array(items) => format!(
-            "[{}]",
-            items.iter().map(repr_of).collect::<Vec<_>>().join(", ")
-        ),
+        Value::Array(items) => format!("[{}]", items.iter().map(repr_of).collect::<Vec<_>>().join(", ")),
         Value::Object(members) => {
-            let items: Vec<String> = members
-                .iter()
-                .map(|m| format!("{}: {}", string_repr(&m.key), repr_of(&m.value)))
-                .collect();
+            let items: Vec<String> =
+                members.iter().map(|m| format!("{}: {}", string_repr(&m.key), repr_of(&m.value))).collect();
             format!("{{{}}}", items.join(", "))
         }
     }
@@ -39,10 +34,7 @@ fn is_float(raw: &str) -> bool {
 /// Python prints ints exactly and floats in shortest round-trip form.
 fn number(raw: &str) -> String {
     if !is_float(raw) {
-        return raw
-            .strip_prefix("-")
-            .filter(|d| d.bytes().all(|b| b == b'0'))
-            .map_or(raw.into(), |_| "0".into());
+        return raw.strip_prefix("-").filter(|d| d.bytes().all(|b| b == b'0')).map_or(raw.into(), |_| "0".into());
     }
     match raw.parse::<f64>() {
         Ok(f) if f.is_infinite() => if f > 0.0 { "inf" } else { "-inf" }.into(),
@@ -54,11 +46,7 @@ fn number(raw: &str) -> String {
 
 /// Python `repr(str)`: single quotes unless the text has `'` and no `"`.
 fn string_repr(s: &str) -> String {
-    let quote = if s.contains('\'') && !s.contains('"') {
-        '"'
-    } else {
-        '\''
-    };
+    let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
     let mut out = String::with_capacity(s.len() + 2);
     out.push(quote);
     for c in s.chars() {
@@ -71,9 +59,7 @@ fn string_repr(s: &str) -> String {
                 out.push('\\');
                 out.push(c);
             }
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
-                out.push_str(&format!("\\x{:02x}", c as u32))
-            }
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\x{:02x}", c as u32)),
             c => out.push(c),
         }
     }
@@ -106,10 +92,7 @@ mod tests {
     #[test]
     fn prints_values_as_python_does() {
         assert_eq!(py(r#""yes""#), "yes");
-        assert_eq!(
-            py(r#"["a", "it's", 1, 2.5, true, null]"#),
-            r#"['a', "it's", 1, 2.5, True, None]"#
-        );
+        assert_eq!(py(r#"["a", "it's", 1, 2.5, true, null]"#), r#"['a', "it's", 1, 2.5, True, None]"#);
         assert_eq!(py(r#"{"k": {"n": 1e2}}"#), "{'k': {'n': 100.0}}");
         assert_eq!(py("-0"), "0");
         assert_eq!(type_of(&parse("1.0").unwrap()), "<class 'float'>");

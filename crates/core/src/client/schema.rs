@@ -21,10 +21,7 @@ pub struct Structure {
 
 impl Structure {
     pub fn member(&self, name: &str) -> Option<&'static Shape> {
-        self.members
-            .iter()
-            .find(|(n, _)| *n == name)
-            .map(|(_, s)| s)
+        self.members.iter().find(|(n, _)| *n == name).map(|(_, s)| s)
     }
 }
 
@@ -37,14 +34,8 @@ const OPERATOR: Shape = Shape::List(&Shape::String(1), 1);
 pub static PUT_EVENT_SELECTORS_REQUEST: Structure = Structure {
     members: &[
         ("TrailName", STRING),
-        (
-            "EventSelectors",
-            Shape::List(&Shape::Structure(&EVENT_SELECTOR), 0),
-        ),
-        (
-            "AdvancedEventSelectors",
-            Shape::List(&Shape::Structure(&ADVANCED_EVENT_SELECTOR), 0),
-        ),
+        ("EventSelectors", Shape::List(&Shape::Structure(&EVENT_SELECTOR), 0)),
+        ("AdvancedEventSelectors", Shape::List(&Shape::Structure(&ADVANCED_EVENT_SELECTOR), 0)),
     ],
     required: &["TrailName"],
 };
@@ -53,14 +44,8 @@ pub static PUT_EVENT_SELECTORS_REQUEST: Structure = Structure {
 pub static GET_EVENT_SELECTORS_OUTPUT: Structure = Structure {
     members: &[
         ("TrailARN", STRING),
-        (
-            "EventSelectors",
-            Shape::List(&Shape::Structure(&EVENT_SELECTOR), 0),
-        ),
-        (
-            "AdvancedEventSelectors",
-            Shape::List(&Shape::Structure(&ADVANCED_EVENT_SELECTOR), 0),
-        ),
+        ("EventSelectors", Shape::List(&Shape::Structure(&EVENT_SELECTOR), 0)),
+        ("AdvancedEventSelectors", Shape::List(&Shape::Structure(&ADVANCED_EVENT_SELECTOR), 0)),
     ],
     required: &["TrailARN"],
 };
@@ -70,30 +55,18 @@ pub static EVENT_SELECTOR: Structure = Structure {
     members: &[
         ("ReadWriteType", STRING),
         ("IncludeManagementEvents", Shape::Boolean),
-        (
-            "DataResources",
-            Shape::List(&Shape::Structure(&DATA_RESOURCE), 0),
-        ),
+        ("DataResources", Shape::List(&Shape::Structure(&DATA_RESOURCE), 0)),
         ("ExcludeManagementEventSources", STRING_LIST),
     ],
     required: &[],
 };
 
 /// `DataResource` (spec §1.3).
-static DATA_RESOURCE: Structure = Structure {
-    members: &[("Type", STRING), ("Values", STRING_LIST)],
-    required: &[],
-};
+static DATA_RESOURCE: Structure = Structure { members: &[("Type", STRING), ("Values", STRING_LIST)], required: &[] };
 
 /// `AdvancedEventSelector` (spec §1.4).
 pub static ADVANCED_EVENT_SELECTOR: Structure = Structure {
-    members: &[
-        ("Name", STRING),
-        (
-            "FieldSelectors",
-            Shape::List(&Shape::Structure(&ADVANCED_FIELD_SELECTOR), 1),
-        ),
-    ],
+    members: &[("Name", STRING), ("FieldSelectors", Shape::List(&Shape::Structure(&ADVANCED_FIELD_SELECTOR), 1))],
     required: &["FieldSelectors"],
 };
 

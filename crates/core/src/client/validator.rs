@@ -33,30 +33,18 @@ fn display_name(name: &str) -> &str {
 }
 
 fn error(message: String, pointer: &str, node_span: crate::span::Span) -> Diagnostic {
-    Diagnostic::error(Code::ParamValidationError, message, pointer, node_span)
-        .spec("§1.6")
-        .decision("D4")
+    Diagnostic::error(Code::ParamValidationError, message, pointer, node_span).spec("§1.6").decision("D4")
 }
 
-fn structure_(
-    node: &Node,
-    shape: &Structure,
-    name: &str,
-    pointer: &str,
-    out: &mut Vec<Diagnostic>,
-) {
+fn structure_(node: &Node, shape: &Structure, name: &str, pointer: &str, out: &mut Vec<Diagnostic>) {
     let Value::Object(members) = &node.value else {
         return invalid_type(node, "<class 'dict'>", name, pointer, out);
     };
     for required in shape.required {
         if node.get(required).is_none() {
-            let message = format!(
-                "Missing required parameter in {}: \"{required}\"",
-                display_name(name)
-            );
+            let message = format!("Missing required parameter in {}: \"{required}\"", display_name(name));
             out.push(
-                error(message, pointer, node.span.first_byte())
-                    .help(format!("add \"{required}\" to this object")),
+                error(message, pointer, node.span.first_byte()).help(format!("add \"{required}\" to this object")),
             );
         }
     }
@@ -68,70 +56,34 @@ fn structure_(
             member.key,
             valid.join(", ")
         );
-        let mut d = error(
-            message,
-            &child_pointer(pointer, &member.key),
-            member.key_span,
-        );
+        let mut d = error(message, &child_pointer(pointer, &member.key), member.key_span);
         if let Some(good) = closest(&member.key, valid.iter().copied()) {
-            d = d.fix(
-                format!("Rename to \"{good}\""),
-                member.key_span,
-                format!("\"{good}\""),
-            );
+            d = d.fix(format!("Rename to \"{good}\""), member.key_span, format!("\"{good}\""));
         }
         out.push(d);
     }
     for member in members {
         if let Some(member_shape) = shape.member(&member.key) {
             let member_name = format!("{name}.{}", member.key);
-            validate(
-                &member.value,
-                member_shape,
-                &member_name,
-                &child_pointer(pointer, &member.key),
-                out,
-            );
+            validate(&member.value, member_shape, &member_name, &child_pointer(pointer, &member.key), out);
         }
     }
 }
 
-fn list(
-    node: &Node,
-    member: &Shape,
-    min: usize,
-    name: &str,
-    pointer: &str,
-    out: &mut Vec<Diagnostic>,
-) {
+fn list(node: &Node, member: &Shape, min: usize, name: &str, pointer: &str, out: &mut Vec<Diagnostic>) {
     let Value::Array(items) = &node.value else {
         return invalid_type(node, "<class 'list'>, <class 'tuple'>", name, pointer, out);
     };
     min_length(node, items.len(), min, name, pointer, out);
     for (i, item) in items.iter().enumerate() {
-        validate(
-            item,
-            member,
-            &format!("{name}[{i}]"),
-            &child_pointer(pointer, i),
-            out,
-        );
+        validate(item, member, &format!("{name}[{i}]"), &child_pointer(pointer, i), out);
     }
 }
 
-fn min_length(
-    node: &Node,
-    len: usize,
-    min: usize,
-    name: &str,
-    pointer: &str,
-    out: &mut Vec<Diagnostic>,
-) {
+fn min_length(node: &Node, len: usize, min: usize, name: &str, pointer: &str, out: &mut Vec<Diagnostic>) {
     if len < min {
-        let message = format!(
-            "Invalid length for parameter {}, value: {len}, valid min length: {min}",
-            display_name(name)
-        );
+        let message =
+            format!("Invalid length for parameter {}, value: {len}, valid min length: {min}", display_name(name));
         out.push(error(message, pointer, node.span));
     }
 }
@@ -168,22 +120,13 @@ mod tests {
     fn messages(text: &str) -> Vec<String> {
         let node = parse(text).unwrap();
         let mut out = Vec::new();
-        validate(
-            &node,
-            &Shape::Structure(&PUT_EVENT_SELECTORS_REQUEST),
-            "",
-            "",
-            &mut out,
-        );
+        validate(&node, &Shape::Structure(&PUT_EVENT_SELECTORS_REQUEST), "", "", &mut out);
         out.into_iter().map(|d| d.message).collect()
     }
 
     #[test]
     fn missing_trail_name() {
-        assert_eq!(
-            messages("{}"),
-            ["Missing required parameter in input: \"TrailName\""]
-        );
+        assert_eq!(messages("{}"), ["Missing required parameter in input: \"TrailName\""]);
     }
 
     #[test]

@@ -20,11 +20,7 @@ pub struct SyntaxError {
 
 /// Parses one JSON document (a leading UTF-8 byte order mark is skipped).
 pub fn parse(text: &str) -> Result<Node, SyntaxError> {
-    let mut parser = Parser {
-        text,
-        bytes: text.as_bytes(),
-        pos: 0,
-    };
+    let mut parser = Parser { text, bytes: text.as_bytes(), pos: 0 };
     if text.starts_with('\u{feff}') {
         parser.pos = 3;
     }
@@ -53,11 +49,7 @@ impl Parser<'_> {
 
     /// The character at the cursor, for messages.
     fn found(&self) -> String {
-        match self
-            .text
-            .get(self.pos..)
-            .and_then(|rest| rest.chars().next())
-        {
+        match self.text.get(self.pos..).and_then(|rest| rest.chars().next()) {
             Some(c) if c.is_control() => format!("{c:?}"),
             Some(c) => format!("`{c}`"),
             None => "the end of the text".to_string(),
@@ -65,21 +57,12 @@ impl Parser<'_> {
     }
 
     fn char_span(&self) -> Span {
-        let len = self
-            .text
-            .get(self.pos..)
-            .and_then(|r| r.chars().next())
-            .map_or(0, char::len_utf8);
+        let len = self.text.get(self.pos..).and_then(|r| r.chars().next()).map_or(0, char::len_utf8);
         Span::new(self.pos, self.pos + len)
     }
 
     fn error_here(&self, message: &str, help: Option<&str>) -> SyntaxError {
-        SyntaxError {
-            message: message.to_string(),
-            span: self.char_span(),
-            help: help.map(str::to_string),
-            fix: None,
-        }
+        SyntaxError { message: message.to_string(), span: self.char_span(), help: help.map(str::to_string), fix: None }
     }
 
     fn expected(&self, what: &str) -> SyntaxError {
@@ -104,10 +87,7 @@ impl Parser<'_> {
 
     fn value(&mut self, depth: usize) -> Result<Node, SyntaxError> {
         if depth >= MAX_DEPTH {
-            return Err(self.error_here(
-                &format!("nesting is deeper than the limit of {MAX_DEPTH} levels"),
-                None,
-            ));
+            return Err(self.error_here(&format!("nesting is deeper than the limit of {MAX_DEPTH} levels"), None));
         }
         let start = self.pos;
         let value = match self.peek() {
@@ -120,10 +100,7 @@ impl Parser<'_> {
             Some(b'n') => self.literal("null", Value::Null)?,
             _ => return Err(self.expected("a JSON value")),
         };
-        Ok(Node {
-            value,
-            span: Span::new(start, self.pos),
-        })
+        Ok(Node { value, span: Span::new(start, self.pos) })
     }
 
     fn literal(&mut self, word: &str, value: Value) -> Result<Value, SyntaxError> {
@@ -131,9 +108,7 @@ impl Parser<'_> {
             self.pos += word.len();
             Ok(value)
         } else {
-            Err(self.expected(
-                "a JSON value (`true`, `false`, `null`, a number, a string, an array or an object)",
-            ))
+            Err(self.expected("a JSON value (`true`, `false`, `null`, a number, a string, an array or an object)"))
         }
     }
 
@@ -159,11 +134,7 @@ impl Parser<'_> {
             self.pos += 1;
             self.skip_whitespace()?;
             let value = self.value(depth + 1)?;
-            members.push(Member {
-                key,
-                key_span,
-                value,
-            });
+            members.push(Member { key, key_span, value });
             if self.separator(b'}', "`,` or `}` after the object member")? {
                 return Ok(Value::Object(members));
             }
@@ -197,16 +168,10 @@ impl Parser<'_> {
                 self.skip_whitespace()?;
                 if self.peek() == Some(close) {
                     return Err(SyntaxError {
-                        message:
-                            "trailing comma: JSON does not allow a comma before a closing bracket"
-                                .into(),
+                        message: "trailing comma: JSON does not allow a comma before a closing bracket".into(),
                         span: Span::new(comma, comma + 1),
                         help: Some("remove the comma".into()),
-                        fix: Some((
-                            Span::new(comma, comma + 1),
-                            String::new(),
-                            "Remove the trailing comma",
-                        )),
+                        fix: Some((Span::new(comma, comma + 1), String::new(), "Remove the trailing comma")),
                     });
                 }
                 Ok(false)
@@ -313,14 +278,9 @@ impl Parser<'_> {
             }
             _ => {
                 return Err(SyntaxError {
-                    message: format!(
-                        "invalid escape `\\{}` in a string",
-                        self.found().trim_matches('`')
-                    ),
+                    message: format!("invalid escape `\\{}` in a string", self.found().trim_matches('`')),
                     span: Span::new(start, self.char_span().end),
-                    help: Some(
-                        "valid escapes are \\\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX".into(),
-                    ),
+                    help: Some("valid escapes are \\\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX".into()),
                     fix: None,
                 })
             }
@@ -330,10 +290,7 @@ impl Parser<'_> {
     }
 
     fn hex4(&mut self, escape_start: usize) -> Result<u32, SyntaxError> {
-        let hex = self
-            .text
-            .get(self.pos..self.pos + 4)
-            .filter(|h| h.bytes().all(|b| b.is_ascii_hexdigit()));
+        let hex = self.text.get(self.pos..self.pos + 4).filter(|h| h.bytes().all(|b| b.is_ascii_hexdigit()));
         match hex.and_then(|h| u32::from_str_radix(h, 16).ok()) {
             Some(code) => {
                 self.pos += 4;
@@ -370,9 +327,7 @@ impl Parser<'_> {
         SyntaxError {
             message: "unpaired UTF-16 surrogate in a `\\u` escape".into(),
             span: Span::new(start, self.pos),
-            help: Some(
-                "a surrogate must be written as a high/low pair, e.g. \\ud83d\\ude00".into(),
-            ),
+            help: Some("a surrogate must be written as a high/low pair, e.g. \\ud83d\\ude00".into()),
             fix: None,
         }
     }
@@ -392,9 +347,7 @@ mod tests {
         assert_eq!(node.span, Span::new(1, 34));
         let member = node.get("a").unwrap();
         assert_eq!(member.key_span, Span::new(2, 5));
-        let Value::Array(items) = &member.value.value else {
-            panic!()
-        };
+        let Value::Array(items) = &member.value.value else { panic!() };
         assert_eq!(items[1].as_str(), Some("x\u{e9}"));
         assert_eq!(items[1].span, Span::new(11, 20));
     }
@@ -436,10 +389,7 @@ mod tests {
 
     #[test]
     fn accepts_surrogate_pairs_and_a_byte_order_mark() {
-        assert_eq!(
-            parse("\u{feff}\"\\ud83d\\ude00\"").unwrap().as_str(),
-            Some("\u{1F600}")
-        );
+        assert_eq!(parse("\u{feff}\"\\ud83d\\ude00\"").unwrap().as_str(), Some("\u{1F600}"));
     }
 
     #[test]

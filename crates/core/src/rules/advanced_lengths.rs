@@ -12,40 +12,22 @@ pub const MAX_VALUE: usize = 2048;
 
 pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
     for selector in request.advanced_event_selectors() {
-        if let Some(name) = selector
-            .name
-            .as_ref()
-            .filter(|n| n.value.chars().count() > MAX_NAME)
-        {
-            let message = format!(
-                "Name is {} characters long; the maximum is {MAX_NAME}",
-                name.value.chars().count()
-            );
-            out.push(
-                invalid_selectors(message, &name.pointer, name.span)
-                    .spec("§1.4")
-                    .decision("D13"),
-            );
+        if let Some(name) = selector.name.as_ref().filter(|n| n.value.chars().count() > MAX_NAME) {
+            let message = format!("Name is {} characters long; the maximum is {MAX_NAME}", name.value.chars().count());
+            out.push(invalid_selectors(message, &name.pointer, name.span).spec("§1.4").decision("D13"));
         }
         for field in selector.field_selectors() {
             if let Some(f) = &field.field {
-                field_problems(&f.value).into_iter().for_each(|m| {
-                    out.push(
-                        invalid_selectors(m, &f.pointer, f.span)
-                            .spec("§1.4")
-                            .decision("D13"),
-                    )
-                });
+                field_problems(&f.value)
+                    .into_iter()
+                    .for_each(|m| out.push(invalid_selectors(m, &f.pointer, f.span).spec("§1.4").decision("D13")));
             }
             for value in field.conditions.iter().flat_map(|c| &c.values) {
                 let length = value.value.chars().count();
                 if length > MAX_VALUE {
-                    let message = format!("this value is {length} characters long; operator values can have at most {MAX_VALUE}");
-                    out.push(
-                        invalid_selectors(message, &value.pointer, value.span)
-                            .spec("§1.4")
-                            .decision("D13"),
-                    );
+                    let message =
+                        format!("this value is {length} characters long; operator values can have at most {MAX_VALUE}");
+                    out.push(invalid_selectors(message, &value.pointer, value.span).spec("§1.4").decision("D13"));
                 }
             }
         }
@@ -56,18 +38,10 @@ fn field_problems(field: &str) -> Vec<String> {
     let mut found = Vec::new();
     let length = field.chars().count();
     if length > MAX_FIELD {
-        found.push(format!(
-            "Field is {length} characters long; the maximum is {MAX_FIELD}"
-        ));
+        found.push(format!("Field is {length} characters long; the maximum is {MAX_FIELD}"));
     }
-    if let Some(c) = field
-        .chars()
-        .find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '|')))
-    {
-        found.push(format!(
-            "Field \"{}\" contains {c:?}; field names match [\\w|\\d|\\.|_]+",
-            truncate(field)
-        ));
+    if let Some(c) = field.chars().find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '|'))) {
+        found.push(format!("Field \"{}\" contains {c:?}; field names match [\\w|\\d|\\.|_]+", truncate(field)));
     }
     found
 }
@@ -98,18 +72,9 @@ mod tests {
     #[test]
     fn boundaries() {
         assert!(selector(1000, &"f".repeat(1000), 2048).is_empty());
-        assert_eq!(
-            pointers(&selector(1001, "eventName", 1)),
-            ["/AdvancedEventSelectors/0/Name"]
-        );
-        assert_eq!(
-            pointers(&selector(1, &"f".repeat(1001), 1)),
-            ["/AdvancedEventSelectors/0/FieldSelectors/0/Field"]
-        );
-        assert_eq!(
-            pointers(&selector(1, "eventName", 2049)),
-            ["/AdvancedEventSelectors/0/FieldSelectors/0/Equals/0"]
-        );
+        assert_eq!(pointers(&selector(1001, "eventName", 1)), ["/AdvancedEventSelectors/0/Name"]);
+        assert_eq!(pointers(&selector(1, &"f".repeat(1001), 1)), ["/AdvancedEventSelectors/0/FieldSelectors/0/Field"]);
+        assert_eq!(pointers(&selector(1, "eventName", 2049)), ["/AdvancedEventSelectors/0/FieldSelectors/0/Equals/0"]);
         assert_eq!(selector(1, "event-name", 1).len(), 1);
     }
 }

@@ -48,9 +48,6 @@ mod tests {
     #[test]
     fn five_hundred_pass_501_fail_at_the_501st() {
         assert!(with_event_names(498).is_empty());
-        assert_eq!(
-            pointers(&with_event_names(499)),
-            ["/AdvancedEventSelectors/0/FieldSelectors/2/Equals/498"]
-        );
+        assert_eq!(pointers(&with_event_names(499)), ["/AdvancedEventSelectors/0/FieldSelectors/2/Equals/498"]);
     }
 }

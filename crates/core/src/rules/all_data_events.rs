@@ -2,47 +2,31 @@
 //! event, and "all S3 objects" includes the trail's own log bucket (spec §6.2; decisions D18).
 
 use super::fields::{category_of, resource_type_of, EventCategory};
+use crate::catalog::is_resource_type;
 use crate::data_value::is_all;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::syntax::{AdvancedEventSelector, Request};
 
-const BASIC: [(&str, &str); 3] = [
-    ("AWS::S3::Object", "s3"),
-    ("AWS::Lambda::Function", "lambda"),
-    ("AWS::DynamoDB::Table", "dynamodb"),
-];
+const BASIC: [(&str, &str); 3] =
+    [("AWS::S3::Object", "s3"), ("AWS::Lambda::Function", "lambda"), ("AWS::DynamoDB::Table", "dynamodb")];
 
 pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
-    for resource in request
-        .event_selectors()
-        .iter()
-        .flat_map(|s| s.data_resources())
-    {
+    for resource in request.event_selectors().iter().flat_map(|s| s.data_resources()) {
         let Some(ty) = &resource.resource_type else {
             continue;
         };
         let Some((_, service)) = BASIC.iter().find(|(t, _)| *t == ty.value) else {
             continue;
         };
-        for value in resource
-            .values()
-            .iter()
-            .filter(|v| is_all(service, &v.value))
-        {
+        for value in resource.values().iter().filter(|v| is_all(service, &v.value)) {
             out.push(warning(&ty.value, &value.pointer, value.span));
         }
     }
     for selector in request.advanced_event_selectors() {
         if category_of(selector) == Some(EventCategory::Data) && only_type_and_read_only(selector) {
-            if let Some(ty) = resource_type_of(selector) {
-                let field = selector
-                    .field_selectors()
-                    .iter()
-                    .find(|f| f.field_name() == Some("resources.type"));
-                if let Some(value) = field
-                    .and_then(|f| f.conditions.first())
-                    .and_then(|c| c.values.first())
-                {
+            if let Some(ty) = resource_type_of(selector).filter(|t| is_resource_type(t)) {
+                let field = selector.field_selectors().iter().find(|f| f.field_name() == Some("resources.type"));
+                if let Some(value) = field.and_then(|f| f.conditions.first()).and_then(|c| c.values.first()) {
                     out.push(warning(ty, &value.pointer, value.span));
                 }
             }
@@ -51,16 +35,15 @@ pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
 }
 
 fn only_type_and_read_only(selector: &AdvancedEventSelector) -> bool {
-    selector.field_selectors().iter().all(|f| {
-        matches!(
-            f.field_name(),
-            Some("eventCategory" | "resources.type" | "readOnly")
-        )
-    })
+    selector
+        .field_selectors()
+        .iter()
+        .all(|f| matches!(f.field_name(), Some("eventCategory" | "resources.type" | "readOnly")))
 }
 
 fn warning(resource_type: &str, pointer: &str, span: crate::span::Span) -> Diagnostic {
-    let mut message = format!("this logs every {resource_type} data event in the account's scope; data events are billed per event");
+    let mut message =
+        format!("this logs every {resource_type} data event in the account's scope; data events are billed per event");
     if resource_type == "AWS::S3::Object" {
         message.push_str(", and this includes the trail's own writes to its log bucket");
     }
@@ -85,10 +68,6 @@ mod tests {
             )
         };
         assert_eq!(run_rule(check, &advanced("")).len(), 1);
-        assert!(run_rule(
-            check,
-            &advanced(r#",{"Field":"eventName","Equals":["PutObject"]}"#)
-        )
-        .is_empty());
+        assert!(run_rule(check, &advanced(r#",{"Field":"eventName","Equals":["PutObject"]}"#)).is_empty());
     }
 }

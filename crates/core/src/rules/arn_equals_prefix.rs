@@ -7,24 +7,15 @@ use crate::model::Operator;
 use crate::syntax::Request;
 
 pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
-    for field in request
-        .advanced_event_selectors()
-        .iter()
-        .flat_map(|s| s.field_selectors())
-    {
+    for field in request.advanced_event_selectors().iter().flat_map(|s| s.field_selectors()) {
         if field.field_name() != Some("resources.ARN") {
             continue;
         }
-        for condition in field
-            .conditions
-            .iter()
-            .filter(|c| matches!(c.operator, Operator::Equals | Operator::NotEquals))
+        for condition in
+            field.conditions.iter().filter(|c| matches!(c.operator, Operator::Equals | Operator::NotEquals))
         {
-            let prefix_op = if condition.operator == Operator::Equals {
-                Operator::StartsWith
-            } else {
-                Operator::NotStartsWith
-            };
+            let prefix_op =
+                if condition.operator == Operator::Equals { Operator::StartsWith } else { Operator::NotStartsWith };
             for value in condition.values.iter().filter(|v| v.value.ends_with('/')) {
                 let message = format!(
                     "{} \"{}\" only {} a resource whose ARN is exactly this; object ARNs are longer, so it has no effect on them",
@@ -32,14 +23,10 @@ pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
                     value.value,
                     if condition.operator == Operator::Equals { "matches" } else { "excludes" }
                 );
-                let mut d =
-                    Diagnostic::warning(Code::ArnEqualsPrefix, message, &value.pointer, value.span)
-                        .help(format!(
-                            "use {} to cover everything under this prefix",
-                            prefix_op.as_str()
-                        ))
-                        .spec("§4.5")
-                        .decision("D18");
+                let mut d = Diagnostic::warning(Code::ArnEqualsPrefix, message, &value.pointer, value.span)
+                    .help(format!("use {} to cover everything under this prefix", prefix_op.as_str()))
+                    .spec("§4.5")
+                    .decision("D18");
                 let target_free = field.conditions.iter().all(|c| c.operator != prefix_op);
                 if target_free && condition.values.len() == 1 {
                     d = d.fix(
@@ -66,10 +53,7 @@ mod tests {
             r#"{"TrailName":"t","AdvancedEventSelectors":[{"FieldSelectors":[{"Field":"resources.ARN","NotEquals":["arn:aws:s3:::bucket/"]}]}]}"#,
         );
         assert_eq!(d.len(), 1);
-        assert_eq!(
-            d[0].fix.as_ref().unwrap().edits[0].text,
-            "\"NotStartsWith\""
-        );
+        assert_eq!(d[0].fix.as_ref().unwrap().edits[0].text, "\"NotStartsWith\"");
         let exact = r#"{"TrailName":"t","AdvancedEventSelectors":[{"FieldSelectors":[{"Field":"resources.ARN","Equals":["arn:aws:s3:::bucket/key"]}]}]}"#;
         assert!(run_rule(check, exact).is_empty());
     }

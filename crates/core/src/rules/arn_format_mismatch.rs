@@ -38,18 +38,10 @@ pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
         let Some((_, services)) = ARN_SERVICES.iter().find(|(t, _)| *t == resource_type) else {
             continue;
         };
-        let arn_fields = selector
-            .field_selectors()
-            .iter()
-            .filter(|f| f.field_name() == Some("resources.ARN"));
-        for value in arn_fields
-            .flat_map(|f| &f.conditions)
-            .flat_map(|c| &c.values)
-        {
+        let arn_fields = selector.field_selectors().iter().filter(|f| f.field_name() == Some("resources.ARN"));
+        for value in arn_fields.flat_map(|f| &f.conditions).flat_map(|c| &c.values) {
             // Only complete service names can be judged: "arn:aws:s" may be a prefix of "s3".
-            let Some(service) = arn::split(&value.value)
-                .map(|a| a.service)
-                .or_else(|| complete_service(&value.value))
+            let Some(service) = arn::split(&value.value).map(|a| a.service).or_else(|| complete_service(&value.value))
             else {
                 continue;
             };
@@ -93,10 +85,7 @@ mod tests {
 
     #[test]
     fn other_service_arns_warn() {
-        assert_eq!(
-            s3_selector("arn:aws:lambda:us-east-1:111111111111:function:f").len(),
-            1
-        );
+        assert_eq!(s3_selector("arn:aws:lambda:us-east-1:111111111111:function:f").len(), 1);
         assert_eq!(s3_selector("arn:aws:lambda:").len(), 1);
         assert!(s3_selector("arn:aws:s3:::b/").is_empty());
         assert!(s3_selector("arn:aws:s").is_empty());

@@ -6,17 +6,10 @@ use crate::syntax::Request;
 
 pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
     for selector in request.event_selectors() {
-        let Some(include) = selector
-            .include_management_events
-            .as_ref()
-            .filter(|b| !b.value)
-        else {
+        let Some(include) = selector.include_management_events.as_ref().filter(|b| !b.value) else {
             continue;
         };
-        let has_values = selector
-            .data_resources()
-            .iter()
-            .any(|r| !r.values().is_empty());
+        let has_values = selector.data_resources().iter().any(|r| !r.values().is_empty());
         if !has_values {
             out.push(
                 Diagnostic::warning(
@@ -41,11 +34,7 @@ mod tests {
     #[test]
     fn warns_only_when_nothing_is_logged() {
         assert_eq!(
-            run_rule(
-                check,
-                r#"{"TrailName":"t","EventSelectors":[{"IncludeManagementEvents":false}]}"#
-            )
-            .len(),
+            run_rule(check, r#"{"TrailName":"t","EventSelectors":[{"IncludeManagementEvents":false}]}"#).len(),
             1
         );
         let with_data = r#"{"TrailName":"t","EventSelectors":[{"IncludeManagementEvents":false,"DataResources":[{"Type":"AWS::S3::Object","Values":["arn:aws:s3"]}]}]}"#;

@@ -29,10 +29,7 @@ mod tests {
 
     fn with(n: usize) -> Vec<Diagnostic> {
         let selectors = vec!["{}"; n].join(",");
-        run_rule(
-            check,
-            &format!(r#"{{"TrailName":"t","EventSelectors":[{selectors}]}}"#),
-        )
+        run_rule(check, &format!(r#"{{"TrailName":"t","EventSelectors":[{selectors}]}}"#))
     }
 
     #[test]

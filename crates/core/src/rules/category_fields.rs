@@ -28,17 +28,12 @@ pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
 }
 
 fn allowed_fields(category: EventCategory) -> String {
-    let names: Vec<&str> = std::iter::once("eventCategory")
-        .chain(rules_for(category).iter().map(|r| r.field))
-        .collect();
+    let names: Vec<&str> =
+        std::iter::once("eventCategory").chain(rules_for(category).iter().map(|r| r.field)).collect();
     names.join(", ")
 }
 
-fn field_not_allowed(
-    field: &AdvancedFieldSelector,
-    name: &str,
-    category: EventCategory,
-) -> Diagnostic {
+fn field_not_allowed(field: &AdvancedFieldSelector, name: &str, category: EventCategory) -> Diagnostic {
     let (pointer, span) = field.anchor();
     let allowed = allowed_fields(category);
     let c = category.as_str();
@@ -47,16 +42,11 @@ fn field_not_allowed(
     } else {
         format!("\"{name}\" is not a field advanced event selectors support; {c} selectors can use {allowed}")
     };
-    let mut d = invalid_selectors(message, pointer, span)
-        .spec("§4.1")
-        .decision("D17");
+    let mut d = invalid_selectors(message, pointer, span).spec("§4.1").decision("D17");
     if name == "eventName" && category == EventCategory::Management {
-        d = d.help(
-            "filtering management events by eventName is only available on event data stores",
-        );
+        d = d.help("filtering management events by eventName is only available on event data stores");
     }
-    let candidates =
-        std::iter::once("eventCategory").chain(rules_for(category).iter().map(|r| r.field));
+    let candidates = std::iter::once("eventCategory").chain(rules_for(category).iter().map(|r| r.field));
     if let Some(good) = closest(name, candidates) {
         d = d.fix(format!("Replace with \"{good}\""), span, quoted(good));
     }
@@ -72,11 +62,7 @@ fn check_field(field: &AdvancedFieldSelector, rule: &FieldRule, out: &mut Vec<Di
                 rule.field,
                 rule.operators.describe()
             );
-            out.push(
-                invalid_selectors(message, &condition.pointer, condition.key_span)
-                    .spec("§4.1")
-                    .decision("D17"),
-            );
+            out.push(invalid_selectors(message, &condition.pointer, condition.key_span).spec("§4.1").decision("D17"));
             continue;
         }
         if rule.single_value {
@@ -93,27 +79,18 @@ fn check_field(field: &AdvancedFieldSelector, rule: &FieldRule, out: &mut Vec<Di
                     "use one value"
                 };
                 out.push(
-                    invalid_selectors(message, &second.pointer, second.span)
-                        .help(help)
-                        .spec("§4.1")
-                        .decision("D17"),
+                    invalid_selectors(message, &second.pointer, second.span).help(help).spec("§4.1").decision("D17"),
                 );
             }
         }
-        for value in condition
-            .values
-            .iter()
-            .filter(|v| !rule.values.allows(&v.value))
-        {
+        for value in condition.values.iter().filter(|v| !rule.values.allows(&v.value)) {
             let message = format!(
                 "\"{}\" is not a valid value for {}: expected {}",
                 value.value,
                 rule.field,
                 rule.values.describe()
             );
-            let mut d = invalid_selectors(message, &value.pointer, value.span)
-                .spec("§4.1")
-                .decision("D17");
+            let mut d = invalid_selectors(message, &value.pointer, value.span).spec("§4.1").decision("D17");
             if let Some(good) = closest(&value.value, rule.values.candidates()) {
                 d = d.fix(format!("Replace with \"{good}\""), value.span, quoted(good));
             }
@@ -122,40 +99,18 @@ fn check_field(field: &AdvancedFieldSelector, rule: &FieldRule, out: &mut Vec<Di
     }
 }
 
-fn required_fields(
-    selector: &AdvancedEventSelector,
-    category: EventCategory,
-    out: &mut Vec<Diagnostic>,
-) {
+fn required_fields(selector: &AdvancedEventSelector, category: EventCategory, out: &mut Vec<Diagnostic>) {
     for rule in rules_for(category).iter().filter(|r| r.required) {
-        if selector
-            .field_selectors()
-            .iter()
-            .all(|f| f.field_name() != Some(rule.field))
-        {
-            let anchor = selector
-                .field_selectors()
-                .iter()
-                .find(|f| f.field_name() == Some("eventCategory"));
-            let (pointer, span) = anchor.map_or(
-                (selector.pointer.as_str(), selector.span.first_byte()),
-                |f| f.anchor(),
-            );
-            let message = format!(
-                "a {} selector needs a {} field selector with Equals",
-                category.as_str(),
-                rule.field
-            );
+        if selector.field_selectors().iter().all(|f| f.field_name() != Some(rule.field)) {
+            let anchor = selector.field_selectors().iter().find(|f| f.field_name() == Some("eventCategory"));
+            let (pointer, span) =
+                anchor.map_or((selector.pointer.as_str(), selector.span.first_byte()), |f| f.anchor());
+            let message = format!("a {} selector needs a {} field selector with Equals", category.as_str(), rule.field);
             let help = match rule.field {
                 "resources.type" => "add {\"Field\": \"resources.type\", \"Equals\": [\"AWS::S3::Object\"]} (one type per selector)",
                 _ => "add {\"Field\": \"eventSource\", \"Equals\": [\"kms.amazonaws.com\"]} (one event source per selector)",
             };
-            out.push(
-                invalid_selectors(message, pointer, span)
-                    .help(help)
-                    .spec("§4.1")
-                    .decision("D17"),
-            );
+            out.push(invalid_selectors(message, pointer, span).help(help).spec("§4.1").decision("D17"));
         }
     }
 }
@@ -178,64 +133,40 @@ mod tests {
     fn management_allows_read_only_and_kms_exclusion() {
         assert!(selector("Management", r#",{"Field":"readOnly","Equals":["false"]},{"Field":"eventSource","NotEquals":["kms.amazonaws.com","rdsdata.amazonaws.com"]}"#).is_empty());
         assert_eq!(
-            pointers(&selector(
-                "Management",
-                r#",{"Field":"readOnly","StartsWith":["t"]}"#
-            )),
+            pointers(&selector("Management", r#",{"Field":"readOnly","StartsWith":["t"]}"#)),
             ["/AdvancedEventSelectors/0/FieldSelectors/1/StartsWith"]
         );
         assert_eq!(
-            pointers(&selector(
-                "Management",
-                r#",{"Field":"eventSource","NotEquals":["s3.amazonaws.com"]}"#
-            )),
+            pointers(&selector("Management", r#",{"Field":"eventSource","NotEquals":["s3.amazonaws.com"]}"#)),
             ["/AdvancedEventSelectors/0/FieldSelectors/1/NotEquals/0"]
         );
         let event_name = selector("Management", r#",{"Field":"eventName","Equals":["x"]}"#);
-        assert!(event_name[0]
-            .help
-            .as_ref()
-            .unwrap()
-            .contains("event data stores"));
+        assert!(event_name[0].help.as_ref().unwrap().contains("event data stores"));
     }
 
     #[test]
     fn data_requires_one_known_resource_type() {
-        assert_eq!(
-            pointers(&selector("Data", "")),
-            ["/AdvancedEventSelectors/0/FieldSelectors/0/Field"]
-        );
+        assert_eq!(pointers(&selector("Data", "")), ["/AdvancedEventSelectors/0/FieldSelectors/0/Field"]);
         assert!(selector("Data", r#",{"Field":"resources.type","Equals":["AWS::S3::Object"]},{"Field":"resources.ARN","NotStartsWith":["arn:aws:s3:::b/"]}"#).is_empty());
-        let two = selector(
-            "Data",
-            r#",{"Field":"resources.type","Equals":["AWS::S3::Object","AWS::Lambda::Function"]}"#,
-        );
-        assert_eq!(
-            pointers(&two),
-            ["/AdvancedEventSelectors/0/FieldSelectors/1/Equals/1"]
-        );
-        let unknown = selector(
-            "Data",
-            r#",{"Field":"resources.type","Equals":["AWS::S3::Objects"]}"#,
-        );
-        assert_eq!(
-            unknown[0].fix.as_ref().unwrap().edits[0].text,
-            "\"AWS::S3::Object\""
-        );
+        let two =
+            selector("Data", r#",{"Field":"resources.type","Equals":["AWS::S3::Object","AWS::Lambda::Function"]}"#);
+        assert_eq!(pointers(&two), ["/AdvancedEventSelectors/0/FieldSelectors/1/Equals/1"]);
+        let unknown = selector("Data", r#",{"Field":"resources.type","Equals":["AWS::S3::Objects"]}"#);
+        assert_eq!(unknown[0].fix.as_ref().unwrap().edits[0].text, "\"AWS::S3::Object\"");
     }
 
     #[test]
     fn network_activity_requires_a_supported_event_source() {
         assert!(selector("NetworkActivity", r#",{"Field":"eventSource","Equals":["kms.amazonaws.com"]},{"Field":"errorCode","Equals":["VpceAccessDenied"]}"#).is_empty());
+        assert_eq!(selector("NetworkActivity", r#",{"Field":"eventSource","Equals":["iam.amazonaws.com"]}"#).len(), 1);
         assert_eq!(
             selector(
                 "NetworkActivity",
-                r#",{"Field":"eventSource","Equals":["iam.amazonaws.com"]}"#
+                r#",{"Field":"eventSource","Equals":["kms.amazonaws.com"]},{"Field":"readOnly","Equals":["true"]}"#
             )
             .len(),
             1
         );
-        assert_eq!(selector("NetworkActivity", r#",{"Field":"eventSource","Equals":["kms.amazonaws.com"]},{"Field":"readOnly","Equals":["true"]}"#).len(), 1);
     }
 
     #[test]

@@ -41,30 +41,21 @@ mod tests {
             .enumerate()
             .map(|(s, &n)| {
                 let values: Vec<String> = (0..n).map(|i| format!("\"arn:aws:s3:::bucket-{s}-{i}/\"")).collect();
-                format!(r#"{{"DataResources":[{{"Type":"AWS::S3::Object","Values":["arn:aws:s3",{}]}}]}}"#, values.join(","))
+                format!(
+                    r#"{{"DataResources":[{{"Type":"AWS::S3::Object","Values":["arn:aws:s3",{}]}}]}}"#,
+                    values.join(",")
+                )
             })
             .collect();
-        run_rule(
-            check,
-            &format!(
-                r#"{{"TrailName":"t","EventSelectors":[{}]}}"#,
-                selectors.join(",")
-            ),
-        )
+        run_rule(check, &format!(r#"{{"TrailName":"t","EventSelectors":[{}]}}"#, selectors.join(",")))
     }
 
     #[test]
     fn boundaries_250_and_251_in_one_or_several_selectors() {
         assert!(with(&[250]).is_empty());
-        assert_eq!(
-            pointers(&with(&[251])),
-            ["/EventSelectors/0/DataResources/0/Values/251"]
-        );
+        assert_eq!(pointers(&with(&[251])), ["/EventSelectors/0/DataResources/0/Values/251"]);
         assert!(with(&[125, 125]).is_empty());
-        assert_eq!(
-            pointers(&with(&[125, 126])),
-            ["/EventSelectors/1/DataResources/0/Values/126"]
-        );
+        assert_eq!(pointers(&with(&[125, 126])), ["/EventSelectors/1/DataResources/0/Values/126"]);
         assert!(with(&[50, 50, 50, 50, 50]).is_empty());
     }
 }

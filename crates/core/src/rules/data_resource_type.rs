@@ -7,16 +7,16 @@ use crate::suggest::closest;
 use crate::syntax::Request;
 
 pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
-    for resource in request
-        .event_selectors()
-        .iter()
-        .flat_map(|s| s.data_resources())
-    {
+    for resource in request.event_selectors().iter().flat_map(|s| s.data_resources()) {
         let Some(ty) = &resource.resource_type else {
             out.push(
-                invalid_selectors("a data resource needs a Type (AWS::S3::Object, AWS::Lambda::Function or AWS::DynamoDB::Table)", &resource.pointer, resource.span.first_byte())
-                    .spec("§1.3")
-                    .decision("D9"),
+                invalid_selectors(
+                    "a data resource needs a Type (AWS::S3::Object, AWS::Lambda::Function or AWS::DynamoDB::Table)",
+                    &resource.pointer,
+                    resource.span.first_byte(),
+                )
+                .spec("§1.3")
+                .decision("D9"),
             );
             continue;
         };
@@ -28,14 +28,9 @@ pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
             ty.value,
             BASIC_RESOURCE_TYPES.join(", ")
         );
-        let mut d = invalid_selectors(message, &ty.pointer, ty.span)
-            .spec("§1.3")
-            .decision("D9");
+        let mut d = invalid_selectors(message, &ty.pointer, ty.span).spec("§1.3").decision("D9");
         if is_resource_type(&ty.value) {
-            d = d.help(format!(
-                "{} is available through AdvancedEventSelectors (resources.type)",
-                ty.value
-            ));
+            d = d.help(format!("{} is available through AdvancedEventSelectors (resources.type)", ty.value));
         } else if let Some(good) = closest(&ty.value, BASIC_RESOURCE_TYPES) {
             d = d.fix(format!("Replace with \"{good}\""), ty.span, quoted(good));
         }

@@ -9,15 +9,8 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::syntax::{DataResource, LocatedString, Request};
 
 pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
-    for resource in request
-        .event_selectors()
-        .iter()
-        .flat_map(|s| s.data_resources())
-    {
-        let Some(ty) = resource
-            .resource_type
-            .as_ref()
-            .filter(|t| BASIC_RESOURCE_TYPES.contains(&t.value.as_str()))
+    for resource in request.event_selectors().iter().flat_map(|s| s.data_resources()) {
+        let Some(ty) = resource.resource_type.as_ref().filter(|t| BASIC_RESOURCE_TYPES.contains(&t.value.as_str()))
         else {
             continue;
         };
@@ -32,16 +25,9 @@ pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
 
 fn invalid_value(value: &LocatedString, reason: String) -> Diagnostic {
     let message = format!("Value {} for DataResources.Values is invalid.", value.value);
-    let d = invalid_selectors(message, &value.pointer, value.span)
-        .help(reason)
-        .spec("§6.2")
-        .decision("D10");
+    let d = invalid_selectors(message, &value.pointer, value.span).help(reason).spec("§6.2").decision("D10");
     match bucket_slash_fix(&value.value) {
-        Some(fixed) => d.fix(
-            "Add the trailing slash (all objects in the bucket)",
-            value.span,
-            quoted(&fixed),
-        ),
+        Some(fixed) => d.fix("Add the trailing slash (all objects in the bucket)", value.span, quoted(&fixed)),
         None => d,
     }
 }
@@ -81,19 +67,10 @@ mod tests {
         );
         assert_eq!(
             pointers(&d),
-            [
-                "/EventSelectors/0/DataResources/0/Values/0",
-                "/EventSelectors/0/DataResources/0/Values/2"
-            ]
+            ["/EventSelectors/0/DataResources/0/Values/0", "/EventSelectors/0/DataResources/0/Values/2"]
         );
-        assert_eq!(
-            d[0].message,
-            "Value arn:aws:s3:::data-bucket for DataResources.Values is invalid."
-        );
-        assert_eq!(
-            d[0].fix.as_ref().unwrap().edits[0].text,
-            "\"arn:aws:s3:::data-bucket/\""
-        );
+        assert_eq!(d[0].message, "Value arn:aws:s3:::data-bucket for DataResources.Values is invalid.");
+        assert_eq!(d[0].fix.as_ref().unwrap().edits[0].text, "\"arn:aws:s3:::data-bucket/\"");
         assert!(d[1].fix.is_none());
     }
 

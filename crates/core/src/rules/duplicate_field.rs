@@ -12,10 +12,7 @@ pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
             let Some(name) = later.field_name() else {
                 continue;
             };
-            if fields[..i]
-                .iter()
-                .any(|earlier| earlier.field_name() == Some(name))
-            {
+            if fields[..i].iter().any(|earlier| earlier.field_name() == Some(name)) {
                 let (pointer, span) = later.anchor();
                 let message = format!("field \"{name}\" appears more than once in this selector; combine its conditions into one field selector");
                 let help = if name == "resources.type" {
@@ -23,12 +20,7 @@ pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
                 } else {
                     "within one field selector, SELECT operators are OR'd and DESELECT operators exclude"
                 };
-                out.push(
-                    invalid_selectors(message, pointer, span)
-                        .help(help)
-                        .spec("§4.1")
-                        .decision("D15"),
-                );
+                out.push(invalid_selectors(message, pointer, span).help(help).spec("§4.1").decision("D15"));
             }
         }
     }
@@ -45,9 +37,6 @@ mod tests {
             check,
             r#"{"TrailName":"t","AdvancedEventSelectors":[{"FieldSelectors":[{"Field":"eventName","Equals":["a"]},{"Field":"eventCategory","Equals":["Data"]},{"Field":"eventName","Equals":["b"]}]}]}"#,
         );
-        assert_eq!(
-            pointers(&d),
-            ["/AdvancedEventSelectors/0/FieldSelectors/2/Field"]
-        );
+        assert_eq!(pointers(&d), ["/AdvancedEventSelectors/0/FieldSelectors/2/Field"]);
     }
 }

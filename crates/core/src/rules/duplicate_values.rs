@@ -14,11 +14,8 @@ pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
             duplicates(&list.value, out);
         }
     }
-    for condition in request
-        .advanced_event_selectors()
-        .iter()
-        .flat_map(|s| s.field_selectors())
-        .flat_map(|f| &f.conditions)
+    for condition in
+        request.advanced_event_selectors().iter().flat_map(|s| s.field_selectors()).flat_map(|f| &f.conditions)
     {
         duplicates(&condition.values, out);
     }
@@ -26,10 +23,7 @@ pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
 
 fn duplicates(values: &[LocatedString], out: &mut Vec<Diagnostic>) {
     for (i, value) in values.iter().enumerate().skip(1) {
-        if values[..i]
-            .iter()
-            .any(|earlier| earlier.value == value.value)
-        {
+        if values[..i].iter().any(|earlier| earlier.value == value.value) {
             // Removing the element together with the comma before it keeps the list valid.
             let removal = Span::new(values[i - 1].span.end, value.span.end);
             out.push(
@@ -55,10 +49,7 @@ mod tests {
     fn second_occurrence_warns_with_a_removal() {
         let text = r#"{"TrailName":"t","AdvancedEventSelectors":[{"FieldSelectors":[{"Field":"eventName","Equals":["A", "B", "A"]}]}]}"#;
         let d = run_rule(check, text);
-        assert_eq!(
-            pointers(&d),
-            ["/AdvancedEventSelectors/0/FieldSelectors/0/Equals/2"]
-        );
+        assert_eq!(pointers(&d), ["/AdvancedEventSelectors/0/FieldSelectors/0/Equals/2"]);
         let edit = &d[0].fix.as_ref().unwrap().edits[0];
         let fixed = format!("{}{}", &text[..edit.span.start], &text[edit.span.end..]);
         assert!(fixed.contains(r#"["A", "B"]"#), "{fixed}");

@@ -10,12 +10,9 @@ use crate::syntax::{AdvancedFieldSelector, Request};
 
 pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
     for selector in request.advanced_event_selectors() {
-        let Some(field) = selector
-            .field_selectors()
-            .iter()
-            .find(|f| f.field_name() == Some("eventCategory"))
-        else {
-            if selector.field_selectors.is_some() {
+        let Some(field) = selector.field_selectors().iter().find(|f| f.field_name() == Some("eventCategory")) else {
+            // An empty list is the client stage's ParamValidationError already.
+            if !selector.field_selectors().is_empty() {
                 out.push(
                     invalid_selectors(
                         "this advanced event selector has no eventCategory field selector; every selector needs one (Management, Data or NetworkActivity)",
@@ -34,26 +31,14 @@ pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
 }
 
 fn check_field(field: &AdvancedFieldSelector, out: &mut Vec<Diagnostic>) {
-    for condition in field
-        .conditions
-        .iter()
-        .filter(|c| c.operator != Operator::Equals)
-    {
+    for condition in field.conditions.iter().filter(|c| c.operator != Operator::Equals) {
         let message = format!(
             "{} is not valid for eventCategory: Equals is the only valid operator",
             condition.operator.as_str()
         );
-        out.push(
-            invalid_selectors(message, &condition.pointer, condition.key_span)
-                .spec("§4.1")
-                .decision("D14"),
-        );
+        out.push(invalid_selectors(message, &condition.pointer, condition.key_span).spec("§4.1").decision("D14"));
     }
-    let Some(equals) = field
-        .conditions
-        .iter()
-        .find(|c| c.operator == Operator::Equals)
-    else {
+    let Some(equals) = field.conditions.iter().find(|c| c.operator == Operator::Equals) else {
         let (pointer, span) = field.anchor();
         out.push(
             invalid_selectors(
@@ -67,26 +52,22 @@ fn check_field(field: &AdvancedFieldSelector, out: &mut Vec<Diagnostic>) {
         return;
     };
     if let Some(second) = equals.values.get(1) {
-        let message = format!("eventCategory takes exactly one value; this Equals has {}: use one selector per category", equals.values.len());
-        out.push(
-            invalid_selectors(message, &second.pointer, second.span)
-                .spec("§4.1")
-                .decision("D14"),
+        let message = format!(
+            "eventCategory takes exactly one value; this Equals has {}: use one selector per category",
+            equals.values.len()
         );
+        out.push(invalid_selectors(message, &second.pointer, second.span).spec("§4.1").decision("D14"));
     }
-    for value in equals
-        .values
-        .iter()
-        .filter(|v| EventCategory::parse(&v.value).is_none())
-    {
+    for value in equals.values.iter().filter(|v| EventCategory::parse(&v.value).is_none()) {
         let message = if EVENT_DATA_STORE_CATEGORIES.contains(&value.value.as_str()) {
             format!("eventCategory \"{}\" is only valid for event data stores, not trails; trails accept Management, Data and NetworkActivity", value.value)
         } else {
-            format!("eventCategory \"{}\" is not valid; trails accept Management, Data and NetworkActivity", value.value)
+            format!(
+                "eventCategory \"{}\" is not valid; trails accept Management, Data and NetworkActivity",
+                value.value
+            )
         };
-        let mut d = invalid_selectors(message, &value.pointer, value.span)
-            .spec("§4.1")
-            .decision("D14");
+        let mut d = invalid_selectors(message, &value.pointer, value.span).spec("§4.1").decision("D14");
         if let Some(good) = closest(&value.value, EventCategory::NAMES) {
             d = d.fix(format!("Replace with \"{good}\""), value.span, quoted(good));
         }
@@ -100,21 +81,13 @@ mod tests {
     use crate::rules::test_support::{pointers, run_rule};
 
     fn advanced(fields: &str) -> Vec<Diagnostic> {
-        run_rule(
-            check,
-            &format!(
-                r#"{{"TrailName":"t","AdvancedEventSelectors":[{{"FieldSelectors":[{fields}]}}]}}"#
-            ),
-        )
+        run_rule(check, &format!(r#"{{"TrailName":"t","AdvancedEventSelectors":[{{"FieldSelectors":[{fields}]}}]}}"#))
     }
 
     #[test]
     fn category_rules() {
         assert!(advanced(r#"{"Field":"eventCategory","Equals":["Data"]}"#).is_empty());
-        assert_eq!(
-            pointers(&advanced(r#"{"Field":"eventName","Equals":["x"]}"#)),
-            ["/AdvancedEventSelectors/0"]
-        );
+        assert_eq!(pointers(&advanced(r#"{"Field":"eventName","Equals":["x"]}"#)), ["/AdvancedEventSelectors/0"]);
         assert_eq!(
             pointers(&advanced(r#"{"Field":"eventCategory","StartsWith":["D"]}"#)),
             [
@@ -123,9 +96,7 @@ mod tests {
             ]
         );
         assert_eq!(
-            pointers(&advanced(
-                r#"{"Field":"eventCategory","Equals":["Data","Management"]}"#
-            )),
+            pointers(&advanced(r#"{"Field":"eventCategory","Equals":["Data","Management"]}"#)),
             ["/AdvancedEventSelectors/0/FieldSelectors/0/Equals/1"]
         );
         let insight = advanced(r#"{"Field":"eventCategory","Equals":["Insight"]}"#);

@@ -21,22 +21,13 @@ pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
                 "\"{}\" cannot be excluded: ExcludeManagementEventSources accepts only kms.amazonaws.com and rdsdata.amazonaws.com",
                 source.value
             );
-            let mut d = invalid_selectors(message, &source.pointer, source.span)
-                .spec("§1.2")
-                .decision("D11");
+            let mut d = invalid_selectors(message, &source.pointer, source.span).spec("§1.2").decision("D11");
             if let Some(good) = closest(&source.value, EXCLUDABLE_MANAGEMENT_EVENT_SOURCES) {
-                d = d.fix(
-                    format!("Replace with \"{good}\""),
-                    source.span,
-                    quoted(good),
-                );
+                d = d.fix(format!("Replace with \"{good}\""), source.span, quoted(good));
             }
             out.push(d);
         }
-        let management_off = selector
-            .include_management_events
-            .as_ref()
-            .is_some_and(|b| !b.value);
+        let management_off = selector.include_management_events.as_ref().is_some_and(|b| !b.value);
         if management_off && !list.value.is_empty() {
             out.push(
                 Diagnostic::warning(
@@ -65,10 +56,7 @@ mod tests {
         );
         assert_eq!(
             pointers(&d),
-            [
-                "/EventSelectors/0/ExcludeManagementEventSources/2",
-                "/EventSelectors/0/ExcludeManagementEventSources/3"
-            ]
+            ["/EventSelectors/0/ExcludeManagementEventSources/2", "/EventSelectors/0/ExcludeManagementEventSources/3"]
         );
         assert!(d[1].fix.is_some());
     }

@@ -30,12 +30,7 @@ impl EventCategory {
 }
 
 /// `eventCategory` values that only event data stores accept (spec §4.1).
-pub const EVENT_DATA_STORE_CATEGORIES: [&str; 4] = [
-    "Insight",
-    "ConfigurationItem",
-    "Evidence",
-    "ActivityAuditLog",
-];
+pub const EVENT_DATA_STORE_CATEGORIES: [&str; 4] = ["Insight", "ConfigurationItem", "Evidence", "ActivityAuditLog"];
 
 /// Every field the documentation names (spec §4.1).
 pub const KNOWN_FIELDS: [&str; 11] = [
@@ -107,9 +102,7 @@ impl Values {
             Values::Any => Vec::new(),
             Values::OneOf(list) => list.to_vec(),
             Values::ResourceTypes => catalog::resource_types().collect(),
-            Values::NetworkActivityEventSources => {
-                catalog::network_activity_event_sources().collect()
-            }
+            Values::NetworkActivityEventSources => catalog::network_activity_event_sources().collect(),
         }
     }
 
@@ -117,10 +110,7 @@ impl Values {
         match self {
             Values::Any => "any value".into(),
             Values::OneOf(list) => list.join(", "),
-            Values::ResourceTypes => format!(
-                "a known resource type (catalogue of {})",
-                catalog::CATALOG_DATE
-            ),
+            Values::ResourceTypes => format!("a known resource type (catalogue of {})", catalog::CATALOG_DATE),
             Values::NetworkActivityEventSources => {
                 format!(
                     "an event source that supports network activity events (catalogue of {})",
@@ -148,13 +138,7 @@ const fn rule(
     single_value: bool,
     required: bool,
 ) -> FieldRule {
-    FieldRule {
-        field,
-        operators,
-        values,
-        single_value,
-        required,
-    }
+    FieldRule { field, operators, values, single_value, required }
 }
 
 const TRUE_FALSE: Values = Values::OneOf(&["true", "false"]);
@@ -164,55 +148,25 @@ use Operators::{Any as AnyOp, EqualsOnly, EqualsOrNotEquals, NotEqualsOnly};
 /// Management selectors on trails (spec §4.1; decisions D17).
 const MANAGEMENT: &[FieldRule] = &[
     rule("readOnly", EqualsOnly, TRUE_FALSE, true, false),
-    rule(
-        "eventSource",
-        NotEqualsOnly,
-        Values::OneOf(&catalog::EXCLUDABLE_MANAGEMENT_EVENT_SOURCES),
-        false,
-        false,
-    ),
+    rule("eventSource", NotEqualsOnly, Values::OneOf(&catalog::EXCLUDABLE_MANAGEMENT_EVENT_SOURCES), false, false),
 ];
 
 /// Data selectors on trails (spec §4.1; decisions D17).
 const DATA: &[FieldRule] = &[
-    rule(
-        "resources.type",
-        EqualsOnly,
-        Values::ResourceTypes,
-        true,
-        true,
-    ),
+    rule("resources.type", EqualsOnly, Values::ResourceTypes, true, true),
     rule("readOnly", EqualsOnly, TRUE_FALSE, true, false),
     rule("eventName", AnyOp, ANY, false, false),
     rule("eventSource", AnyOp, ANY, false, false),
     rule("eventType", AnyOp, ANY, false, false),
     rule("resources.ARN", AnyOp, ANY, false, false),
     rule("userIdentity.arn", AnyOp, ANY, false, false),
-    rule(
-        "sessionCredentialFromConsole",
-        EqualsOrNotEquals,
-        Values::OneOf(&["true"]),
-        false,
-        false,
-    ),
+    rule("sessionCredentialFromConsole", EqualsOrNotEquals, Values::OneOf(&["true"]), false, false),
 ];
 
 /// Network activity selectors on trails (spec §4.1, §4.4; decisions D17).
 const NETWORK_ACTIVITY: &[FieldRule] = &[
-    rule(
-        "eventSource",
-        EqualsOnly,
-        Values::NetworkActivityEventSources,
-        true,
-        true,
-    ),
-    rule(
-        "errorCode",
-        EqualsOnly,
-        Values::OneOf(&["VpceAccessDenied"]),
-        false,
-        false,
-    ),
+    rule("eventSource", EqualsOnly, Values::NetworkActivityEventSources, true, true),
+    rule("errorCode", EqualsOnly, Values::OneOf(&["VpceAccessDenied"]), false, false),
     rule("eventName", AnyOp, ANY, false, false),
     rule("vpcEndpointId", AnyOp, ANY, false, false),
     rule("userIdentity.arn", AnyOp, ANY, false, false),
@@ -229,10 +183,7 @@ pub fn rules_for(category: EventCategory) -> &'static [FieldRule] {
 
 /// The category of a selector: its single `eventCategory Equals` value, when valid.
 pub fn category_of(selector: &AdvancedEventSelector) -> Option<EventCategory> {
-    let mut fields = selector
-        .field_selectors()
-        .iter()
-        .filter(|f| f.field_name() == Some("eventCategory"));
+    let mut fields = selector.field_selectors().iter().filter(|f| f.field_name() == Some("eventCategory"));
     let field = fields.next()?;
     match field.conditions.as_slice() {
         [c] if c.operator == crate::model::Operator::Equals && c.values.len() == 1 => {
@@ -244,14 +195,9 @@ pub fn category_of(selector: &AdvancedEventSelector) -> Option<EventCategory> {
 
 /// The selector's single `resources.type Equals` value, if it has one.
 pub fn resource_type_of(selector: &AdvancedEventSelector) -> Option<&str> {
-    let field = selector
-        .field_selectors()
-        .iter()
-        .find(|f| f.field_name() == Some("resources.type"))?;
+    let field = selector.field_selectors().iter().find(|f| f.field_name() == Some("resources.type"))?;
     match field.conditions.as_slice() {
-        [c] if c.operator == crate::model::Operator::Equals && c.values.len() == 1 => {
-            Some(&c.values[0].value)
-        }
+        [c] if c.operator == crate::model::Operator::Equals && c.values.len() == 1 => Some(&c.values[0].value),
         _ => None,
     }
 }

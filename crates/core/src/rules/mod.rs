@@ -36,10 +36,7 @@ use crate::syntax::{LocatedString, Request};
 pub type Rule = fn(&Request, &mut Vec<Diagnostic>);
 
 /// Trail name or ARN (spec §3; decisions D5).
-pub const NAME_RULES: &[(&str, Rule)] = &[
-    ("trail_name", trail_name::check),
-    ("trail_arn", trail_arn::check),
-];
+pub const NAME_RULES: &[(&str, Rule)] = &[("trail_name", trail_name::check), ("trail_arn", trail_arn::check)];
 
 /// Selector rules (spec §1.2–§4.2; decisions D1–D17).
 pub const SELECTOR_RULES: &[(&str, Rule)] = &[
@@ -49,10 +46,7 @@ pub const SELECTOR_RULES: &[(&str, Rule)] = &[
     ("data_resource_type", data_resource_type::check),
     ("data_resource_values", data_resource_values::check),
     ("data_resource_count", data_resource_count::check),
-    (
-        "exclude_management_event_sources",
-        exclude_management_event_sources::check,
-    ),
+    ("exclude_management_event_sources", exclude_management_event_sources::check),
     ("advanced_value_count", advanced_value_count::check),
     ("advanced_lengths", advanced_lengths::check),
     ("event_category", event_category::check),

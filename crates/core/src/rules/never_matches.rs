@@ -6,20 +6,13 @@ use crate::model::Operator;
 use crate::syntax::{AdvancedFieldSelector, Request};
 
 pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
-    for field in request
-        .advanced_event_selectors()
-        .iter()
-        .flat_map(|s| s.field_selectors())
-    {
+    for field in request.advanced_event_selectors().iter().flat_map(|s| s.field_selectors()) {
         let mut selects = field
             .conditions
             .iter()
             .filter(|c| c.operator.is_select())
             .flat_map(|c| c.values.iter().map(move |v| (c.operator, v)));
-        let any_select = field
-            .conditions
-            .iter()
-            .any(|c| c.operator.is_select() && !c.values.is_empty());
+        let any_select = field.conditions.iter().any(|c| c.operator.is_select() && !c.values.is_empty());
         if any_select && selects.all(|(op, v)| excluded(field, op, &v.value)) {
             let (pointer, span) = field.anchor();
             let name = field.field_name().unwrap_or("this field");
@@ -39,11 +32,7 @@ pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
 }
 
 fn deselect_values(field: &AdvancedFieldSelector, op: Operator) -> impl Iterator<Item = &str> {
-    field
-        .conditions
-        .iter()
-        .filter(move |c| c.operator == op)
-        .flat_map(|c| c.values.iter().map(|v| v.value.as_str()))
+    field.conditions.iter().filter(move |c| c.operator == op).flat_map(|c| c.values.iter().map(|v| v.value.as_str()))
 }
 
 /// True when every value the SELECT alternative `op value` admits is excluded.
@@ -56,8 +45,7 @@ fn excluded(field: &AdvancedFieldSelector, op: Operator, value: &str) -> bool {
         Operator::Equals | Operator::EndsWith => value.ends_with(s),
         _ => s.is_empty(),
     });
-    let by_equals =
-        op == Operator::Equals && deselect_values(field, Operator::NotEquals).any(|e| e == value);
+    let by_equals = op == Operator::Equals && deselect_values(field, Operator::NotEquals).any(|e| e == value);
     by_prefix || by_suffix || by_equals
 }
 
@@ -78,14 +66,8 @@ mod tests {
     #[test]
     fn contradictions_warn() {
         assert_eq!(field(r#""Equals":["A"],"NotEquals":["A"]"#).len(), 1);
-        assert_eq!(
-            field(r#""StartsWith":["Get"],"NotStartsWith":["Ge"]"#).len(),
-            1
-        );
-        assert_eq!(
-            field(r#""Equals":["GetObject"],"NotEndsWith":["Object"]"#).len(),
-            1
-        );
+        assert_eq!(field(r#""StartsWith":["Get"],"NotStartsWith":["Ge"]"#).len(), 1);
+        assert_eq!(field(r#""Equals":["GetObject"],"NotEndsWith":["Object"]"#).len(), 1);
     }
 
     #[test]

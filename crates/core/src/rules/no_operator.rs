@@ -6,11 +6,7 @@ use crate::diagnostic::Diagnostic;
 use crate::syntax::Request;
 
 pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
-    for field in request
-        .advanced_event_selectors()
-        .iter()
-        .flat_map(|s| s.field_selectors())
-    {
+    for field in request.advanced_event_selectors().iter().flat_map(|s| s.field_selectors()) {
         if field.conditions.is_empty() {
             let (pointer, span) = field.anchor();
             let name = field.field_name().unwrap_or("this field");
@@ -36,9 +32,6 @@ mod tests {
             r#"{"TrailName":"t","AdvancedEventSelectors":[{"FieldSelectors":[{"Field":"eventName"},{"Field":"readOnly","Equals":["true"]}]}]}"#,
         );
         assert_eq!(d.len(), 1);
-        assert_eq!(
-            d[0].pointer,
-            "/AdvancedEventSelectors/0/FieldSelectors/0/Field"
-        );
+        assert_eq!(d[0].pointer, "/AdvancedEventSelectors/0/FieldSelectors/0/Field");
     }
 }

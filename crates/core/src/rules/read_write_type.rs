@@ -8,21 +8,13 @@ use crate::suggest::closest;
 use crate::syntax::Request;
 
 pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
-    for rwt in request
-        .event_selectors()
-        .iter()
-        .filter_map(|s| s.read_write_type.as_ref())
-    {
+    for rwt in request.event_selectors().iter().filter_map(|s| s.read_write_type.as_ref()) {
         if ReadWriteType::parse(&rwt.value).is_some() {
             continue;
         }
-        let message = format!(
-            "ReadWriteType \"{}\" is not valid; valid values are ReadOnly, WriteOnly and All",
-            rwt.value
-        );
-        let mut d = invalid_selectors(message, &rwt.pointer, rwt.span)
-            .spec("§1.2")
-            .decision("D6");
+        let message =
+            format!("ReadWriteType \"{}\" is not valid; valid values are ReadOnly, WriteOnly and All", rwt.value);
+        let mut d = invalid_selectors(message, &rwt.pointer, rwt.span).spec("§1.2").decision("D6");
         if let Some(good) = closest(&rwt.value, ReadWriteType::NAMES) {
             d = d.fix(format!("Replace with \"{good}\""), rwt.span, quoted(good));
         }

@@ -14,10 +14,7 @@ pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
         if resource_type_of(selector) != Some("AWS::S3::Object") {
             continue;
         }
-        let arn_fields = selector
-            .field_selectors()
-            .iter()
-            .filter(|f| f.field_name() == Some("resources.ARN"));
+        let arn_fields = selector.field_selectors().iter().filter(|f| f.field_name() == Some("resources.ARN"));
         let conditions = arn_fields
             .flat_map(|f| &f.conditions)
             .filter(|c| matches!(c.operator, Operator::StartsWith | Operator::NotStartsWith));
@@ -25,8 +22,7 @@ pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
             let Some(parts) = arn::split(&value.value) else {
                 continue;
             };
-            if parts.service == "s3" && !parts.resource.is_empty() && !parts.resource.contains('/')
-            {
+            if parts.service == "s3" && !parts.resource.is_empty() && !parts.resource.contains('/') {
                 out.push(
                     Diagnostic::warning(
                         Code::S3BucketWithoutSlash,

@@ -43,20 +43,11 @@ mod tests {
 
     #[test]
     fn both_neither_and_empty_lists_are_rejected() {
-        let both = run_rule(
-            check,
-            r#"{"TrailName":"t","EventSelectors":[{}],"AdvancedEventSelectors":[]}"#,
-        );
+        let both = run_rule(check, r#"{"TrailName":"t","EventSelectors":[{}],"AdvancedEventSelectors":[]}"#);
         assert_eq!(pointers(&both), ["/AdvancedEventSelectors"]);
         assert_eq!(run_rule(check, r#"{"TrailName":"t"}"#).len(), 1);
-        assert_eq!(
-            pointers(&run_rule(check, r#"{"TrailName":"t","EventSelectors":[]}"#)),
-            ["/EventSelectors"]
-        );
-        assert_eq!(
-            run_rule(check, r#"{"TrailName":"t","AdvancedEventSelectors":[]}"#).len(),
-            1
-        );
+        assert_eq!(pointers(&run_rule(check, r#"{"TrailName":"t","EventSelectors":[]}"#)), ["/EventSelectors"]);
+        assert_eq!(run_rule(check, r#"{"TrailName":"t","AdvancedEventSelectors":[]}"#).len(), 1);
         assert!(run_rule(check, r#"{"TrailName":"t","EventSelectors":[{}]}"#).is_empty());
     }
 }

@@ -20,13 +20,7 @@ pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
     let fix = suggestion(&name.value).map(|s| (format!("Rename to \"{s}\""), quoted(&s)));
     for (message, range) in problems {
         let span = range.map_or(name.span, |(s, e)| sub_span(name, s, e));
-        let mut d = invalid_name(
-            Code::InvalidTrailNameException,
-            message,
-            &name.pointer,
-            span,
-        )
-        .spec("§3.1");
+        let mut d = invalid_name(Code::InvalidTrailNameException, message, &name.pointer, span).spec("§3.1");
         if let Some((title, text)) = &fix {
             d = d.fix(title.clone(), name.span, text.clone());
         }
@@ -61,9 +55,8 @@ pub fn problems(name: &str) -> Vec<(String, Option<(usize, usize)>)> {
             Some((name.char_indices().nth(128).map_or(0, |(i, _)| i), name.len())),
         ));
     }
-    if let Some((i, c)) = name
-        .char_indices()
-        .find(|(_, c)| !(c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-')))
+    if let Some((i, c)) =
+        name.char_indices().find(|(_, c)| !(c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-')))
     {
         found.push((
             format!("Trail name contains {c:?}: names can only contain ASCII letters, numbers, periods (.), underscores (_) and dashes (-)."),
@@ -72,42 +65,25 @@ pub fn problems(name: &str) -> Vec<(String, Option<(usize, usize)>)> {
     }
     if is_punctuation(bytes[0]) {
         found.push((
-            format!(
-                "Trail name must start with a letter or number, not '{}'.",
-                bytes[0] as char
-            ),
+            format!("Trail name must start with a letter or number, not '{}'.", bytes[0] as char),
             Some((0, 1)),
         ));
     }
     let last = bytes[bytes.len() - 1];
     if bytes.len() > 1 && is_punctuation(last) {
         found.push((
-            format!(
-                "Trail name must end with a letter or number, not '{}'.",
-                last as char
-            ),
+            format!("Trail name must end with a letter or number, not '{}'.", last as char),
             Some((bytes.len() - 1, bytes.len())),
         ));
     }
-    if let Some(i) = bytes
-        .windows(2)
-        .position(|w| is_punctuation(w[0]) && is_punctuation(w[1]))
-    {
+    if let Some(i) = bytes.windows(2).position(|w| is_punctuation(w[0]) && is_punctuation(w[1])) {
         found.push((
-            format!(
-                "Trail name cannot have adjacent periods, underscores or dashes: found \"{}\".",
-                &name[i..i + 2]
-            ),
+            format!("Trail name cannot have adjacent periods, underscores or dashes: found \"{}\".", &name[i..i + 2]),
             Some((i, i + 2)),
         ));
     }
     if is_ip_address(name) {
-        found.push((
-            format!(
-                "Trail name cannot be in IP address format: \"{name}\" looks like an IP address."
-            ),
-            None,
-        ));
+        found.push((format!("Trail name cannot be in IP address format: \"{name}\" looks like an IP address."), None));
     }
     found
 }
@@ -115,10 +91,7 @@ pub fn problems(name: &str) -> Vec<(String, Option<(usize, usize)>)> {
 /// Four dot-separated groups of 1-3 digits, e.g. 192.168.5.4 (spec §3.1 rule 5).
 fn is_ip_address(name: &str) -> bool {
     let groups: Vec<&str> = name.split('.').collect();
-    groups.len() == 4
-        && groups
-            .iter()
-            .all(|g| (1..=3).contains(&g.len()) && g.bytes().all(|b| b.is_ascii_digit()))
+    groups.len() == 4 && groups.iter().all(|g| (1..=3).contains(&g.len()) && g.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// A valid name close to `name`: other characters become '-', punctuation runs collapse,
@@ -126,19 +99,13 @@ fn is_ip_address(name: &str) -> bool {
 pub fn suggestion(name: &str) -> Option<String> {
     let mut out = String::new();
     for c in name.chars() {
-        let c = if c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-') {
-            c
-        } else {
-            '-'
-        };
+        let c = if c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-') { c } else { '-' };
         let previous_is_punctuation = out.bytes().last().is_some_and(is_punctuation);
         if !(previous_is_punctuation && is_punctuation(c as u8)) {
             out.push(c);
         }
     }
-    let out = out
-        .trim_matches(|c: char| matches!(c, '.' | '_' | '-'))
-        .to_string();
+    let out = out.trim_matches(|c: char| matches!(c, '.' | '_' | '-')).to_string();
     (out != name && problems(&out).is_empty()).then_some(out)
 }
 
@@ -167,25 +134,10 @@ mod tests {
 
     #[test]
     fn the_spec_examples_are_rejected() {
-        for bad in [
-            "my--namespace",
-            "my-_namespace",
-            "192.168.5.4",
-            "-trail",
-            "trail.",
-            "my trail",
-            "tr\u{e9}il",
-        ] {
+        for bad in ["my--namespace", "my-_namespace", "192.168.5.4", "-trail", "trail.", "my trail", "tr\u{e9}il"] {
             assert!(name_codes(bad) >= 1, "{bad}");
         }
-        for good in [
-            "my-trail",
-            "My_Trail.2",
-            "1.2.3",
-            "1.2.3.4.5",
-            "a1b",
-            "192.168.5.4x",
-        ] {
+        for good in ["my-trail", "My_Trail.2", "1.2.3", "1.2.3.4.5", "a1b", "192.168.5.4x"] {
             assert_eq!(name_codes(good), 0, "{good}");
         }
     }

@@ -1,0 +1,32 @@
+import { defineConfig } from '@playwright/test';
+
+// Browser end-to-end tests of the page in dist/ (built by `make build`), on Debian's chromium.
+export default defineConfig({
+  testDir: 'tests/e2e',
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  reporter: 'list',
+  use: {
+    baseURL: 'http://127.0.0.1:8181',
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--disable-dev-shm-usage',
+      ],
+    },
+  },
+  webServer: {
+    command: 'python3 -m http.server 8181 --bind 127.0.0.1 --directory dist',
+    url: 'http://127.0.0.1:8181/',
+    reuseExistingServer: false,
+  },
+});

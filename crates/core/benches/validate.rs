@@ -1,1 +1,54 @@
-fn main() {}
+//! Validation time of maximum-size requests (run with `make bench`).
+
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use std::hint::black_box;
+use trailscope_core::context::DEFAULT_CONTEXT_JSON;
+use trailscope_core::report::{report, Offsets};
+use trailscope_core::{put_event_selectors, AccountContext};
+
+/// Advanced selectors at every documented limit: 500 values in total, each 2048 characters
+/// (about 1 MB of JSON).
+fn max_advanced_request() -> String {
+    let selectors: Vec<String> = (0..5)
+        .map(|s| {
+            let names: Vec<String> = (0..98).map(|i| format!("\"{}{s:02}{i:03}\"", "E".repeat(2043))).collect();
+            format!(
+                r#"{{"Name": "s{s}", "FieldSelectors": [{{"Field": "eventCategory", "Equals": ["Data"]}}, {{"Field": "resources.type", "Equals": ["AWS::S3::Object"]}}, {{"Field": "eventName", "Equals": [{}]}}]}}"#,
+                names.join(", ")
+            )
+        })
+        .collect();
+    format!(r#"{{"TrailName": "management-events", "AdvancedEventSelectors": [{}]}}"#, selectors.join(",\n"))
+}
+
+/// Basic selectors at their limits: 5 selectors, 250 data resource values in total.
+fn max_basic_request() -> String {
+    let selectors: Vec<String> = (0..5)
+        .map(|s| {
+            let values: Vec<String> = (0..50).map(|i| format!("\"arn:aws:s3:::bucket-{s}-{i:03}/prefix/\"")).collect();
+            format!(
+                r#"{{"ReadWriteType": "All", "IncludeManagementEvents": true, "DataResources": [{{"Type": "AWS::S3::Object", "Values": [{}]}}], "ExcludeManagementEventSources": ["kms.amazonaws.com"]}}"#,
+                values.join(", ")
+            )
+        })
+        .collect();
+    format!(r#"{{"TrailName": "management-events", "EventSelectors": [{}]}}"#, selectors.join(",\n"))
+}
+
+fn bench(c: &mut Criterion) {
+    let context = AccountContext::from_json(DEFAULT_CONTEXT_JSON).unwrap();
+    let mut group = c.benchmark_group("validate");
+    for (name, request) in [("advanced_500_values_2048_chars", max_advanced_request()), ("basic_250_values", max_basic_request())] {
+        let evaluation = put_event_selectors(&request, Some(&context));
+        assert!(evaluation.is_valid(), "{name} must be valid: {:?}", evaluation.diagnostics.first());
+        group.throughput(Throughput::Bytes(request.len() as u64));
+        group.bench_function(name, |b| b.iter(|| put_event_selectors(black_box(&request), Some(&context))));
+        group.bench_function(format!("{name}_report_utf16"), |b| {
+            b.iter(|| report(black_box(&request), Some(DEFAULT_CONTEXT_JSON), Offsets::BytesAndUtf16))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

@@ -228,12 +228,8 @@ impl Parser<'_> {
         let mut out = String::new();
         loop {
             let run_start = self.pos;
-            while let Some(b) = self.peek() {
-                if b == b'"' || b == b'\\' || b < 0x20 {
-                    break;
-                }
-                self.pos += 1;
-            }
+            let run = self.bytes[self.pos..].iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20);
+            self.pos = run.map_or(self.bytes.len(), |n| self.pos + n);
             // The run ends on an ASCII byte or the end, so both ends are char boundaries.
             out.push_str(&self.text[run_start..self.pos]);
             match self.peek() {

@@ -3,6 +3,7 @@
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::span::Span;
+use std::collections::HashSet;
 use crate::syntax::{LocatedString, Request};
 
 pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
@@ -22,8 +23,10 @@ pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
 }
 
 fn duplicates(values: &[LocatedString], out: &mut Vec<Diagnostic>) {
-    for (i, value) in values.iter().enumerate().skip(1) {
-        if values[..i].iter().any(|earlier| earlier.value == value.value) {
+    // A set keeps this linear: a maximum-size list is 500 values of 2048 characters.
+    let mut seen = HashSet::with_capacity(values.len());
+    for (i, value) in values.iter().enumerate() {
+        if !seen.insert(value.value.as_str()) {
             // Removing the element together with the comma before it keeps the list valid.
             let removal = Span::new(values[i - 1].span.end, value.span.end);
             out.push(

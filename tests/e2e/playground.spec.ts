@@ -1,0 +1,447 @@
+// Browser end-to-end tests of the trailscope page (dist/, served by playwright.config.ts's
+// webServer). The samples and their expected outcomes are read from the Rust sources, so the
+// tests follow the samples instead of repeating them.
+import { test as base, expect, type Page, type Locator } from '@playwright/test';
+import * as fs from 'fs';
+import * as path from 'path';
+
+const ORIGIN = 'http://127.0.0.1:8181';
+const REPO = path.resolve(__dirname, '..', '..');
+const ARTIFACTS = path.join(__dirname, 'artifacts');
+const OK_STATUS = '200 OK · CloudTrail would accept this request';
+
+// ---------------------------------------------------------------------------------------------
+// Samples, from crates/core/src/samples.rs (and the default context from context.rs).
+
+type Sample = { id: string; request: string; context: string | null; expect: string | null };
+
+/** Rust enum variant names whose AWS spelling differs (Code::as_str). */
+const DISPLAY_NAMES: Record<string, string> = {
+  CloudTrailArnInvalidException: 'CloudTrailARNInvalidException',
+  NoManagementAccountSlrExistsException: 'NoManagementAccountSLRExistsException',
+};
+
+function readSamples(): Sample[] {
+  const source = fs.readFileSync(path.join(REPO, 'crates/core/src/samples.rs'), 'utf8');
+  const start = source.indexOf('pub const SAMPLES');
+  expect(start, 'SAMPLES in samples.rs').toBeGreaterThan(0);
+  const samples: Sample[] = [];
+  const re =
+    /id:\s*"([^"]+)"[\s\S]*?request:\s*r#"([\s\S]*?)"#\s*,[\s\S]*?context:\s*(None|Some\(\s*r#"([\s\S]*?)"#\s*,?\s*\))\s*,[\s\S]*?expect:\s*Expect::(Valid|Error\(Code::(\w+)\))/g;
+  for (const m of source.slice(start).matchAll(re)) {
+    const code = m[6] ?? null;
+    samples.push({
+      id: m[1],
+      request: m[2],
+      context: m[3] === 'None' ? null : m[4],
+      expect: code === null ? null : DISPLAY_NAMES[code] ?? code,
+    });
+  }
+  return samples;
+}
+
+function readDefaultContext(): string {
+  const source = fs.readFileSync(path.join(REPO, 'crates/core/src/context.rs'), 'utf8');
+  const m = /DEFAULT_CONTEXT_JSON:\s*&str\s*=\s*r#"([\s\S]*?)"#/.exec(source);
+  expect(m, 'DEFAULT_CONTEXT_JSON in context.rs').not.toBeNull();
+  return m![1];
+}
+
+const SAMPLES = readSamples();
+
+// ---------------------------------------------------------------------------------------------
+// Every test: no page errors, no console errors, no wasm/integrity warnings, no request that
+// leaves 127.0.0.1:8181.
+
+type Guard = { requests: string[] };
+
+const test = base.extend<{ guard: Guard }>({
+  guard: [
+    async ({ page }, use) => {
+      const problems: string[] = [];
+      const requests: string[] = [];
+      page.on('console', (msg) => {
+        const text = msg.text();
+        if (msg.type() === 'error') problems.push(`console.error: ${text}`);
+        if (msg.type() === 'warning' && /integrity|wasm/i.test(text)) problems.push(`console.warning: ${text}`);
+      });
+      page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+      page.on('request', (request) => requests.push(request.url()));
+      await use({ requests });
+      const foreign = requests.filter((url) => !url.startsWith('data:') && new URL(url).origin !== ORIGIN);
+      expect(problems, 'console errors and page errors').toEqual([]);
+      expect(foreign, `requests outside ${ORIGIN}`).toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+// ---------------------------------------------------------------------------------------------
+// Helpers.
+
+const status = (page: Page) => page.locator('[data-testid=status]');
+const resultJson = (page: Page) => page.locator('[data-testid=result] pre.json');
+const requestContent = (page: Page) => page.locator('.request-editor .cm-content');
+const requestLine = (page: Page, n: number) => page.locator('.request-editor .cm-line').nth(n - 1);
+
+async function open(page: Page) {
+  await page.goto('/');
+  await expect(requestContent(page)).toBeVisible();
+  await expect(page.locator('.context-editor .cm-content')).toBeVisible();
+  await expect(status(page)).toBeVisible();
+}
+
+/** The editor's document and main selection: from CodeMirror's view when the DOM exposes it,
+ * else the document from the rendered lines and the selection from the DOM. */
+async function editorState(page: Page, which: 'request' | 'context') {
+  return page.evaluate((selector) => {
+    const content = document.querySelector(selector) as any;
+    if (!content) return null;
+    const tile = content.cmTile ?? content.cmView;
+    const view = tile?.root?.view ?? tile?.rootView?.view ?? tile?.view;
+    if (view?.state?.doc) {
+      const { from, to } = view.state.selection.main;
+      const line = view.state.doc.lineAt(from);
+      return {
+        fromView: true,
+        doc: view.state.doc.toString() as string,
+        selected: view.state.sliceDoc(from, to) as string,
+        line: line.number as number,
+        column: from - line.from + 1,
+      };
+    }
+    const lines = Array.from(content.querySelectorAll('.cm-line')).map((l: any) => l.textContent ?? '');
+    return { fromView: false, doc: lines.join('\n'), selected: String(window.getSelection() ?? ''), line: 0, column: 0 };
+  }, `.${which}-editor .cm-content`);
+}
+
+async function editorText(page: Page, which: 'request' | 'context') {
+  return (await editorState(page, which))?.doc ?? null;
+}
+
+/** Replaces an editor's whole text the way a user would: click, select all, type. */
+async function replaceText(page: Page, which: 'request' | 'context', text: string) {
+  await page.locator(`.${which}-editor .cm-content`).click();
+  await page.keyboard.press('Control+A');
+  // insertText: one input event, so CodeMirror does not auto-close brackets (except a lone "{",
+  // which closeBrackets would wrap around the selection: delete first, then drop the closer).
+  if (text.length === 1) {
+    await page.keyboard.press('Backspace');
+    await page.keyboard.insertText(text);
+    const doc = await editorText(page, which);
+    if (doc !== text && doc === text + '}') await page.keyboard.press('Delete');
+  } else {
+    await page.keyboard.insertText(text);
+  }
+  await expect.poll(() => editorText(page, which), { message: `${which} editor text` }).toBe(text);
+}
+
+function relativeLuminance(css: string): number {
+  const m = /rgba?\(\s*([\d.]+)[,\s]+([\d.]+)[,\s]+([\d.]+)/.exec(css);
+  expect(m, `an rgb() colour: ${css}`).not.toBeNull();
+  const [r, g, b] = [m![1], m![2], m![3]].map((v) => {
+    const c = Number(v) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+/** The page's background: the body's, or the root's when the body is transparent. */
+async function pageBackground(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const transparent = (c: string) => c === 'transparent' || /rgba\(.*,\s*0\)$/.test(c);
+    const body = getComputedStyle(document.body).backgroundColor;
+    return transparent(body) ? getComputedStyle(document.documentElement).backgroundColor : body;
+  });
+}
+
+async function box(locator: Locator) {
+  const b = await locator.boundingBox();
+  expect(b, 'a bounding box').not.toBeNull();
+  return b!;
+}
+
+const INVALID_NAME_REQUEST = `{
+  "TrailName": "my--trail",
+  "EventSelectors": [
+    { "ReadWriteType": "All", "IncludeManagementEvents": true }
+  ]
+}
+`;
+const VALID_REQUEST = INVALID_NAME_REQUEST.replace('my--trail', 'management-events');
+
+// ---------------------------------------------------------------------------------------------
+// Tests.
+
+test('the samples file lists at least 10 samples', () => {
+  expect(SAMPLES.length).toBeGreaterThanOrEqual(10);
+  expect(new Set(SAMPLES.map((s) => s.id)).size, 'unique sample ids').toBe(SAMPLES.length);
+});
+
+test('page loads without errors and requests nothing outside its origin', async ({ page, guard }) => {
+  await open(page);
+  await expect(page).toHaveTitle(/trailscope/);
+  await expect(page.locator('.request-editor .cm-editor')).toHaveCount(1);
+  await expect(page.locator('.cm-editor').first()).toBeAttached();
+  expect(await page.locator('.cm-editor').first().evaluate((el) => !!el.closest('.request-editor'))).toBe(true);
+  // The page really loaded its wasm and editor bundle from its own origin (so the recorded
+  // requests are not vacuous), and everything settled.
+  await page.waitForLoadState('networkidle');
+  expect(guard.requests.some((u) => u.startsWith(ORIGIN) && u.endsWith('.wasm')), 'the wasm was fetched').toBe(true);
+  expect(guard.requests.some((u) => u.startsWith(ORIGIN) && u.includes('editor.bundle')), 'the editor bundle was fetched').toBe(true);
+});
+
+test('the default sample is accepted', async ({ page }) => {
+  await open(page);
+  await expect(page.getByTestId('samples')).toHaveValue(SAMPLES[0].id);
+  expect(await editorText(page, 'request')).toBe(SAMPLES[0].request);
+  await expect(status(page)).toHaveText(OK_STATUS);
+  await expect(resultJson(page)).toContainText(
+    '"TrailARN": "arn:aws:cloudtrail:us-east-1:123456789012:trail/management-events"',
+  );
+  await expect(page.getByTestId('error-count')).toHaveText('0 errors');
+  await expect(page.locator('.request-editor .cm-lintRange-error')).toHaveCount(0);
+  await expect(page.getByTestId('trail-state')).toBeVisible();
+});
+
+test('an invalid trail name is marked inline, listed, explained, and fixable', async ({ page }) => {
+  await open(page);
+  await expect(status(page)).toHaveText(OK_STATUS);
+  await replaceText(page, 'request', INVALID_NAME_REQUEST);
+  expect(await requestLine(page, 2).textContent()).toBe('  "TrailName": "my--trail",');
+
+  await expect(status(page)).toHaveText('400 InvalidTrailNameException');
+  await expect(resultJson(page)).toContainText('"__type": "InvalidTrailNameException"');
+  await expect(resultJson(page)).toContainText('"message": ');
+  await expect(page.getByTestId('error-count')).toHaveText('1 error');
+
+  // Underline inside line 2, on the offending "--", and a gutter marker.
+  const underline = requestLine(page, 2).locator('.cm-lintRange-error');
+  await expect(underline).toHaveCount(1);
+  await expect(underline).toHaveText('--');
+  await expect(page.locator('.request-editor .cm-gutter-lint .cm-lint-marker-error')).toHaveCount(1);
+
+  // The problems list.
+  const problem = page.locator('li.problem[data-code=InvalidTrailNameException]');
+  await expect(problem).toHaveCount(1);
+  await expect(problem.locator('.code')).toHaveText('InvalidTrailNameException');
+  await expect(problem.locator('.where')).toHaveText(/^2:\d+$/);
+  await expect(problem.locator('.message')).toContainText('adjacent');
+
+  // Hovering the underline shows the diagnostic.
+  await underline.hover();
+  const tooltip = page.locator('.cm-tooltip-lint');
+  await expect(tooltip).toBeVisible();
+  await expect(tooltip.locator('.cm-diagnostic')).toContainText('InvalidTrailNameException: ');
+  await expect(tooltip).toContainText('adjacent');
+  await page.mouse.move(0, 0);
+
+  // Apply the fix from the problems list: the name is rewritten and the name error is gone.
+  const fix = problem.locator('button.fix');
+  await expect(fix).toHaveText(/^Fix: .*my-trail/);
+  await fix.click();
+  await expect(requestLine(page, 2)).toHaveText('  "TrailName": "my-trail",');
+  await expect(problem).toHaveCount(0);
+  await expect(status(page)).not.toHaveText(/InvalidTrailNameException/);
+  // (my-trail is not a trail of the default context, so another error may now mark line 2.)
+
+  // A name of an existing trail: accepted, with no errors left anywhere.
+  await replaceText(page, 'request', VALID_REQUEST);
+  await expect(status(page)).toHaveText(OK_STATUS);
+  await expect(page.getByTestId('error-count')).toHaveText('0 errors');
+  await expect(page.locator('li.problem.error')).toHaveCount(0);
+  await expect(page.locator('.request-editor .cm-lintRange-error')).toHaveCount(0);
+  await expect(page.locator('.request-editor .cm-gutter-lint .cm-lint-marker-error')).toHaveCount(0);
+});
+
+test('clicking a problem selects its span in the editor', async ({ page }) => {
+  await open(page);
+  await replaceText(page, 'request', INVALID_NAME_REQUEST);
+  await expect(status(page)).toHaveText('400 InvalidTrailNameException');
+  const underline = requestLine(page, 2).locator('.cm-lintRange-error');
+  await expect(underline).toHaveCount(1);
+  const underlined = (await underline.textContent()) ?? '';
+  expect(underlined.length).toBeGreaterThan(0);
+
+  // The cursor is at the end after typing: nothing is selected yet.
+  const before = await editorState(page, 'request');
+  expect(before?.selected).toBe('');
+  // Move the focus away so the click has to bring it back.
+  await page.getByTestId('samples').focus();
+
+  const problem = page.locator('li.problem[data-code=InvalidTrailNameException]');
+  const where = ((await problem.locator('.where').textContent()) ?? '').trim();
+  await problem.locator('button.problem-main').click();
+
+  await expect(page.locator('.request-editor .cm-editor')).toHaveClass(/cm-focused/);
+  await expect(page.locator('.request-editor .cm-selectionBackground').first()).toBeAttached();
+  await expect.poll(() => page.evaluate(() => String(window.getSelection() ?? ''))).toBe(underlined);
+  const after = await editorState(page, 'request');
+  expect(after?.selected ?? String(await page.evaluate(() => window.getSelection()))).toBe(underlined);
+  if (after?.fromView) expect(`${after.line}:${after.column}`).toBe(where);
+});
+
+test('every sample shows its expected outcome', async ({ page }) => {
+  test.setTimeout(120_000);
+  expect(SAMPLES.length, 'samples parsed from samples.rs').toBeGreaterThanOrEqual(10);
+  const codes = new Set(SAMPLES.map((s) => s.expect));
+  for (const code of [
+    'InvalidTrailNameException',
+    'InvalidEventSelectorsException',
+    'ParamValidationError',
+    'TrailNotFoundException',
+    'InvalidHomeRegionException',
+  ]) {
+    expect(codes.has(code), `a sample expecting ${code}`).toBe(true);
+  }
+  expect(codes.has(null), 'a valid sample').toBe(true);
+  // Between samples the request is made unreadable, so each outcome is a fresh one.
+  expect(codes.has('JsonSyntaxError')).toBe(false);
+  const defaultContext = readDefaultContext();
+
+  await open(page);
+  const select = page.getByTestId('samples');
+  const options = await select.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+  expect([...options].sort()).toEqual(SAMPLES.map((s) => s.id).sort());
+
+  for (const sample of SAMPLES) {
+    await test.step(sample.id, async () => {
+      await replaceText(page, 'request', '{"TrailName": ');
+      await expect(status(page)).toHaveText('JsonSyntaxError · raised before sending');
+
+      await select.selectOption(sample.id);
+      await expect.poll(() => editorText(page, 'request'), { message: 'the sample request' }).toBe(sample.request);
+      await expect
+        .poll(() => editorText(page, 'context'), { message: 'the sample context' })
+        .toBe(sample.context ?? defaultContext);
+
+      if (sample.expect === null) {
+        await expect(status(page)).toHaveText(OK_STATUS);
+        await expect(resultJson(page).first()).toContainText('"TrailARN": ');
+        await expect(page.getByTestId('error-count')).toHaveText('0 errors');
+      } else {
+        const name = sample.expect;
+        const expected =
+          name === 'ParamValidationError' ? `${name} · raised before sending` : new RegExp(`^\\d{3} ${name}$`);
+        await expect(status(page)).toHaveText(expected);
+        await expect(resultJson(page).first()).toContainText(`"__type": "${name}"`);
+        await expect(page.locator(`li.problem[data-code="${name}"]`).first()).toBeVisible();
+      }
+      await expect(page.getByTestId('context-error')).toHaveCount(0);
+    });
+  }
+});
+
+test('the account context drives the outcome', async ({ page }) => {
+  await open(page);
+  await expect(status(page)).toHaveText(OK_STATUS);
+
+  await replaceText(
+    page,
+    'context',
+    '{"account": "123456789012", "region": "eu-west-1", "trails": [{"name": "management-events", "homeRegion": "us-east-1"}]}',
+  );
+  await expect(status(page)).toHaveText('400 InvalidHomeRegionException');
+  await expect(resultJson(page)).toContainText('"__type": "InvalidHomeRegionException"');
+  await expect(page.getByTestId('context-error')).toHaveCount(0);
+
+  // Unreadable context: said so, and the request is judged against the fallback context.
+  await replaceText(page, 'context', '{');
+  const error = page.getByTestId('context-error');
+  await expect(error).toBeVisible();
+  await expect(error).toContainText('Context not used');
+  await expect(status(page)).toHaveText(OK_STATUS);
+});
+
+test.describe('phone layout', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test('no horizontal overflow; editor and result visible', async ({ page }) => {
+    await open(page);
+    await expect(status(page)).toHaveText(OK_STATUS);
+    const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+      scrollWidth: document.documentElement.scrollWidth,
+      innerWidth: window.innerWidth,
+    }));
+    expect(innerWidth).toBe(390);
+    expect(scrollWidth).toBeLessThanOrEqual(innerWidth + 1);
+    await expect(page.locator('.request-editor')).toBeVisible();
+    await expect(page.locator('.request-editor')).toBeInViewport();
+    await expect(page.getByTestId('result')).toBeVisible();
+    const editor = await box(page.locator('.request-editor'));
+    expect(editor.x).toBeGreaterThanOrEqual(0);
+    expect(editor.x + editor.width).toBeLessThanOrEqual(391);
+    const result = await box(page.getByTestId('result'));
+    expect(result.x + result.width).toBeLessThanOrEqual(391);
+  });
+});
+
+test.describe('desktop layout', () => {
+  test.use({ viewport: { width: 1280, height: 800 } });
+
+  test('the result card is to the right of the request editor', async ({ page }) => {
+    await open(page);
+    await expect(status(page)).toHaveText(OK_STATUS);
+    const editor = await box(page.locator('.request-editor'));
+    const result = await box(page.getByTestId('result'));
+    expect(result.x).toBeGreaterThanOrEqual(editor.x + editor.width - 1);
+    // Side by side, not stacked: their vertical extents overlap.
+    expect(result.y).toBeLessThan(editor.y + editor.height);
+    await expect(page.getByTestId('result')).toBeInViewport();
+  });
+});
+
+test.describe('colour schemes', () => {
+  test.describe('dark', () => {
+    test.use({ colorScheme: 'dark' });
+    test('the background is dark', async ({ page }) => {
+      await open(page);
+      expect(relativeLuminance(await pageBackground(page))).toBeLessThan(0.2);
+    });
+  });
+  test.describe('light', () => {
+    test.use({ colorScheme: 'light' });
+    test('the background is light', async ({ page }) => {
+      await open(page);
+      expect(relativeLuminance(await pageBackground(page))).toBeGreaterThan(0.5);
+    });
+  });
+});
+
+test.describe('screenshots', () => {
+  test.use({ viewport: { width: 1400, height: 900 } });
+
+  test.describe('light', () => {
+    test.use({ colorScheme: 'light' });
+    test('default sample', async ({ page }) => {
+      await open(page);
+      await expect(status(page)).toHaveText(OK_STATUS);
+      await expect(resultJson(page)).toContainText('"TrailARN"');
+      fs.mkdirSync(ARTIFACTS, { recursive: true });
+      const file = path.join(ARTIFACTS, 'playground.png');
+      await page.screenshot({ path: file, fullPage: true });
+      expect(fs.statSync(file).size).toBeGreaterThan(10_000);
+      if (process.env.UPDATE_SCREENSHOT === '1') {
+        fs.mkdirSync(path.join(REPO, 'docs'), { recursive: true });
+        fs.copyFileSync(file, path.join(REPO, 'docs', 'screenshot.png'));
+      }
+    });
+  });
+
+  test.describe('dark', () => {
+    test.use({ colorScheme: 'dark' });
+    test('invalid sample', async ({ page }) => {
+      const sample = SAMPLES.find((s) => s.id === 'invalid-bucket-without-slash');
+      expect(sample, 'sample invalid-bucket-without-slash').toBeDefined();
+      await open(page);
+      await page.getByTestId('samples').selectOption(sample!.id);
+      await expect.poll(() => editorText(page, 'request')).toBe(sample!.request);
+      await expect(status(page)).toHaveText(new RegExp(`^\\d{3} ${sample!.expect}$`));
+      await expect(page.locator('.request-editor .cm-lintRange-error').first()).toBeVisible();
+      fs.mkdirSync(ARTIFACTS, { recursive: true });
+      const file = path.join(ARTIFACTS, 'playground-invalid-dark.png');
+      await page.screenshot({ path: file, fullPage: true });
+      expect(fs.statSync(file).size).toBeGreaterThan(10_000);
+    });
+  });
+});

@@ -27,8 +27,10 @@ install_rust_tools() {
 
 install_npm_packages() {
   # node_modules is (re)installed only when package-lock.json changed since the last install.
-  if ! cmp -s package-lock.json node_modules/.package-lock.json 2>/dev/null; then
+  local stamp=node_modules/.trailscope-installed-lock.json
+  if ! cmp -s package-lock.json "$stamp" 2>/dev/null; then
     npm ci --no-audit --no-fund
+    cp package-lock.json "$stamp"
   fi
 }
 

@@ -413,10 +413,13 @@ test.describe('screenshots', () => {
 
   test.describe('light', () => {
     test.use({ colorScheme: 'light' });
-    test('default sample', async ({ page }) => {
+    test('an invalid sample, as the README shows it', async ({ page }) => {
       await open(page);
       await expect(status(page)).toHaveText(OK_STATUS);
       await expect(resultJson(page)).toContainText('"TrailARN"');
+      await page.getByTestId('samples').selectOption('invalid-bucket-without-slash');
+      await expect(status(page)).toHaveText('400 InvalidEventSelectorsException');
+      await expect(page.locator('.request-editor .cm-lintRange-error').first()).toBeVisible();
       fs.mkdirSync(ARTIFACTS, { recursive: true });
       const file = path.join(ARTIFACTS, 'playground.png');
       await page.screenshot({ path: file, fullPage: true });

@@ -38,7 +38,9 @@ fn max_basic_request() -> String {
 fn bench(c: &mut Criterion) {
     let context = AccountContext::from_json(DEFAULT_CONTEXT_JSON).unwrap();
     let mut group = c.benchmark_group("validate");
-    for (name, request) in [("advanced_500_values_2048_chars", max_advanced_request()), ("basic_250_values", max_basic_request())] {
+    for (name, request) in
+        [("advanced_500_values_2048_chars", max_advanced_request()), ("basic_250_values", max_basic_request())]
+    {
         let evaluation = put_event_selectors(&request, Some(&context));
         assert!(evaluation.is_valid(), "{name} must be valid: {:?}", evaluation.diagnostics.first());
         group.throughput(Throughput::Bytes(request.len() as u64));

@@ -3,7 +3,7 @@
 //! file in the CLI, the context panel in the page).
 
 use crate::arn;
-use crate::model::Selectors;
+use crate::model::{Selectors, SelectorsResponse};
 use serde::{Deserialize, Serialize};
 
 /// Account, region and trails used when no context is given (the CLI default).
@@ -137,6 +137,25 @@ impl AccountContext {
         arn::trail_arn(partition, &trail.home_region, self.owner(trail), &trail.name)
     }
 
+    /// Records a successful call on the simulated trail, as CloudTrail stores it: the new
+    /// selectors replace the old ones of either kind (spec §1.1). False when no trail of the
+    /// context has that ARN.
+    pub fn store(&mut self, response: &SelectorsResponse) -> bool {
+        let arns: Vec<String> = self.trails.iter().map(|t| self.trail_arn(t)).collect();
+        match arns.iter().position(|arn| *arn == response.trail_arn) {
+            Some(i) => {
+                self.trails[i].selectors = Some(response.selectors.clone());
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// The context as pretty JSON, as the context panel and files show it.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default() + "\n"
+    }
+
     /// The trail a bare selector list applies to.
     pub fn default_trail_name(&self) -> &str {
         self.trail_name
@@ -178,6 +197,22 @@ mod tests {
             context.trail_arn(&context.trails[2]),
             "arn:aws:cloudtrail:eu-west-1:123456789012:trail/eu-data-events"
         );
+    }
+
+    #[test]
+    fn a_stored_call_replaces_the_trails_selectors_and_round_trips() {
+        use crate::model::{AdvancedEventSelector, Selectors};
+        let mut context = AccountContext::from_json(DEFAULT_CONTEXT_JSON).unwrap();
+        let selectors = Selectors::Advanced(vec![AdvancedEventSelector { name: None, field_selectors: vec![] }]);
+        let arn = context.trail_arn(&context.trails[0]);
+        assert!(context.store(&SelectorsResponse { trail_arn: arn, selectors: selectors.clone() }));
+        assert!(!context.store(&SelectorsResponse {
+            trail_arn: "arn:aws:cloudtrail:us-east-1:123456789012:trail/none".into(),
+            selectors: selectors.clone()
+        }));
+        let again = AccountContext::from_json(&context.to_json()).unwrap();
+        assert_eq!(again.trails[0].selectors, Some(selectors));
+        assert_eq!(again, context);
     }
 
     #[test]

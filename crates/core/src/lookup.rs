@@ -6,22 +6,24 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::syntax::LocatedString;
 
 /// The trail `name` designates in `context`, or the diagnostic CloudTrail would answer with.
-pub fn find<'c>(context: &'c AccountContext, name: &LocatedString) -> Result<&'c Trail, Diagnostic> {
+pub fn find<'c>(context: &'c AccountContext, name: &LocatedString) -> Result<&'c Trail, Box<Diagnostic>> {
     let error = |code, message: String| Diagnostic::error(code, message, &name.pointer, name.span);
     if context.throttle {
-        return Err(error(Code::ThrottlingException, "Rate exceeded".into())
-            .help("simulated by \"throttle\": true in the context (PutEventSelectors is limited to 1 TPS)")
-            .spec("§2")
-            .decision("D21"));
+        return Err(Box::new(
+            error(Code::ThrottlingException, "Rate exceeded".into())
+                .help("simulated by \"throttle\": true in the context (PutEventSelectors is limited to 1 TPS)")
+                .spec("§2")
+                .decision("D21"),
+        ));
     }
     if context.unsupported_regions.contains(&context.region) {
-        return Err(error(
-            Code::UnsupportedOperationException,
-            format!("This operation is not supported in the {} Region.", context.region),
-        )
-        .help("simulated by the context's \"unsupportedRegions\"")
-        .spec("§2")
-        .decision("D21"));
+        let message = format!("This operation is not supported in the {} Region.", context.region);
+        return Err(Box::new(
+            error(Code::UnsupportedOperationException, message)
+                .help("simulated by the context's \"unsupportedRegions\"")
+                .spec("§2")
+                .decision("D21"),
+        ));
     }
     let trail = lookup(context, &name.value).ok_or_else(|| {
         error(Code::TrailNotFoundException, format!("Unknown trail: {} for the user: {}", name.value, context.account))

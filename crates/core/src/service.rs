@@ -118,7 +118,7 @@ fn judge(request: &Request, context: Option<&AccountContext>, out: &mut Vec<Diag
                     stored: trail.selectors.clone().unwrap_or_default(),
                 }),
                 Err(d) => {
-                    out.push(d);
+                    out.push(*d);
                     None
                 }
             },

@@ -11,6 +11,7 @@ use gloo::timers::callback::Timeout;
 use std::rc::Rc;
 use trailscope_core::report::FlatFix;
 use trailscope_core::samples::{self, DEFAULT_SAMPLE};
+use trailscope_core::AccountContext;
 use yew::prelude::*;
 
 /// Quiet time after the last keystroke before re-validating.
@@ -62,6 +63,17 @@ pub fn app() -> Html {
         Callback::from(move |fix: FlatFix| editor.apply_fix(&fix))
     };
 
+    let on_store = {
+        let (context_editor, analysis, context) = (context_editor.clone(), analysis.clone(), context.clone());
+        Callback::from(move |()| {
+            let (Some(response), Ok(mut stored)) = (&analysis.response, AccountContext::from_json(&context)) else {
+                return;
+            };
+            if stored.store(response) {
+                context_editor.set_text(&stored.to_json());
+            }
+        })
+    };
     let current: &Analysis = &analysis;
     let diagnostics = Rc::new(current.diagnostics.clone());
     html! {
@@ -86,7 +98,7 @@ pub fn app() -> Html {
                     <Problems diagnostics={diagnostics} on_reveal={on_reveal} on_fix={on_fix} />
                 </section>
                 <section class="pane side-pane" aria-label="Result and context">
-                    <ResultPanel analysis={(*analysis).clone()} />
+                    <ResultPanel analysis={(*analysis).clone()} {on_store} />
                     <ContextPanel initial={AttrValue::from(DEFAULT_SAMPLE.context_json())} on_change={on_context_change}
                         editor={(*context_editor).clone()} error={current.context_error.clone()} />
                 </section>

@@ -11,6 +11,8 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct ResultPanelProps {
     pub analysis: Rc<Analysis>,
+    /// Records the successful call on the context's trail.
+    pub on_store: Callback<()>,
 }
 
 #[function_component(ResultPanel)]
@@ -27,7 +29,7 @@ pub fn result_panel(props: &ResultPanelProps) -> Html {
                 <div class="card-head"><h2>{"Result"}</h2>{ status(outcome) }</div>
                 { body(outcome, decision_of(report)) }
             </div>
-            if let Some(trail) = &report.trail { { trail_state(trail) } }
+            if let Some(trail) = &report.trail { { trail_state(trail, &props.on_store) } }
         </>
     }
 }
@@ -95,7 +97,7 @@ fn error_body(error: &ApiError, decision: Option<&'static str>) -> Html {
     }
 }
 
-fn trail_state(trail: &TrailState) -> Html {
+fn trail_state(trail: &TrailState, on_store: &Callback<()>) -> Html {
     let head = html! { <div class="card-head"><h2>{"Trail state"}</h2><span class="hint">{"as get-event-selectors prints it"}</span></div> };
     if trail.before == trail.after {
         return html! {
@@ -118,6 +120,12 @@ fn trail_state(trail: &TrailState) -> Html {
                     <h3>{"After this call"}</h3>
                     <JsonView value={pretty(&trail.after)} label="Stored selectors after" />
                 </div>
+            </div>
+            <div class="actions">
+                <button class="action" data-testid="store" onclick={on_store.reform(|_: MouseEvent| ())}>
+                    {"Apply to the simulated trail"}
+                </button>
+                <span class="hint">{"stores these selectors on the trail in the account context, replacing basic or advanced ones"}</span>
             </div>
         </div>
     }

@@ -3,8 +3,8 @@
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::span::Span;
-use std::collections::HashSet;
 use crate::syntax::{LocatedString, Request};
+use std::collections::HashSet;
 
 pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
     for selector in request.event_selectors() {

@@ -6,7 +6,7 @@ export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 export TRUNK_OFFLINE := true
 PORT ?= 8080
 
-.PHONY: serve test build dist tools test-tools editor test-rust test-wasm test-e2e test-conformance lint bench clean
+.PHONY: serve test build tools test-tools editor test-rust test-wasm test-e2e test-conformance lint bench size clean
 
 ## Install the build tools (wasm32 target, trunk, wasm-bindgen-cli, npm packages) if missing.
 tools:
@@ -30,7 +30,7 @@ serve: build
 	python3 -m http.server $(PORT) --bind 127.0.0.1 --directory dist
 
 ## Every test: Rust unit/integration (core + CLI), lint, wasm in Chromium, browser end-to-end.
-test: test-tools editor lint test-rust test-conformance test-wasm build test-e2e
+test: test-tools editor lint test-rust test-conformance test-wasm build size test-e2e
 
 lint:
 	cargo fmt --all -- --check
@@ -49,6 +49,10 @@ test-conformance:
 
 test-e2e:
 	npx playwright test
+
+## Gzipped size of the page's wasm + JS + CSS, against the 400 KB budget.
+size:
+	scripts/size.sh
 
 ## Benchmarks (criterion): validation of a maximum-size request.
 bench:

@@ -181,6 +181,17 @@ impl Diagnostic {
         self
     }
 
+    /// A fix replacing the JSON string at `span` by the candidate closest to `word`, if one is
+    /// close enough ("did you mean").
+    pub fn suggest<'a>(self, span: Span, word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Self {
+        match crate::suggest::closest(word, candidates) {
+            Some(good) => {
+                self.fix(format!("Replace with \"{good}\""), span, serde_json::to_string(good).unwrap_or_default())
+            }
+            None => self,
+        }
+    }
+
     /// The spec section this rule implements.
     pub fn spec(mut self, section: &'static str) -> Self {
         self.basis.section = section;

@@ -2,7 +2,6 @@ use super::python;
 use super::schema::{Shape, Structure};
 use crate::diagnostic::{child_pointer, Code, Diagnostic};
 use crate::json::{Node, Value};
-use crate::suggest::closest;
 
 /// Validates `node` against `shape` like botocore's `ParamValidator.validate`, appending one
 /// `ParamValidationError` diagnostic per problem in botocore's order. `name` is botocore's
@@ -57,9 +56,7 @@ fn structure_(node: &Node, shape: &Structure, name: &str, pointer: &str, out: &m
             valid.join(", ")
         );
         let mut d = error(message, &child_pointer(pointer, &member.key), member.key_span);
-        if let Some(good) = closest(&member.key, valid.iter().copied()) {
-            d = d.fix(format!("Rename to \"{good}\""), member.key_span, format!("\"{good}\""));
-        }
+        d = d.suggest(member.key_span, &member.key, valid.iter().copied());
         out.push(d);
     }
     for member in members {

@@ -3,9 +3,8 @@
 //! eventSource for NetworkActivity).
 
 use super::fields::{category_of, rules_for, EventCategory, FieldRule, KNOWN_FIELDS};
-use super::{invalid_selectors, quoted};
+use super::invalid_selectors;
 use crate::diagnostic::Diagnostic;
-use crate::suggest::closest;
 use crate::syntax::{AdvancedEventSelector, AdvancedFieldSelector, Request};
 
 pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
@@ -47,9 +46,7 @@ fn field_not_allowed(field: &AdvancedFieldSelector, name: &str, category: EventC
         d = d.help("filtering management events by eventName is only available on event data stores");
     }
     let candidates = std::iter::once("eventCategory").chain(rules_for(category).iter().map(|r| r.field));
-    if let Some(good) = closest(name, candidates) {
-        d = d.fix(format!("Replace with \"{good}\""), span, quoted(good));
-    }
+    d = d.suggest(span, name, candidates);
     d
 }
 
@@ -91,9 +88,7 @@ fn check_field(field: &AdvancedFieldSelector, rule: &FieldRule, out: &mut Vec<Di
                 rule.values.describe()
             );
             let mut d = invalid_selectors(message, &value.pointer, value.span).spec("§4.1").decision("D17");
-            if let Some(good) = closest(&value.value, rule.values.candidates()) {
-                d = d.fix(format!("Replace with \"{good}\""), value.span, quoted(good));
-            }
+            d = d.suggest(value.span, &value.value, rule.values.candidates());
             out.push(d);
         }
     }

@@ -1,9 +1,8 @@
 //! Basic `DataResources[].Type` is one of the three basic types (spec §1.3; decisions D9).
 
-use super::{invalid_selectors, quoted};
+use super::invalid_selectors;
 use crate::catalog::{is_resource_type, BASIC_RESOURCE_TYPES};
 use crate::diagnostic::Diagnostic;
-use crate::suggest::closest;
 use crate::syntax::Request;
 
 pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
@@ -31,8 +30,8 @@ pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
         let mut d = invalid_selectors(message, &ty.pointer, ty.span).spec("§1.3").decision("D9");
         if is_resource_type(&ty.value) {
             d = d.help(format!("{} is available through AdvancedEventSelectors (resources.type)", ty.value));
-        } else if let Some(good) = closest(&ty.value, BASIC_RESOURCE_TYPES) {
-            d = d.fix(format!("Replace with \"{good}\""), ty.span, quoted(good));
+        } else {
+            d = d.suggest(ty.span, &ty.value, BASIC_RESOURCE_TYPES);
         }
         out.push(d);
     }

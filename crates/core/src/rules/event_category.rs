@@ -2,10 +2,9 @@
 //! value of Management, Data or NetworkActivity (spec §4.1; decisions D14).
 
 use super::fields::{EventCategory, EVENT_DATA_STORE_CATEGORIES};
-use super::{invalid_selectors, quoted};
+use super::invalid_selectors;
 use crate::diagnostic::Diagnostic;
 use crate::model::Operator;
-use crate::suggest::closest;
 use crate::syntax::{AdvancedFieldSelector, Request};
 
 pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
@@ -68,9 +67,7 @@ fn check_field(field: &AdvancedFieldSelector, out: &mut Vec<Diagnostic>) {
             )
         };
         let mut d = invalid_selectors(message, &value.pointer, value.span).spec("§4.1").decision("D14");
-        if let Some(good) = closest(&value.value, EventCategory::NAMES) {
-            d = d.fix(format!("Replace with \"{good}\""), value.span, quoted(good));
-        }
+        d = d.suggest(value.span, &value.value, EventCategory::NAMES);
         out.push(d);
     }
 }

@@ -2,10 +2,9 @@
 //! (spec §1.2; decisions D11). With `IncludeManagementEvents: false` the list has no effect
 //! (warning; spec §6.1, Terraform's documented constraint).
 
-use super::{invalid_selectors, quoted};
+use super::invalid_selectors;
 use crate::catalog::EXCLUDABLE_MANAGEMENT_EVENT_SOURCES;
 use crate::diagnostic::{Code, Diagnostic};
-use crate::suggest::closest;
 use crate::syntax::Request;
 
 pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
@@ -22,9 +21,7 @@ pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
                 source.value
             );
             let mut d = invalid_selectors(message, &source.pointer, source.span).spec("§1.2").decision("D11");
-            if let Some(good) = closest(&source.value, EXCLUDABLE_MANAGEMENT_EVENT_SOURCES) {
-                d = d.fix(format!("Replace with \"{good}\""), source.span, quoted(good));
-            }
+            d = d.suggest(source.span, &source.value, EXCLUDABLE_MANAGEMENT_EVENT_SOURCES);
             out.push(d);
         }
         let management_off = selector.include_management_events.as_ref().is_some_and(|b| !b.value);

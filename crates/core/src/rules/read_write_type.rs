@@ -1,10 +1,9 @@
 //! `ReadWriteType` is `ReadOnly`, `WriteOnly` or `All` (spec §1.2, §2 "read-only is not
 //! valid"; decisions D6). botocore does not check enums, so this reaches the service.
 
-use super::{invalid_selectors, quoted};
+use super::invalid_selectors;
 use crate::diagnostic::Diagnostic;
 use crate::model::ReadWriteType;
-use crate::suggest::closest;
 use crate::syntax::Request;
 
 pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
@@ -15,9 +14,7 @@ pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
         let message =
             format!("ReadWriteType \"{}\" is not valid; valid values are ReadOnly, WriteOnly and All", rwt.value);
         let mut d = invalid_selectors(message, &rwt.pointer, rwt.span).spec("§1.2").decision("D6");
-        if let Some(good) = closest(&rwt.value, ReadWriteType::NAMES) {
-            d = d.fix(format!("Replace with \"{good}\""), rwt.span, quoted(good));
-        }
+        d = d.suggest(rwt.span, &rwt.value, ReadWriteType::NAMES);
         out.push(d);
     }
 }

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Gzipped size of what the page loads (wasm + JS + CSS in dist/), checked against the budget.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BUDGET_KB=${BUDGET_KB:-400}
+total=0
+while IFS= read -r file; do
+  size=$(gzip -9c "$file" | wc -c)
+  total=$((total + size))
+  printf '%8d B gz  %8d B raw  %s\n' "$size" "$(wc -c < "$file")" "${file#dist/}"
+done < <(find dist -type f \( -name '*.wasm' -o -name '*.js' -o -name '*.css' \) | sort)
+printf '%8d B gz  total (budget %d KB)\n' "$total" "$BUDGET_KB"
+if [ "$total" -gt $((BUDGET_KB * 1024)) ]; then
+  echo "size: over the budget of $BUDGET_KB KB gzipped" >&2
+  exit 1
+fi

@@ -353,6 +353,27 @@ test('the account context drives the outcome', async ({ page }) => {
   await expect(status(page)).toHaveText(OK_STATUS);
 });
 
+test('a successful call can be applied to the simulated trail', async ({ page }) => {
+  await open(page);
+  await page.getByTestId('samples').selectOption('advanced-s3-putobject');
+  await expect(status(page)).toHaveText(OK_STATUS);
+  const state = page.getByTestId('trail-state');
+  // Before: the never-configured trail's default basic selector; after: the advanced ones.
+  await expect(state.locator('h3', { hasText: 'Before' })).toBeVisible();
+  await expect(state.locator('pre.json').first()).toContainText('"EventSelectors"');
+  await expect(state.locator('pre.json').nth(1)).toContainText('"AdvancedEventSelectors"');
+  await page.getByTestId('store').click();
+  // The context now stores the advanced selectors on that trail, replacing the basic default...
+  await expect.poll(() => editorText(page, 'context')).toContain('"AdvancedEventSelectors"');
+  const context = JSON.parse((await editorText(page, 'context'))!);
+  const trail = context.trails.find((t: any) => t.name === 'management-events');
+  expect(trail.selectors.AdvancedEventSelectors[0].Name).toBe('PutObject on amzn-s3-demo-bucket');
+  // ...so the same call no longer changes the trail.
+  await expect(state.locator('h3')).toHaveText(['Stored selectors (unchanged by this call)']);
+  await expect(state.locator('pre.json')).toContainText('"AdvancedEventSelectors"');
+  await expect(page.getByTestId('store')).toHaveCount(0);
+});
+
 test.describe('phone layout', () => {
   test.use({ viewport: { width: 390, height: 844 } });
 

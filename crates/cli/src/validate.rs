@@ -54,17 +54,18 @@ fn execute(args: &Args) -> Result<bool, String> {
         None => None,
     };
     let evaluation = put_event_selectors(&source, context.as_ref());
+    let valid = evaluation.is_valid();
     let name = if args.file.as_os_str() == "-" { "<stdin>".to_string() } else { args.file.display().to_string() };
     let output = match args.format {
-        Format::Json => json_output(&source, &evaluation),
+        Format::Json => json_output(&source, evaluation),
         Format::Text => text_output(&source, &name, &evaluation),
     };
     std::io::stdout().write_all(output.as_bytes()).map_err(|e| format!("cannot write output: {e}"))?;
-    Ok(evaluation.is_valid())
+    Ok(valid)
 }
 
 /// The stable JSON output of `validate --format json`: the core's `Report`.
-fn json_output(source: &str, evaluation: &trailscope_core::Evaluation) -> String {
+fn json_output(source: &str, evaluation: trailscope_core::Evaluation) -> String {
     let report = from_evaluation(source, evaluation, Offsets::Bytes);
     serde_json::to_string_pretty(&report).unwrap_or_default() + "\n"
 }

@@ -35,6 +35,12 @@ fn max_basic_request() -> String {
     format!(r#"{{"TrailName": "management-events", "EventSelectors": [{}]}}"#, selectors.join(",\n"))
 }
 
+/// The maximum request with a wildcard in every value and a misspelt category: ~500 diagnostics
+/// to flatten (what the editor receives on a bad paste).
+fn max_diagnostics_request() -> String {
+    max_advanced_request().replace("E0", "E*").replace("\"Data\"", "\"data\"")
+}
+
 fn bench(c: &mut Criterion) {
     let context = AccountContext::from_json(DEFAULT_CONTEXT_JSON).unwrap();
     let mut group = c.benchmark_group("validate");
@@ -49,6 +55,13 @@ fn bench(c: &mut Criterion) {
             b.iter(|| report(black_box(&request), Some(DEFAULT_CONTEXT_JSON), Offsets::BytesAndUtf16))
         });
     }
+    let noisy = max_diagnostics_request();
+    let count = report(&noisy, Some(DEFAULT_CONTEXT_JSON), Offsets::BytesAndUtf16).diagnostics.len();
+    assert!(count >= 490, "only {count} diagnostics");
+    group.throughput(Throughput::Bytes(noisy.len() as u64));
+    group.bench_function("advanced_500_values_with_diagnostics_report_utf16", |b| {
+        b.iter(|| report(black_box(&noisy), Some(DEFAULT_CONTEXT_JSON), Offsets::BytesAndUtf16))
+    });
     group.finish();
 }
 

@@ -7,7 +7,7 @@ use crate::diagnostic::{Code, Diagnostic, Fix, Severity};
 use crate::input::InputForm;
 use crate::model::SelectorsResponse;
 use crate::service::{put_event_selectors, ApiError, Evaluation, Outcome, TrailState};
-use crate::span::LineIndex;
+use crate::span::{LineIndex, Position};
 use serde::Serialize;
 
 /// A `PutEventSelectors` evaluation as data.
@@ -32,21 +32,22 @@ pub fn report(request: &str, context: Option<&str>, offsets: Offsets) -> Report 
         None => (None, None),
     };
     let evaluation = put_event_selectors(request, context.as_ref());
-    Report { context_error, ..from_evaluation(request, &evaluation, offsets) }
+    Report { context_error, ..from_evaluation(request, evaluation, offsets) }
 }
 
-pub fn from_evaluation(request: &str, evaluation: &Evaluation, offsets: Offsets) -> Report {
-    let (response, error) = match &evaluation.outcome {
-        Outcome::Response(r) => (Some(r.clone()), None),
-        Outcome::Error(e) => (None, Some(e.clone())),
+pub fn from_evaluation(request: &str, evaluation: Evaluation, offsets: Offsets) -> Report {
+    let valid = evaluation.is_valid();
+    let (response, error) = match evaluation.outcome {
+        Outcome::Response(r) => (Some(r), None),
+        Outcome::Error(e) => (None, Some(e)),
     };
     Report {
-        valid: evaluation.is_valid(),
+        valid,
         form: evaluation.form,
         response,
         error,
         diagnostics: flatten(request, &evaluation.diagnostics, offsets),
-        trail: evaluation.trail.clone(),
+        trail: evaluation.trail,
         context_error: None,
     }
 }
@@ -101,12 +102,26 @@ pub enum Offsets {
 }
 
 pub fn flatten(source: &str, diagnostics: &[Diagnostic], offsets: Offsets) -> Vec<FlatDiagnostic> {
-    let index = LineIndex::new(source);
-    let utf16 = |offset: usize| (offsets == Offsets::BytesAndUtf16).then(|| index.utf16_offset(offset));
+    if diagnostics.is_empty() {
+        return Vec::new();
+    }
+    // Every offset is placed in one pass over the text (a diagnostic-heavy 1 MB paste must not
+    // cost a scan per diagnostic); they are taken back in the order they were listed.
+    let mut wanted = Vec::new();
+    for d in diagnostics {
+        wanted.extend([d.span.start, d.span.end]);
+        for e in d.fix.iter().flat_map(|f| &f.edits) {
+            wanted.extend([e.span.start, e.span.end]);
+        }
+    }
+    let mut positions = LineIndex::new(source).positions(&wanted).into_iter();
+    let mut next = move || positions.next().unwrap_or_default();
+    let utf16 = |p: Position| (offsets == Offsets::BytesAndUtf16).then_some(p.utf16);
     diagnostics
         .iter()
         .map(|d| {
-            let (start, end) = (index.line_column(d.span.start), index.line_column(d.span.end));
+            let (start, end) = (next(), next());
+            let fix = d.fix.as_ref().map(|f| flat_fix(f, &mut next, &utf16));
             FlatDiagnostic {
                 code: d.code,
                 severity: d.severity,
@@ -117,11 +132,11 @@ pub fn flatten(source: &str, diagnostics: &[Diagnostic], offsets: Offsets) -> Ve
                 end_line: end.line,
                 end_column: end.column,
                 help: d.help.clone(),
-                fix: d.fix.as_ref().map(|f| flat_fix(f, &utf16)),
+                fix,
                 start: d.span.start,
                 end: d.span.end,
-                from: utf16(d.span.start),
-                to: utf16(d.span.end),
+                from: utf16(start),
+                to: utf16(end),
                 spec: d.basis.section,
                 decision: d.basis.decision,
             }
@@ -129,19 +144,14 @@ pub fn flatten(source: &str, diagnostics: &[Diagnostic], offsets: Offsets) -> Ve
         .collect()
 }
 
-fn flat_fix(fix: &Fix, utf16: &dyn Fn(usize) -> Option<usize>) -> FlatFix {
-    FlatFix {
-        title: fix.title.clone(),
-        edits: fix
-            .edits
-            .iter()
-            .map(|e| FlatEdit {
-                start: e.span.start,
-                end: e.span.end,
-                from: utf16(e.span.start),
-                to: utf16(e.span.end),
-                text: e.text.clone(),
-            })
-            .collect(),
-    }
+fn flat_fix(fix: &Fix, next: &mut impl FnMut() -> Position, utf16: &impl Fn(Position) -> Option<usize>) -> FlatFix {
+    let edits = fix
+        .edits
+        .iter()
+        .map(|e| {
+            let (from, to) = (next(), next());
+            FlatEdit { start: e.span.start, end: e.span.end, from: utf16(from), to: utf16(to), text: e.text.clone() }
+        })
+        .collect();
+    FlatFix { title: fix.title.clone(), edits }
 }

@@ -28,6 +28,14 @@ pub struct LineColumn {
     pub column: usize,
 }
 
+/// A place in the text: 1-based line and column, and the UTF-16 offset from the start.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Position {
+    pub line: usize,
+    pub column: usize,
+    pub utf16: usize,
+}
+
 /// Line starts of a text, for converting byte offsets to lines, columns and UTF-16 offsets.
 pub struct LineIndex<'a> {
     text: &'a str,
@@ -41,9 +49,12 @@ impl<'a> LineIndex<'a> {
         let mut line_starts = vec![0];
         let mut utf16_line_starts = vec![0];
         let mut utf16 = 0;
-        for (i, c) in text.char_indices() {
-            utf16 += c.len_utf16();
-            if c == '\n' {
+        for (i, &b) in text.as_bytes().iter().enumerate() {
+            // Each character's first byte counts one UTF-16 unit, two for 4-byte characters.
+            if b & 0xC0 != 0x80 {
+                utf16 += 1 + usize::from(b >= 0xF0);
+            }
+            if b == b'\n' {
                 line_starts.push(i + 1);
                 utf16_line_starts.push(utf16);
             }
@@ -71,6 +82,30 @@ impl<'a> LineIndex<'a> {
         let line = self.line_of(offset);
         let column = self.text[self.line_starts[line]..offset].chars().count() + 1;
         LineColumn { line: line + 1, column }
+    }
+
+    /// The positions of many offsets (in any order) in one forward pass: linear in the text,
+    /// however long its lines and however many offsets.
+    pub fn positions(&self, offsets: &[usize]) -> Vec<Position> {
+        let mut order: Vec<usize> = (0..offsets.len()).collect();
+        order.sort_by_key(|&i| offsets[i]);
+        let mut out = vec![Position::default(); offsets.len()];
+        let (mut byte, mut line, mut column, mut utf16) = (0, 0, 1, 0);
+        for i in order {
+            let target = self.clamp(offsets[i]);
+            let target_line = self.line_of(target);
+            if target_line != line {
+                (line, byte, column, utf16) =
+                    (target_line, self.line_starts[target_line], 1, self.utf16_line_starts[target_line]);
+            }
+            for c in self.text[byte..target].chars() {
+                column += 1;
+                utf16 += c.len_utf16();
+            }
+            byte = target;
+            out[i] = Position { line: line + 1, column, utf16 };
+        }
+        out
     }
 
     /// The text of 0-based `line`, without its line break.
@@ -108,6 +143,21 @@ mod tests {
         let index = LineIndex::new("\u{e9}");
         assert_eq!(index.line_column(1), LineColumn { line: 1, column: 1 });
         assert_eq!(index.line_column(99), LineColumn { line: 1, column: 2 });
+    }
+
+    #[test]
+    fn positions_in_one_pass_agree_with_single_lookups() {
+        let text = "a\u{1F600}b\n\u{e9}x\r\ny\n\nz";
+        let index = LineIndex::new(text);
+        let offsets: Vec<usize> = (0..=text.len() + 2).rev().chain([3, 0, 9]).collect();
+        for (offset, p) in offsets.iter().zip(index.positions(&offsets)) {
+            let lc = index.line_column(*offset);
+            assert_eq!(
+                (p.line, p.column, p.utf16),
+                (lc.line, lc.column, index.utf16_offset(*offset)),
+                "offset {offset}"
+            );
+        }
     }
 
     #[test]

@@ -228,8 +228,7 @@ impl Parser<'_> {
         let mut out = String::new();
         loop {
             let run_start = self.pos;
-            let run = self.bytes[self.pos..].iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20);
-            self.pos = run.map_or(self.bytes.len(), |n| self.pos + n);
+            self.pos = plain_run_end(self.bytes, self.pos);
             // The run ends on an ASCII byte or the end, so both ends are char boundaries.
             out.push_str(&self.text[run_start..self.pos]);
             match self.peek() {
@@ -329,6 +328,27 @@ impl Parser<'_> {
     }
 }
 
+/// The end of the run of string bytes from `start` that need no attention: not `"`, not `\\`,
+/// not a control character. Scans eight bytes at a time (SWAR), then byte by byte.
+fn plain_run_end(bytes: &[u8], start: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let has_zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS;
+    let mut pos = start;
+    while let Some(chunk) = bytes.get(pos..pos + 8) {
+        let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        let special = has_zero(word ^ (ONES * u64::from(b'"')))
+            | has_zero(word ^ (ONES * u64::from(b'\\')))
+            // A byte below 0x20: subtracting 0x20 borrows into its high bit (when it had none).
+            | (word.wrapping_sub(ONES * 0x20) & !word & HIGHS);
+        if special != 0 {
+            break;
+        }
+        pos += 8;
+    }
+    bytes[pos..].iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20).map_or(bytes.len(), |n| pos + n)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -386,6 +406,19 @@ mod tests {
     #[test]
     fn accepts_surrogate_pairs_and_a_byte_order_mark() {
         assert_eq!(parse("\u{feff}\"\\ud83d\\ude00\"").unwrap().as_str(), Some("\u{1F600}"));
+    }
+
+    #[test]
+    fn plain_runs_stop_at_every_special_byte() {
+        for special in [b'"', b'\\', 0x00, 0x1f] {
+            for at in 0..20 {
+                let mut bytes = vec![b'a'; 24];
+                bytes.extend_from_slice("\u{e9}\u{1F600}".as_bytes());
+                bytes[at] = special;
+                assert_eq!(plain_run_end(&bytes, 0), at, "{special:#x} at {at}");
+            }
+        }
+        assert_eq!(plain_run_end("abc\u{7f}\u{e9}xyzabcdefgh".as_bytes(), 0), 17, "no special byte: the end");
     }
 
     #[test]

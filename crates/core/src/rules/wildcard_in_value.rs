@@ -13,7 +13,7 @@ pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
         .flat_map(|c| &c.values)
     {
         let v = &value.value;
-        if v.contains(['*', '?']) || v.starts_with('^') || v.ends_with('$') {
+        if v.bytes().any(|b| b == b'*' || b == b'?') || v.starts_with('^') || v.ends_with('$') {
             out.push(
                 Diagnostic::warning(
                     Code::WildcardInValue,

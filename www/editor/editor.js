@@ -43,7 +43,8 @@ const theme = EditorView.theme({
  * Creates an editor in `parent`.
  * @param {HTMLElement} parent
  * @param {string} text initial document
- * @param {(text: string) => void} onChange called after every document change
+ * @param {() => void} onChange called after every document change (read the text with getText:
+ *   copying a large document on every keystroke would cost more than the keystroke)
  * @param {{label?: string, readOnly?: boolean}} options
  */
 export function createEditor(parent, text, onChange, options = {}) {
@@ -61,7 +62,7 @@ export function createEditor(parent, text, onChange, options = {}) {
         keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...searchKeymap, ...historyKeymap, ...foldKeymap, ...lintKeymap, indentWithTab]),
         EditorView.contentAttributes.of({ "aria-label": options.label || "JSON editor" }),
         EditorView.updateListener.of((update) => {
-          if (update.docChanged) onChange(update.state.doc.toString());
+          if (update.docChanged) onChange();
         }),
       ],
     }),

@@ -19,29 +19,26 @@ const DEBOUNCE_MS: u32 = 120;
 
 #[function_component(App)]
 pub fn app() -> Html {
-    let request = use_state(|| DEFAULT_SAMPLE.request.to_string());
-    let context = use_state(|| DEFAULT_SAMPLE.context_json().to_string());
     let sample_id = use_state(|| DEFAULT_SAMPLE.id.to_string());
     let analysis = use_state(|| Rc::new(analyse(DEFAULT_SAMPLE.request, DEFAULT_SAMPLE.context_json())));
     let request_editor = use_state(EditorRef::default);
     let context_editor = use_state(EditorRef::default);
+    // The pending re-validation; replacing it cancels the previous one (the debounce). Typing
+    // changes no state: the texts are read from the editors only when the timer fires.
+    let timer = use_mut_ref(|| None::<Timeout>);
 
-    {
-        let analysis = analysis.clone();
-        use_effect_with(((*request).clone(), (*context).clone()), move |(request, context)| {
-            let (request, context) = (request.clone(), context.clone());
-            let timeout = Timeout::new(DEBOUNCE_MS, move || analysis.set(Rc::new(analyse(&request, &context))));
-            move || drop(timeout)
-        });
-    }
-
-    let on_request_change = {
-        let request = request.setter();
-        Callback::from(move |text: String| request.set(text))
-    };
-    let on_context_change = {
-        let context = context.setter();
-        Callback::from(move |text: String| context.set(text))
+    let on_change = {
+        let (timer, analysis) = (timer.clone(), analysis.clone());
+        let (request_editor, context_editor) = ((*request_editor).clone(), (*context_editor).clone());
+        Callback::from(move |()| {
+            let (analysis, request_editor, context_editor) =
+                (analysis.clone(), request_editor.clone(), context_editor.clone());
+            *timer.borrow_mut() = Some(Timeout::new(DEBOUNCE_MS, move || {
+                if let (Some(request), Some(context)) = (request_editor.text(), context_editor.text()) {
+                    analysis.set(Rc::new(analyse(&request, &context)));
+                }
+            }));
+        })
     };
     let on_sample = {
         let (request_editor, context_editor, sample_id) =
@@ -64,8 +61,9 @@ pub fn app() -> Html {
     };
 
     let on_store = {
-        let (context_editor, analysis, context) = (context_editor.clone(), analysis.clone(), context.clone());
+        let (context_editor, analysis) = (context_editor.clone(), analysis.clone());
         Callback::from(move |()| {
+            let context = context_editor.text().unwrap_or_default();
             let (Some(response), Ok(mut stored)) = (&analysis.response, AccountContext::from_json(&context)) else {
                 return;
             };
@@ -92,14 +90,14 @@ pub fn app() -> Html {
                         <h2 id="request-title">{"Request"}</h2>
                         <span class="hint">{"PutEventSelectors JSON, get-event-selectors output, or a selector array · Esc then Tab leaves the editor"}</span>
                     </div>
-                    <Editor initial={AttrValue::from(DEFAULT_SAMPLE.request)} on_change={on_request_change}
+                    <Editor initial={AttrValue::from(DEFAULT_SAMPLE.request)} on_change={on_change.clone()}
                         editor={(*request_editor).clone()} label="PutEventSelectors request" diagnostics={diagnostics.clone()}
                         class="request-editor" />
                     <Problems diagnostics={diagnostics} on_reveal={on_reveal} on_fix={on_fix} />
                 </section>
                 <section class="pane side-pane" aria-label="Result and context">
                     <ResultPanel analysis={(*analysis).clone()} {on_store} />
-                    <ContextPanel initial={AttrValue::from(DEFAULT_SAMPLE.context_json())} on_change={on_context_change}
+                    <ContextPanel initial={AttrValue::from(DEFAULT_SAMPLE.context_json())} on_change={on_change}
                         editor={(*context_editor).clone()} error={current.context_error.clone()} />
                 </section>
             </main>

@@ -33,7 +33,7 @@ const SIMULATED: &[(&str, &str, &str)] = &[
 #[derive(Properties, PartialEq)]
 pub struct ContextPanelProps {
     pub initial: AttrValue,
-    pub on_change: Callback<String>,
+    pub on_change: Callback<()>,
     pub editor: EditorRef,
     pub error: Option<ContextError>,
 }

@@ -15,9 +15,12 @@ extern "C" {
     fn create_editor(
         parent: &web_sys::Element,
         text: &str,
-        on_change: &Closure<dyn Fn(String)>,
+        on_change: &Closure<dyn Fn()>,
         options: &JsValue,
     ) -> EditorHandle;
+
+    #[wasm_bindgen(method, js_name = getText)]
+    fn get_text(this: &EditorHandle) -> String;
 
     #[wasm_bindgen(method, js_name = setText)]
     pub fn set_text(this: &EditorHandle, text: &str);
@@ -38,7 +41,7 @@ extern "C" {
 /// The live editor and the closure it calls back into.
 struct Instance {
     handle: EditorHandle,
-    _on_change: Closure<dyn Fn(String)>,
+    _on_change: Closure<dyn Fn()>,
 }
 
 /// A shared reference to a mounted editor, for the parent to reveal ranges or set text.
@@ -60,6 +63,11 @@ impl EditorRef {
 
     pub fn set_text(&self, text: &str) {
         self.with(|h| h.set_text(text));
+    }
+
+    /// The current document, or None before the editor is mounted.
+    pub fn text(&self) -> Option<String> {
+        self.0.borrow().as_ref().map(|instance| instance.handle.get_text())
     }
 
     pub fn reveal(&self, from: usize, to: usize) {
@@ -136,7 +144,8 @@ fn js_diagnostics(diagnostics: &[FlatDiagnostic]) -> JsValue {
 pub struct EditorProps {
     /// The text the editor starts with (later changes go through `EditorRef::set_text`).
     pub initial: AttrValue,
-    pub on_change: Callback<String>,
+    /// Called after every change; read the text with `EditorRef::text` when needed.
+    pub on_change: Callback<()>,
     pub editor: EditorRef,
     pub label: AttrValue,
     #[prop_or_default]
@@ -153,7 +162,7 @@ pub fn editor(props: &EditorProps) -> Html {
             (node.clone(), props.editor.clone(), props.on_change.clone(), props.initial.clone(), props.label.clone());
         use_effect_with((), move |_| {
             if let Some(parent) = node.cast::<web_sys::Element>() {
-                let closure = Closure::<dyn Fn(String)>::new(move |text: String| on_change.emit(text));
+                let closure = Closure::<dyn Fn()>::new(move || on_change.emit(()));
                 let options = js_sys::Object::new();
                 let _ = js_sys::Reflect::set(&options, &"label".into(), &label.as_str().into());
                 let handle = create_editor(&parent, &initial, &closure, &options);

@@ -17,6 +17,7 @@ pub mod limits;
 pub mod lookup;
 pub mod model;
 pub mod render;
+pub mod replay;
 pub mod report;
 pub mod rules;
 pub mod samples;

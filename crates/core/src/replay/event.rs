@@ -1,0 +1,185 @@
+//! The fields of a CloudTrail record that selectors read (spec §7.1), borrowed from the
+//! record's JSON where possible; every other field is skipped without being stored.
+
+use serde::Deserialize;
+use std::borrow::Cow;
+
+/// A record field that is a boolean in records but a string in selectors (`readOnly`,
+/// `sessionCredentialFromConsole`); spec §5.2 item 2, decisions D24.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(untagged)]
+pub enum Flag<'a> {
+    Bool(bool),
+    #[serde(borrow)]
+    Text(Cow<'a, str>),
+}
+
+impl Flag<'_> {
+    /// The string form selectors compare against: "true" / "false" (D24).
+    pub fn as_str(&self) -> &str {
+        match self {
+            Flag::Bool(true) => "true",
+            Flag::Bool(false) => "false",
+            Flag::Text(t) => t,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Default)]
+pub struct UserIdentity<'a> {
+    #[serde(borrow, default)]
+    pub arn: Option<Cow<'a, str>>,
+}
+
+/// One entry of `resources[]`: `{ARN | ARNPrefix, accountId, type}` (spec §7.1, S14).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct Resource<'a> {
+    #[serde(borrow, default, rename = "ARN")]
+    pub arn: Option<Cow<'a, str>>,
+    #[serde(borrow, default, rename = "ARNPrefix")]
+    pub arn_prefix: Option<Cow<'a, str>>,
+    #[serde(borrow, default, rename = "type")]
+    pub resource_type: Option<Cow<'a, str>>,
+}
+
+impl Resource<'_> {
+    /// `ARN`, or `ARNPrefix` when `ARN` is absent (decisions D25).
+    pub fn arn(&self) -> Option<&str> {
+        self.arn.as_deref().or(self.arn_prefix.as_deref())
+    }
+}
+
+/// A CloudTrail event record, as far as selectors are concerned.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "camelCase")]
+pub struct EventRecord<'a> {
+    #[serde(borrow, default, rename = "eventID")]
+    pub event_id: Option<Cow<'a, str>>,
+    #[serde(borrow, default)]
+    pub event_source: Option<Cow<'a, str>>,
+    #[serde(borrow, default)]
+    pub event_name: Option<Cow<'a, str>>,
+    #[serde(borrow, default)]
+    pub event_type: Option<Cow<'a, str>>,
+    #[serde(borrow, default)]
+    pub event_category: Option<Cow<'a, str>>,
+    #[serde(borrow, default)]
+    pub error_code: Option<Cow<'a, str>>,
+    #[serde(borrow, default)]
+    pub vpc_endpoint_id: Option<Cow<'a, str>>,
+    #[serde(borrow, default)]
+    pub read_only: Option<Flag<'a>>,
+    #[serde(borrow, default)]
+    pub session_credential_from_console: Option<Flag<'a>>,
+    #[serde(default)]
+    pub management_event: Option<bool>,
+    #[serde(borrow, default)]
+    pub user_identity: Option<UserIdentity<'a>>,
+    #[serde(borrow, default)]
+    pub resources: Option<Vec<Resource<'a>>>,
+}
+
+/// The category a record is judged in (decisions D26).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub enum Category {
+    Management,
+    Data,
+    NetworkActivity,
+    /// Insight events come from insight selectors, never from event selectors (spec §5.3).
+    Insight,
+    /// An `eventCategory` value trails do not know; no selector matches it.
+    Other,
+}
+
+impl Category {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Category::Management => "Management",
+            Category::Data => "Data",
+            Category::NetworkActivity => "NetworkActivity",
+            Category::Insight => "Insight",
+            Category::Other => "Other",
+        }
+    }
+}
+
+impl EventRecord<'_> {
+    /// `eventCategory` when present; else `managementEvent: true` is Management; else a record
+    /// with resources of a known data type is Data; else Management (decisions D26).
+    pub fn category(&self) -> Category {
+        match self.event_category.as_deref() {
+            Some("Management") => Category::Management,
+            Some("Data") => Category::Data,
+            Some("NetworkActivity") => Category::NetworkActivity,
+            Some("Insight") => Category::Insight,
+            Some(_) => Category::Other,
+            None if self.management_event == Some(true) => Category::Management,
+            None if self
+                .resources()
+                .iter()
+                .any(|r| r.resource_type.as_deref().is_some_and(crate::catalog::is_resource_type)) =>
+            {
+                Category::Data
+            }
+            None => Category::Management,
+        }
+    }
+
+    /// True when the category was derived rather than read (the verdict rests on D26).
+    pub fn category_is_derived(&self) -> bool {
+        self.event_category.is_none()
+    }
+
+    pub fn resources(&self) -> &[Resource<'_>] {
+        self.resources.as_deref().unwrap_or(&[])
+    }
+
+    /// A single-valued field by its selector name (`resources.*` are multi-valued: see
+    /// `resources`). None when the record lacks it (decisions D23).
+    pub fn field(&self, field: &str) -> Option<&str> {
+        match field {
+            "eventSource" => self.event_source.as_deref(),
+            "eventName" => self.event_name.as_deref(),
+            "eventType" => self.event_type.as_deref(),
+            "errorCode" => self.error_code.as_deref(),
+            "vpcEndpointId" => self.vpc_endpoint_id.as_deref(),
+            "readOnly" => self.read_only.as_ref().map(Flag::as_str),
+            "sessionCredentialFromConsole" => self.session_credential_from_console.as_ref().map(Flag::as_str),
+            "userIdentity.arn" => self.user_identity.as_ref().and_then(|u| u.arn.as_deref()),
+            "eventCategory" => Some(self.category().as_str()),
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_only_what_selectors_need() {
+        let json = r#"{"eventVersion":"1.11","eventSource":"s3.amazonaws.com","eventName":"PutObject","readOnly":false,
+            "eventCategory":"Data","requestParameters":{"big":[1,2,3]},"userIdentity":{"type":"IAMUser","arn":"arn:aws:iam::1:user/a"},
+            "resources":[{"type":"AWS::S3::Object","ARN":"arn:aws:s3:::b/k"},{"type":"AWS::S3Express::Object","ARNPrefix":"arn:aws:s3express:x"}]}"#;
+        let record: EventRecord = serde_json::from_str(json).unwrap();
+        assert_eq!(record.field("readOnly"), Some("false"));
+        assert_eq!(record.field("userIdentity.arn"), Some("arn:aws:iam::1:user/a"));
+        assert_eq!(record.resources()[1].arn(), Some("arn:aws:s3express:x"));
+        assert_eq!(record.category(), Category::Data);
+        assert_eq!(record.field("errorCode"), None);
+    }
+
+    #[test]
+    fn category_is_derived_when_absent() {
+        let management: EventRecord = serde_json::from_str(r#"{"managementEvent":true}"#).unwrap();
+        assert_eq!(management.category(), Category::Management);
+        let data: EventRecord =
+            serde_json::from_str(r#"{"resources":[{"type":"AWS::Lambda::Function","ARN":"x"}]}"#).unwrap();
+        assert_eq!(data.category(), Category::Data);
+        let old: EventRecord = serde_json::from_str(r#"{"eventName":"DescribeTrails"}"#).unwrap();
+        assert_eq!(old.category(), Category::Management);
+        assert!(old.category_is_derived());
+        let insight: EventRecord = serde_json::from_str(r#"{"eventCategory":"Insight"}"#).unwrap();
+        assert_eq!(insight.category(), Category::Insight);
+    }
+}

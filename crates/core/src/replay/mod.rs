@@ -1,0 +1,12 @@
+//! Replaying CloudTrail events through selectors: the event fields selectors read, a matcher
+//! compiled once from validated selectors, verdicts with explanations, and a deliberately
+//! simple reference evaluator written straight from the spec (the matcher is tested against it).
+
+pub mod event;
+pub mod explain;
+pub mod matcher;
+pub mod reference;
+
+pub use event::{Category, EventRecord};
+pub use explain::{Explanation, SelectorOutcome};
+pub use matcher::Matcher;

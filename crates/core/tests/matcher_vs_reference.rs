@@ -1,0 +1,184 @@
+//! The compiled matcher against the reference evaluator written straight from the spec, on
+//! generated selector sets and events from a small shared vocabulary (so they often meet).
+
+use proptest::prelude::*;
+use serde_json::{json, Map, Value};
+use trailscope_core::model::{
+    AdvancedEventSelector, AdvancedFieldSelector, DataResource, EventSelector, Operator, ReadWriteType, Selectors,
+};
+use trailscope_core::replay::explain::explain;
+use trailscope_core::replay::{reference, EventRecord, Matcher};
+
+const SOURCES: &[&str] = &["s3.amazonaws.com", "kms.amazonaws.com", "ec2.amazonaws.com", "rdsdata.amazonaws.com"];
+const NAMES: &[&str] = &["PutObject", "GetObject", "DeleteObject", "Invoke", "Decrypt", "RunInstances"];
+const TYPES: &[&str] = &["AWS::S3::Object", "AWS::Lambda::Function", "AWS::DynamoDB::Table", "AWS::S3::Bucket"];
+const ARNS: &[&str] = &[
+    "arn:aws:s3:::bucket-a/key",
+    "arn:aws:s3:::bucket-a/logs/x",
+    "arn:aws:s3:::bucket-b/key",
+    "arn:aws:lambda:us-east-1:111111111111:function:f",
+    "arn:aws:lambda:us-east-1:111111111111:function:f2",
+    "arn:aws:dynamodb:us-east-1:111111111111:table/T",
+];
+const PIECES: &[&str] =
+    &["arn:aws:s3:::bucket-a/", "arn:aws:s3:::", "key", "Object", "Put", "f", "T", "true", "false", "AwsApiCall"];
+
+fn pick(list: &'static [&'static str]) -> impl Strategy<Value = String> {
+    prop::sample::select(list).prop_map(str::to_string)
+}
+
+fn record() -> impl Strategy<Value = Value> {
+    let resource = (pick(TYPES), pick(ARNS), any::<bool>()).prop_map(|(t, a, prefix)| {
+        if prefix {
+            json!({"type": t, "ARNPrefix": a})
+        } else {
+            json!({"type": t, "ARN": a})
+        }
+    });
+    (
+        prop::option::of(pick(&["Management", "Data", "NetworkActivity", "Insight"])),
+        prop::option::of(pick(SOURCES)),
+        prop::option::of(pick(NAMES)),
+        prop::option::of(any::<bool>()),
+        prop::option::of(pick(&["AwsApiCall", "AwsServiceEvent"])),
+        prop::option::of(any::<bool>()),
+        prop::collection::vec(resource, 0..3),
+        prop::option::of(pick(&["VpceAccessDenied"])),
+    )
+        .prop_map(|(category, source, name, read_only, event_type, management, resources, error)| {
+            let mut m = Map::new();
+            let mut put = |k: &str, v: Option<Value>| {
+                if let Some(v) = v {
+                    m.insert(k.into(), v);
+                }
+            };
+            put("eventCategory", category.map(Value::from));
+            put("eventSource", source.map(Value::from));
+            put("eventName", name.map(Value::from));
+            put("readOnly", read_only.map(Value::from));
+            put("eventType", event_type.map(Value::from));
+            put("managementEvent", management.map(Value::from));
+            put("errorCode", error.map(Value::from));
+            put("resources", (!resources.is_empty()).then(|| Value::from(resources)));
+            Value::Object(m)
+        })
+}
+
+fn basic_selector() -> impl Strategy<Value = EventSelector> {
+    let values = prop::collection::vec(
+        prop::sample::select(
+            &[
+                "arn:aws:s3",
+                "arn:aws:s3:::",
+                "arn:aws:s3:::bucket-a/",
+                "arn:aws:s3:::bucket-a/logs",
+                "arn:aws:lambda",
+                "arn:aws:lambda:us-east-1:111111111111:function:f",
+                "arn:aws:dynamodb",
+                "arn:aws:dynamodb:us-east-1:111111111111:table/T",
+            ][..],
+        ),
+        0..3,
+    );
+    let resource = (pick(&TYPES[..3]), values)
+        .prop_map(|(t, v)| DataResource { resource_type: t, values: v.into_iter().map(str::to_string).collect() });
+    (
+        prop::sample::select(&[ReadWriteType::All, ReadWriteType::ReadOnly, ReadWriteType::WriteOnly][..]),
+        any::<bool>(),
+        prop::collection::vec(resource, 0..3),
+        prop::collection::vec(pick(&SOURCES[1..2]), 0..2),
+    )
+        .prop_map(|(rw, include, data, exclude)| EventSelector {
+            read_write_type: rw,
+            include_management_events: include,
+            data_resources: data,
+            exclude_management_event_sources: exclude,
+        })
+}
+
+fn field_selector(
+    field: &'static str,
+    values: &'static [&'static str],
+) -> impl Strategy<Value = AdvancedFieldSelector> {
+    prop::collection::vec((prop::sample::select(&Operator::ALL[..]), prop::collection::vec(pick(values), 1..3)), 1..3)
+        .prop_map(move |ops| {
+            let mut f = AdvancedFieldSelector {
+                field: field.into(),
+                equals: None,
+                starts_with: None,
+                ends_with: None,
+                not_equals: None,
+                not_starts_with: None,
+                not_ends_with: None,
+            };
+            for (op, v) in ops {
+                f.set_values(op, v);
+            }
+            f
+        })
+}
+
+fn equals(field: &str, value: String) -> AdvancedFieldSelector {
+    let mut f = AdvancedFieldSelector {
+        field: field.into(),
+        equals: None,
+        starts_with: None,
+        ends_with: None,
+        not_equals: None,
+        not_starts_with: None,
+        not_ends_with: None,
+    };
+    f.set_values(Operator::Equals, vec![value]);
+    f
+}
+
+fn advanced_selector() -> impl Strategy<Value = AdvancedEventSelector> {
+    let optional = prop_oneof![
+        field_selector("eventName", NAMES),
+        field_selector("eventSource", SOURCES),
+        field_selector("resources.ARN", ARNS),
+        field_selector("resources.ARN", PIECES),
+        field_selector("eventType", PIECES),
+        field_selector("readOnly", &["true", "false"]),
+        field_selector("errorCode", &["VpceAccessDenied"]),
+        field_selector("eventName", PIECES),
+    ];
+    (
+        pick(&["Management", "Data", "NetworkActivity"]),
+        prop::option::of(pick(TYPES)),
+        prop::collection::vec(optional, 0..3),
+    )
+        .prop_map(|(category, resource_type, mut rest)| {
+            let mut fields = vec![equals("eventCategory", category)];
+            fields.extend(resource_type.map(|t| equals("resources.type", t)));
+            fields.append(&mut rest);
+            AdvancedEventSelector { name: None, field_selectors: fields }
+        })
+}
+
+fn selectors() -> impl Strategy<Value = Selectors> {
+    prop_oneof![
+        prop::collection::vec(basic_selector(), 1..4).prop_map(Selectors::Basic),
+        prop::collection::vec(advanced_selector(), 1..4).prop_map(Selectors::Advanced),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    #[test]
+    fn compiled_matcher_agrees_with_the_reference(selectors in selectors(), records in prop::collection::vec(record(), 1..8)) {
+        let matcher = Matcher::new(&selectors);
+        let mut matched = Vec::new();
+        for record in &records {
+            let text = record.to_string();
+            let event: EventRecord = serde_json::from_str(&text).unwrap();
+            matcher.matches_into(&event, &mut matched);
+            let expected: Vec<usize> = reference::matches(&selectors, record).iter().enumerate().filter(|(_, m)| **m).map(|(i, _)| i).collect();
+            prop_assert_eq!(&matched, &expected, "record {}", text);
+            let why = explain(&selectors, &matcher, &event);
+            prop_assert_eq!(why.matched(), expected);
+            prop_assert!(why.selectors.iter().all(|s| !s.reason.is_empty()));
+        }
+    }
+}

@@ -5,5 +5,5 @@
 mod parser;
 mod value;
 
-pub use parser::{parse, SyntaxError};
+pub use parser::{parse, plain_run_end, SyntaxError};
 pub use value::{Member, Node, Value};

@@ -330,7 +330,7 @@ impl Parser<'_> {
 
 /// The end of the run of string bytes from `start` that need no attention: not `"`, not `\\`,
 /// not a control character. Scans eight bytes at a time (SWAR), then byte by byte.
-fn plain_run_end(bytes: &[u8], start: usize) -> usize {
+pub fn plain_run_end(bytes: &[u8], start: usize) -> usize {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGHS: u64 = 0x8080_8080_8080_8080;
     let has_zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS;

@@ -6,6 +6,8 @@ pub mod event;
 pub mod explain;
 pub mod matcher;
 pub mod reference;
+pub mod session;
+pub mod stream;
 
 pub use event::{Category, EventRecord};
 pub use explain::{Explanation, SelectorOutcome};

@@ -1,0 +1,272 @@
+//! A replay: bytes in (pushed in chunks), a verdict per event out, and running counts. Memory
+//! stays bounded: only the record being read is held, and the counts per eventSource/eventName
+//! are capped.
+
+use super::event::{Category, EventRecord};
+use super::explain::{explain, Explanation};
+use super::matcher::Matcher;
+use super::stream::{Piece, RecordSplitter, Wrapping};
+use crate::model::Selectors;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Distinct eventSource/eventName pairs counted one by one; the rest are counted together.
+pub const MAX_NAME_PAIRS: usize = 10_000;
+
+/// The verdict on one event.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Verdict {
+    pub index: u64,
+    /// Byte offset of the record in the (decompressed) input.
+    pub offset: u64,
+    #[serde(rename = "eventID")]
+    pub event_id: Option<String>,
+    #[serde(rename = "eventSource")]
+    pub event_source: Option<String>,
+    #[serde(rename = "eventName")]
+    pub event_name: Option<String>,
+    pub category: Category,
+    pub logged: bool,
+    pub matched: Vec<usize>,
+}
+
+/// A record that could not be judged, and where it is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Problem {
+    pub index: u64,
+    pub offset: u64,
+    pub message: String,
+}
+
+#[derive(Debug)]
+pub enum Item<'a> {
+    Event { verdict: Verdict, record: &'a [u8], wrapping: Wrapping },
+    Problem(Problem),
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct NameCount {
+    pub events: u64,
+    pub logged: u64,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    pub events: u64,
+    pub logged: u64,
+    pub not_logged: u64,
+    pub problems: u64,
+    pub data_events: u64,
+    pub data_events_logged: u64,
+    /// Events each selector matched (an event can match several).
+    pub by_selector: Vec<u64>,
+    pub by_category: BTreeMap<&'static str, NameCount>,
+    /// Keyed "eventSource eventName"; past MAX_NAME_PAIRS keys, under "(other)".
+    pub by_event: BTreeMap<String, NameCount>,
+}
+
+impl Summary {
+    fn count(&mut self, verdict: &Verdict) {
+        self.events += 1;
+        let logged = u64::from(verdict.logged);
+        self.logged += logged;
+        self.not_logged += 1 - logged;
+        if verdict.category == Category::Data {
+            self.data_events += 1;
+            self.data_events_logged += logged;
+        }
+        for &i in &verdict.matched {
+            self.by_selector[i] += 1;
+        }
+        let category = self.by_category.entry(verdict.category.as_str()).or_default();
+        category.events += 1;
+        category.logged += logged;
+        let key = format!(
+            "{} {}",
+            verdict.event_source.as_deref().unwrap_or("-"),
+            verdict.event_name.as_deref().unwrap_or("-")
+        );
+        let key = if self.by_event.len() < MAX_NAME_PAIRS || self.by_event.contains_key(&key) {
+            key
+        } else {
+            "(other)".into()
+        };
+        let pair = self.by_event.entry(key).or_default();
+        pair.events += 1;
+        pair.logged += logged;
+    }
+}
+
+#[derive(Deserialize)]
+struct EventBridgeEnvelope<'a> {
+    #[serde(borrow)]
+    detail: EventRecord<'a>,
+}
+
+#[derive(Deserialize)]
+struct LookupEvent {
+    #[serde(rename = "CloudTrailEvent")]
+    cloud_trail_event: String,
+}
+
+/// Decodes the record in `bytes` and hands it to `f`; the error says why it cannot be judged.
+pub fn with_record<R>(bytes: &[u8], wrapping: Wrapping, f: impl FnOnce(&EventRecord<'_>) -> R) -> Result<R, String> {
+    let invalid = |e: serde_json::Error| format!("not a valid CloudTrail record: {e}");
+    let checked = |record: &EventRecord<'_>| {
+        let looks_like_event =
+            record.event_source.is_some() || record.event_name.is_some() || record.event_category.is_some();
+        looks_like_event
+            .then_some(())
+            .ok_or_else(|| "not a CloudTrail record: it has no eventSource, eventName or eventCategory".to_string())
+    };
+    match wrapping {
+        Wrapping::Record => {
+            let record: EventRecord<'_> = serde_json::from_slice(bytes).map_err(invalid)?;
+            checked(&record)?;
+            Ok(f(&record))
+        }
+        Wrapping::EventBridge => {
+            let envelope: EventBridgeEnvelope<'_> = serde_json::from_slice(bytes).map_err(invalid)?;
+            checked(&envelope.detail)?;
+            Ok(f(&envelope.detail))
+        }
+        Wrapping::LookupEvent => {
+            let entry: LookupEvent = serde_json::from_slice(bytes).map_err(invalid)?;
+            let record: EventRecord<'_> = serde_json::from_str(&entry.cloud_trail_event).map_err(invalid)?;
+            checked(&record)?;
+            Ok(f(&record))
+        }
+    }
+}
+
+/// Replays pushed bytes through compiled selectors.
+pub struct Replay {
+    selectors: Selectors,
+    matcher: Matcher,
+    splitter: RecordSplitter,
+    next_index: u64,
+    summary: Summary,
+    matched: Vec<usize>,
+}
+
+impl Replay {
+    /// A replay through `selectors` (validated; `Selectors::default()` for a trail never
+    /// configured, decisions D28).
+    pub fn new(selectors: Selectors) -> Self {
+        let matcher = Matcher::new(&selectors);
+        let summary = Summary { by_selector: vec![0; matcher.selector_count()], ..Summary::default() };
+        Replay { selectors, matcher, splitter: RecordSplitter::new(), next_index: 0, summary, matched: Vec::new() }
+    }
+
+    pub fn summary(&self) -> &Summary {
+        &self.summary
+    }
+
+    pub fn selectors(&self) -> &Selectors {
+        &self.selectors
+    }
+
+    /// Feeds a chunk of the input; `sink` gets each event's verdict (or problem) in order.
+    pub fn push(&mut self, chunk: &[u8], sink: &mut impl FnMut(Item<'_>)) {
+        let Replay { matcher, splitter, next_index, summary, matched, .. } = self;
+        splitter.push(chunk, &mut |piece| judge(piece, matcher, next_index, summary, matched, sink));
+    }
+
+    /// Ends the input (several files are several `push` runs, each ended by `finish`).
+    pub fn finish(&mut self, sink: &mut impl FnMut(Item<'_>)) {
+        let Replay { matcher, splitter, next_index, summary, matched, .. } = self;
+        splitter.finish(&mut |piece| judge(piece, matcher, next_index, summary, matched, sink));
+    }
+
+    /// Why the record was or was not logged.
+    pub fn explain(&self, record: &[u8], wrapping: Wrapping) -> Result<Explanation, String> {
+        with_record(record, wrapping, |event| explain(&self.selectors, &self.matcher, event))
+    }
+}
+
+fn judge(
+    piece: Piece<'_>,
+    matcher: &Matcher,
+    next_index: &mut u64,
+    summary: &mut Summary,
+    matched: &mut Vec<usize>,
+    sink: &mut impl FnMut(Item<'_>),
+) {
+    let index = *next_index;
+    *next_index += 1;
+    let (bytes, offset, wrapping) = match piece {
+        Piece::Record { bytes, offset, wrapping } => (bytes, offset, wrapping),
+        Piece::Problem { offset, message } => {
+            summary.problems += 1;
+            return sink(Item::Problem(Problem { index, offset, message }));
+        }
+    };
+    let verdict = with_record(bytes, wrapping, |event| {
+        matcher.matches_into(event, matched);
+        Verdict {
+            index,
+            offset,
+            event_id: event.event_id.as_deref().map(str::to_string),
+            event_source: event.event_source.as_deref().map(str::to_string),
+            event_name: event.event_name.as_deref().map(str::to_string),
+            category: event.category(),
+            logged: !matched.is_empty(),
+            matched: matched.clone(),
+        }
+    });
+    match verdict {
+        Ok(verdict) => {
+            summary.count(&verdict);
+            sink(Item::Event { verdict, record: bytes, wrapping });
+        }
+        Err(message) => {
+            summary.problems += 1;
+            sink(Item::Problem(Problem { index, offset, message }));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn replay(selectors: Selectors, input: &str) -> (Vec<Verdict>, Vec<Problem>, Summary) {
+        let mut replay = Replay::new(selectors);
+        let (mut verdicts, mut problems) = (Vec::new(), Vec::new());
+        let mut sink = |item: Item<'_>| match item {
+            Item::Event { verdict, .. } => verdicts.push(verdict),
+            Item::Problem(p) => problems.push(p),
+        };
+        for chunk in input.as_bytes().chunks(7) {
+            replay.push(chunk, &mut sink);
+        }
+        replay.finish(&mut sink);
+        (verdicts, problems, replay.summary().clone())
+    }
+
+    #[test]
+    fn every_wrapping_reaches_the_record() {
+        let input = concat!(
+            r#"{"Records": [{"eventSource": "ec2.amazonaws.com", "eventName": "RunInstances", "readOnly": false, "eventCategory": "Management"}]}"#,
+            "\n",
+            r#"{"Events": [{"EventId": "e", "CloudTrailEvent": "{\"eventName\":\"ListUsers\",\"readOnly\":true,\"eventCategory\":\"Management\"}"}]}"#,
+            "\n",
+            r#"{"version": "0", "detail-type": "AWS API Call via CloudTrail", "detail": {"eventName": "GetObject", "eventCategory": "Data", "resources": [{"type": "AWS::S3::Object", "ARN": "arn:aws:s3:::b/k"}]}}"#
+        );
+        let (verdicts, problems, summary) = replay(Selectors::default(), input);
+        assert!(problems.is_empty(), "{problems:?}");
+        let names: Vec<_> = verdicts.iter().map(|v| (v.event_name.clone().unwrap(), v.logged)).collect();
+        assert_eq!(names, [("RunInstances".into(), true), ("ListUsers".into(), true), ("GetObject".into(), false)]);
+        assert_eq!((summary.events, summary.logged, summary.data_events, summary.by_selector[0]), (3, 2, 1, 2));
+    }
+
+    #[test]
+    fn broken_records_are_problems_and_the_rest_replays() {
+        let input = "{\"eventName\": \"A\"}\n{\"eventName\": 5}\n{\"noise\": true}\n{\"eventName\": \"B\"}\n";
+        let (verdicts, problems, summary) = replay(Selectors::default(), input);
+        assert_eq!(verdicts.len(), 2);
+        assert_eq!(problems.iter().map(|p| p.index).collect::<Vec<_>>(), [1, 2]);
+        assert!(problems[1].message.contains("not a CloudTrail record"));
+        assert_eq!(summary.problems, 2);
+    }
+}

@@ -1,0 +1,386 @@
+//! Splits a stream of bytes into CloudTrail records, whatever the form (spec §7.2), in bounded
+//! memory: a log file `{"Records": [...]}` (elements streamed one by one), JSON Lines or
+//! concatenated records, a bare array of records, `lookup-events` output
+//! (`{"Events": [{"CloudTrailEvent": "<record as a string>"}]}`) and EventBridge envelopes
+//! (`{"detail-type": ..., "detail": {record}}`). Bytes are pushed in chunks of any size; only the
+//! record being read is held. The form is told from the content, never from a file name.
+//! Gzip is the caller's job (the CLI inflates, the page uses the browser's DecompressionStream).
+
+use crate::json::plain_run_end;
+
+/// Largest record held; CloudTrail events are at most 256 KB (spec §4.2 quotas).
+pub const MAX_RECORD_BYTES: usize = 8 * 1024 * 1024;
+
+/// How the record bytes wrap the event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Wrapping {
+    /// The bytes are the record.
+    Record,
+    /// A `lookup-events` entry: the record is the string in `CloudTrailEvent`.
+    LookupEvent,
+    /// An EventBridge event: the record is `detail`.
+    EventBridge,
+}
+
+/// One item found in the stream.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Piece<'a> {
+    Record {
+        bytes: &'a [u8],
+        offset: u64,
+        wrapping: Wrapping,
+    },
+    /// Bytes that cannot be a record; reading goes on after them.
+    Problem {
+        offset: u64,
+        message: String,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Container {
+    /// A top-level object not (yet) known to be a wrapper: held whole.
+    Held,
+    /// A top-level object found to wrap an array of records: its other members are skipped.
+    Wrapper,
+}
+
+/// The byte-level state of the splitter.
+#[derive(Debug, Default)]
+pub struct RecordSplitter {
+    /// Bytes of the piece being read (a whole top-level object, or one array element).
+    held: Vec<u8>,
+    held_offset: u64,
+    /// Offset of the next byte pushed.
+    offset: u64,
+    depth: usize,
+    in_string: bool,
+    escaped: bool,
+    /// Depth at which array elements are records (1 for a bare array, 2 inside a wrapper).
+    element_depth: Option<usize>,
+    container: Option<Container>,
+    wrapping: Option<Wrapping>,
+    /// The last member name read at depth 1, and whether we are reading one now.
+    key: Vec<u8>,
+    reading_key: bool,
+    expecting_key: bool,
+    /// An object or array element at `element_depth` is being read.
+    element_open: bool,
+    /// The element being read has grown past MAX_RECORD_BYTES: skip it.
+    oversized: bool,
+    /// The first top-level value had no raw newline: the input is JSON Lines, where a newline
+    /// inside a value means a broken line.
+    json_lines: Option<bool>,
+    recovering: bool,
+}
+
+impl RecordSplitter {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Feeds `chunk`; calls `sink` for each record or problem completed by it.
+    pub fn push(&mut self, chunk: &[u8], sink: &mut impl FnMut(Piece<'_>)) {
+        let mut i = 0;
+        while i < chunk.len() {
+            if self.in_string {
+                i = self.string_bytes(chunk, i);
+                continue;
+            }
+            let b = chunk[i];
+            let at = self.offset + i as u64;
+            self.byte(b, at, sink);
+            i += 1;
+        }
+        self.offset += chunk.len() as u64;
+    }
+
+    /// Ends the stream: an unfinished value is reported.
+    pub fn finish(&mut self, sink: &mut impl FnMut(Piece<'_>)) {
+        if self.depth > 0 || self.in_string {
+            let offset = if self.held.is_empty() { self.offset } else { self.held_offset };
+            sink(Piece::Problem { offset, message: "the input ends inside a record (truncated file?)".into() });
+        }
+        *self = RecordSplitter { offset: self.offset, ..Self::default() };
+    }
+
+    fn holding(&self) -> bool {
+        match self.element_depth {
+            Some(_) => self.element_open,
+            None => self.container == Some(Container::Held),
+        }
+    }
+
+    fn hold(&mut self, bytes: &[u8]) {
+        if self.holding() && !self.oversized {
+            if self.held.len() + bytes.len() > MAX_RECORD_BYTES {
+                self.oversized = true;
+                self.held = Vec::new();
+            } else {
+                self.held.extend_from_slice(bytes);
+            }
+        }
+    }
+
+    /// Consumes string bytes from `i`; returns the index after what was consumed.
+    fn string_bytes(&mut self, chunk: &[u8], i: usize) -> usize {
+        if self.escaped {
+            self.escaped = false;
+            self.hold(&chunk[i..=i]);
+            if self.reading_key {
+                self.key.push(chunk[i]);
+            }
+            return i + 1;
+        }
+        let end = plain_run_end(chunk, i);
+        self.hold(&chunk[i..end]);
+        if self.reading_key && self.key.len() < 64 {
+            self.key.extend_from_slice(&chunk[i..end.min(i + 64)]);
+        }
+        if end == chunk.len() {
+            return end;
+        }
+        let b = chunk[end];
+        self.hold(&chunk[end..=end]);
+        match b {
+            b'"' => {
+                self.in_string = false;
+                if self.reading_key {
+                    self.reading_key = false;
+                }
+            }
+            b'\\' => self.escaped = true,
+            // A control character in a string: left for the record's parser to report.
+            _ => {}
+        }
+        end + 1
+    }
+
+    fn byte(&mut self, b: u8, at: u64, sink: &mut impl FnMut(Piece<'_>)) {
+        if self.recovering {
+            if b == b'\n' {
+                self.recovering = false;
+            }
+            return;
+        }
+        match b {
+            b' ' | b'\t' | b'\r' => self.hold(&[b]),
+            b'\n' => self.newline(sink),
+            b'"' => {
+                self.hold(&[b]);
+                self.in_string = true;
+                if self.depth == 1 && self.expecting_key {
+                    self.key.clear();
+                    self.reading_key = true;
+                    self.expecting_key = false;
+                }
+            }
+            b'{' | b'[' => self.open(b, at),
+            b'}' | b']' => self.close(b, at, sink),
+            b',' => {
+                self.hold(&[b]);
+                if self.depth == 1 && self.container.is_some() {
+                    self.expecting_key = true;
+                }
+            }
+            b':' => {
+                self.hold(&[b]);
+                if self.depth == 1 && self.key == b"detail-type" {
+                    self.wrapping = Some(Wrapping::EventBridge);
+                }
+            }
+            _ if self.depth == 0 => self.garbage(at, sink),
+            // Scalars between records are not records; inside one they are held with it.
+            _ => self.hold(&[b]),
+        }
+    }
+
+    fn newline(&mut self, sink: &mut impl FnMut(Piece<'_>)) {
+        if self.json_lines == Some(true) && self.depth > 0 && self.element_depth.is_none() {
+            sink(Piece::Problem {
+                offset: self.held_offset,
+                message: "this line ends inside a record (broken JSON line)".into(),
+            });
+            self.reset_value();
+            // The newline that revealed the break also ends the recovery.
+            self.recovering = false;
+            return;
+        }
+        self.hold(b"\n");
+    }
+
+    /// Starts holding when an object or array begins at the element depth.
+    fn start_element(&mut self, at: u64) {
+        if self.element_depth == Some(self.depth) {
+            self.element_open = true;
+            self.held.clear();
+            self.held_offset = at;
+        }
+    }
+
+    fn open(&mut self, b: u8, at: u64) {
+        if self.depth == 0 {
+            self.held.clear();
+            self.held_offset = at;
+            self.oversized = false;
+            self.wrapping = None;
+            if b == b'[' {
+                self.element_depth = Some(1);
+                self.container = None;
+            } else {
+                self.element_depth = None;
+                self.container = Some(Container::Held);
+                self.expecting_key = true;
+            }
+        } else if self.depth == 1 && b == b'[' && self.container.is_some() && self.wrapper_key().is_some() {
+            self.wrapping = self.wrapper_key();
+            self.container = Some(Container::Wrapper);
+            self.element_depth = Some(2);
+            self.held.clear();
+            self.depth += 1;
+            return;
+        } else {
+            self.start_element(at);
+        }
+        self.hold(&[b]);
+        self.depth += 1;
+    }
+
+    fn wrapper_key(&self) -> Option<Wrapping> {
+        match self.key.as_slice() {
+            b"Records" => Some(Wrapping::Record),
+            b"Events" => Some(Wrapping::LookupEvent),
+            _ => None,
+        }
+    }
+
+    fn close(&mut self, b: u8, at: u64, sink: &mut impl FnMut(Piece<'_>)) {
+        if self.depth == 0 {
+            return self.garbage(at, sink);
+        }
+        self.hold(&[b]);
+        self.depth -= 1;
+        let element_done = self.element_depth == Some(self.depth + 1);
+        if element_done && b == b']' {
+            // The end of a records array.
+            self.element_depth = None;
+            self.held.clear();
+            if self.depth == 0 {
+                self.container = None;
+            }
+            return;
+        }
+        if self.element_depth == Some(self.depth) {
+            let wrapping = self.wrapping.unwrap_or(Wrapping::Record);
+            self.emit(wrapping, sink);
+        } else if self.depth == 0 && self.container == Some(Container::Held) {
+            if self.json_lines.is_none() {
+                self.json_lines = Some(!self.held.contains(&b'\n'));
+            }
+            let wrapping = self.wrapping.unwrap_or(Wrapping::Record);
+            self.emit(wrapping, sink);
+            self.container = None;
+        } else if self.depth == 0 {
+            self.container = None;
+        }
+    }
+
+    fn emit(&mut self, wrapping: Wrapping, sink: &mut impl FnMut(Piece<'_>)) {
+        if self.oversized {
+            sink(Piece::Problem {
+                offset: self.held_offset,
+                message: format!("record larger than {MAX_RECORD_BYTES} bytes, skipped"),
+            });
+        } else {
+            sink(Piece::Record { bytes: &self.held, offset: self.held_offset, wrapping });
+        }
+        self.held.clear();
+        self.oversized = false;
+        self.element_open = false;
+    }
+
+    fn garbage(&mut self, at: u64, sink: &mut impl FnMut(Piece<'_>)) {
+        sink(Piece::Problem {
+            offset: at,
+            message: "unexpected bytes between records; skipped to the next line".into(),
+        });
+        self.reset_value();
+    }
+
+    fn reset_value(&mut self) {
+        let (offset, json_lines) = (self.offset, self.json_lines);
+        *self = RecordSplitter { offset, json_lines, recovering: true, ..Self::default() };
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Splits `input` pushed in chunks of `size`; returns (text, wrapping) of records and problems.
+    fn split(input: &str, size: usize) -> (Vec<(String, Wrapping)>, Vec<String>) {
+        let mut splitter = RecordSplitter::new();
+        let (mut records, mut problems) = (Vec::new(), Vec::new());
+        let mut sink = |p: Piece<'_>| match p {
+            Piece::Record { bytes, wrapping, .. } => {
+                records.push((String::from_utf8(bytes.to_vec()).unwrap(), wrapping))
+            }
+            Piece::Problem { message, offset } => problems.push(format!("{offset}: {message}")),
+        };
+        for chunk in input.as_bytes().chunks(size.max(1)) {
+            splitter.push(chunk, &mut sink);
+        }
+        splitter.finish(&mut sink);
+        (records, problems)
+    }
+
+    fn texts(input: &str) -> Vec<String> {
+        let all: Vec<_> = (1..=7).chain([1000]).map(|n| split(input, n)).collect();
+        for other in &all[1..] {
+            assert_eq!(other, &all[0], "chunking changed the result for {input:?}");
+        }
+        all[0].0.iter().map(|(t, _)| t.clone()).collect()
+    }
+
+    #[test]
+    fn log_file_records_are_streamed() {
+        let input = r#"{"Records": [{"eventName": "A", "x": {"y": ["]"]}}, {"eventName": "B\"}"}]}"#;
+        assert_eq!(texts(input), [r#"{"eventName": "A", "x": {"y": ["]"]}}"#, r#"{"eventName": "B\"}"}"#]);
+    }
+
+    #[test]
+    fn json_lines_and_single_records() {
+        assert_eq!(texts("{\"a\":1}\n{\"b\":2}\n"), ["{\"a\":1}", "{\"b\":2}"]);
+        assert_eq!(texts("{\n  \"eventName\": \"A\"\n}\n"), ["{\n  \"eventName\": \"A\"\n}"]);
+        assert_eq!(texts("[{\"a\":1}, {\"b\":2}]"), ["{\"a\":1}", "{\"b\":2}"]);
+    }
+
+    #[test]
+    fn wrappers_are_told_from_content() {
+        let (records, _) =
+            split(r#"{"Events": [{"EventId": "1", "CloudTrailEvent": "{\"eventName\":\"A\"}"}], "NextToken": "x"}"#, 5);
+        assert_eq!(records[0].1, Wrapping::LookupEvent);
+        let (records, _) =
+            split(r#"{"version": "0", "detail-type": "AWS API Call via CloudTrail", "detail": {"eventName": "A"}}"#, 3);
+        assert_eq!(records[0].1, Wrapping::EventBridge);
+        let (records, _) = split(r#"{"eventName": "A", "resources": [{"ARN": "x"}]}"#, 4);
+        assert_eq!(records, [(r#"{"eventName": "A", "resources": [{"ARN": "x"}]}"#.to_string(), Wrapping::Record)]);
+    }
+
+    #[test]
+    fn a_broken_line_is_reported_and_the_rest_still_reads() {
+        let (records, problems) = split("{\"a\":1}\n{\"b\":\n{\"c\":3}\n", 3);
+        assert_eq!(records.iter().map(|r| r.0.as_str()).collect::<Vec<_>>(), ["{\"a\":1}", "{\"c\":3}"]);
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        let (records, problems) = split("{\"a\":1}\ngarbage\n{\"c\":3}", 2);
+        assert_eq!(records.len(), 2);
+        assert_eq!(problems.len(), 1);
+    }
+
+    #[test]
+    fn truncated_input_is_reported() {
+        let (records, problems) = split(r#"{"Records": [{"a": 1}, {"b": "#, 4);
+        assert_eq!(records.len(), 1);
+        assert_eq!(problems.len(), 1);
+    }
+}

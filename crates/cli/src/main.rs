@@ -1,6 +1,8 @@
 //! `trailscope`: a thin shell over trailscope-core. Exit codes: 0 valid (warnings allowed),
 //! 1 the request would fail, 2 usage or I/O errors.
 
+mod files;
+mod replay;
 mod validate;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -18,6 +20,9 @@ enum Command {
     /// Validate a PutEventSelectors request as CloudTrail would (request, get-event-selectors
     /// output, or a bare selector array).
     Validate(validate::Args),
+    /// Replay CloudTrail events (log files, .json.gz, JSON Lines, lookup-events or EventBridge
+    /// output) through a request's selectors: logged or not, and why.
+    Replay(replay::Args),
 }
 
 #[derive(Clone, Copy, ValueEnum, Default)]
@@ -40,5 +45,6 @@ fn main() -> ExitCode {
     };
     match cli.command {
         Command::Validate(args) => validate::run(&args),
+        Command::Replay(args) => replay::run(&args),
     }
 }

@@ -1,10 +1,11 @@
+use crate::files::{load_request, LoadedRequest};
 use crate::{Format, EXIT_USAGE};
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use trailscope_core::render;
 use trailscope_core::report::{from_evaluation, Offsets};
 use trailscope_core::service::{Outcome, RaisedBy};
-use trailscope_core::{limits::MAX_INPUT_BYTES, put_event_selectors, render, AccountContext};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -28,34 +29,9 @@ pub fn run(args: &Args) -> ExitCode {
     }
 }
 
-fn read_input(path: &PathBuf) -> Result<String, String> {
-    let mut bytes = Vec::new();
-    let limit = (MAX_INPUT_BYTES + 1) as u64;
-    let result = if path.as_os_str() == "-" {
-        std::io::stdin().take(limit).read_to_end(&mut bytes)
-    } else {
-        std::fs::File::open(path).and_then(|f| f.take(limit).read_to_end(&mut bytes))
-    };
-    result.map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    String::from_utf8(bytes).map_err(|e| {
-        format!("{} is not UTF-8 text (invalid byte at offset {})", path.display(), e.utf8_error().valid_up_to())
-    })
-}
-
 fn execute(args: &Args) -> Result<bool, String> {
-    let source = read_input(&args.file)?;
-    let context = match &args.context {
-        Some(path) => {
-            let text = read_input(path)?;
-            let context = AccountContext::from_json(&text)
-                .map_err(|e| format!("invalid context {}:{}:{}: {}", path.display(), e.line, e.column, e.message))?;
-            Some(context)
-        }
-        None => None,
-    };
-    let evaluation = put_event_selectors(&source, context.as_ref());
+    let LoadedRequest { source, name, evaluation } = load_request(&args.file, args.context.as_ref())?;
     let valid = evaluation.is_valid();
-    let name = if args.file.as_os_str() == "-" { "<stdin>".to_string() } else { args.file.display().to_string() };
     let output = match args.format {
         Format::Json => json_output(&source, evaluation),
         Format::Text => text_output(&source, &name, &evaluation),
@@ -70,7 +46,7 @@ fn json_output(source: &str, evaluation: trailscope_core::Evaluation) -> String 
     serde_json::to_string_pretty(&report).unwrap_or_default() + "\n"
 }
 
-fn text_output(source: &str, name: &str, evaluation: &trailscope_core::Evaluation) -> String {
+pub fn text_output(source: &str, name: &str, evaluation: &trailscope_core::Evaluation) -> String {
     let mut out = render::render(source, name, &evaluation.diagnostics);
     let (errors, warnings) =
         evaluation.diagnostics.iter().fold((0, 0), |(e, w), d| if d.is_error() { (e + 1, w) } else { (e, w + 1) });

@@ -40,7 +40,13 @@ pub struct Problem {
 
 #[derive(Debug)]
 pub enum Item<'a> {
-    Event { verdict: Verdict, record: &'a [u8], wrapping: Wrapping },
+    /// `explanation` is present when the replay was asked for explanations.
+    Event {
+        verdict: Verdict,
+        record: &'a [u8],
+        wrapping: Wrapping,
+        explanation: Option<Explanation>,
+    },
     Problem(Problem),
 }
 
@@ -143,6 +149,7 @@ pub fn with_record<R>(bytes: &[u8], wrapping: Wrapping, f: impl FnOnce(&EventRec
 pub struct Replay {
     selectors: Selectors,
     matcher: Matcher,
+    explain: bool,
     splitter: RecordSplitter,
     next_index: u64,
     summary: Summary,
@@ -155,7 +162,21 @@ impl Replay {
     pub fn new(selectors: Selectors) -> Self {
         let matcher = Matcher::new(&selectors);
         let summary = Summary { by_selector: vec![0; matcher.selector_count()], ..Summary::default() };
-        Replay { selectors, matcher, splitter: RecordSplitter::new(), next_index: 0, summary, matched: Vec::new() }
+        Replay {
+            selectors,
+            matcher,
+            explain: false,
+            splitter: RecordSplitter::new(),
+            next_index: 0,
+            summary,
+            matched: Vec::new(),
+        }
+    }
+
+    /// Attach an explanation to every event (costs one more pass over the selectors).
+    pub fn with_explanations(mut self) -> Self {
+        self.explain = true;
+        self
     }
 
     pub fn summary(&self) -> &Summary {
@@ -168,14 +189,16 @@ impl Replay {
 
     /// Feeds a chunk of the input; `sink` gets each event's verdict (or problem) in order.
     pub fn push(&mut self, chunk: &[u8], sink: &mut impl FnMut(Item<'_>)) {
-        let Replay { matcher, splitter, next_index, summary, matched, .. } = self;
-        splitter.push(chunk, &mut |piece| judge(piece, matcher, next_index, summary, matched, sink));
+        let Replay { selectors, matcher, explain, splitter, next_index, summary, matched } = self;
+        let judge = Judge { selectors, matcher, explain: *explain };
+        splitter.push(chunk, &mut |piece| judge.judge(piece, next_index, summary, matched, sink));
     }
 
     /// Ends the input (several files are several `push` runs, each ended by `finish`).
     pub fn finish(&mut self, sink: &mut impl FnMut(Item<'_>)) {
-        let Replay { matcher, splitter, next_index, summary, matched, .. } = self;
-        splitter.finish(&mut |piece| judge(piece, matcher, next_index, summary, matched, sink));
+        let Replay { selectors, matcher, explain, splitter, next_index, summary, matched } = self;
+        let judge = Judge { selectors, matcher, explain: *explain };
+        splitter.finish(&mut |piece| judge.judge(piece, next_index, summary, matched, sink));
     }
 
     /// Why the record was or was not logged.
@@ -184,44 +207,54 @@ impl Replay {
     }
 }
 
-fn judge(
-    piece: Piece<'_>,
-    matcher: &Matcher,
-    next_index: &mut u64,
-    summary: &mut Summary,
-    matched: &mut Vec<usize>,
-    sink: &mut impl FnMut(Item<'_>),
-) {
-    let index = *next_index;
-    *next_index += 1;
-    let (bytes, offset, wrapping) = match piece {
-        Piece::Record { bytes, offset, wrapping } => (bytes, offset, wrapping),
-        Piece::Problem { offset, message } => {
-            summary.problems += 1;
-            return sink(Item::Problem(Problem { index, offset, message }));
-        }
-    };
-    let verdict = with_record(bytes, wrapping, |event| {
-        matcher.matches_into(event, matched);
-        Verdict {
-            index,
-            offset,
-            event_id: event.event_id.as_deref().map(str::to_string),
-            event_source: event.event_source.as_deref().map(str::to_string),
-            event_name: event.event_name.as_deref().map(str::to_string),
-            category: event.category(),
-            logged: !matched.is_empty(),
-            matched: matched.clone(),
-        }
-    });
-    match verdict {
-        Ok(verdict) => {
-            summary.count(&verdict);
-            sink(Item::Event { verdict, record: bytes, wrapping });
-        }
-        Err(message) => {
-            summary.problems += 1;
-            sink(Item::Problem(Problem { index, offset, message }));
+/// What judging an event needs, borrowed from the replay.
+struct Judge<'r> {
+    selectors: &'r Selectors,
+    matcher: &'r Matcher,
+    explain: bool,
+}
+
+impl Judge<'_> {
+    fn judge(
+        &self,
+        piece: Piece<'_>,
+        next_index: &mut u64,
+        summary: &mut Summary,
+        matched: &mut Vec<usize>,
+        sink: &mut impl FnMut(Item<'_>),
+    ) {
+        let index = *next_index;
+        *next_index += 1;
+        let (bytes, offset, wrapping) = match piece {
+            Piece::Record { bytes, offset, wrapping } => (bytes, offset, wrapping),
+            Piece::Problem { offset, message } => {
+                summary.problems += 1;
+                return sink(Item::Problem(Problem { index, offset, message }));
+            }
+        };
+        let judged = with_record(bytes, wrapping, |event| {
+            self.matcher.matches_into(event, matched);
+            let verdict = Verdict {
+                index,
+                offset,
+                event_id: event.event_id.as_deref().map(str::to_string),
+                event_source: event.event_source.as_deref().map(str::to_string),
+                event_name: event.event_name.as_deref().map(str::to_string),
+                category: event.category(),
+                logged: !matched.is_empty(),
+                matched: matched.clone(),
+            };
+            (verdict, self.explain.then(|| explain(self.selectors, self.matcher, event)))
+        });
+        match judged {
+            Ok((verdict, explanation)) => {
+                summary.count(&verdict);
+                sink(Item::Event { verdict, record: bytes, wrapping, explanation });
+            }
+            Err(message) => {
+                summary.problems += 1;
+                sink(Item::Problem(Problem { index, offset, message }));
+            }
         }
     }
 }

@@ -1,0 +1,223 @@
+//! `trailscope replay`: events through a request's selectors, streamed in constant memory.
+
+use crate::files::{display_name, load_request, open_events};
+use crate::validate::text_output;
+use crate::EXIT_USAGE;
+use serde::Serialize;
+use std::io::{BufWriter, Read, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use trailscope_core::replay::session::{Item, Problem, Replay, Summary, Verdict};
+use trailscope_core::service::Outcome;
+
+#[derive(Clone, Copy, clap::ValueEnum, Default, PartialEq, Eq)]
+pub enum ReplayFormat {
+    #[default]
+    Text,
+    Jsonl,
+    Json,
+}
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// The selectors: a PutEventSelectors request (or get-event-selectors output, or a bare
+    /// selector array), validated first.
+    #[arg(long)]
+    selectors: PathBuf,
+    /// An account context, as for `validate`.
+    #[arg(long)]
+    context: Option<PathBuf>,
+    /// Event files (or - for stdin): log files, .json.gz, JSON Lines, lookup-events output,
+    /// EventBridge events; the form is told from the content.
+    #[arg(long, num_args = 1.., required = true)]
+    events: Vec<PathBuf>,
+    #[arg(long, value_enum, default_value_t)]
+    format: ReplayFormat,
+    /// Print only the counts.
+    #[arg(long)]
+    summary: bool,
+}
+
+pub fn run(args: &Args) -> ExitCode {
+    match execute(args) {
+        Ok(code) => ExitCode::from(code),
+        Err(message) => {
+            eprintln!("trailscope: {message}");
+            ExitCode::from(EXIT_USAGE)
+        }
+    }
+}
+
+/// One line of `--format jsonl` (and one element of `--format json`'s "events").
+#[derive(Serialize)]
+struct EventLine<'a> {
+    index: u64,
+    #[serde(rename = "eventID")]
+    event_id: &'a Option<String>,
+    #[serde(rename = "eventSource")]
+    event_source: &'a Option<String>,
+    #[serde(rename = "eventName")]
+    event_name: &'a Option<String>,
+    logged: bool,
+    matched: &'a [usize],
+    reason: String,
+}
+
+#[derive(Serialize)]
+struct ProblemLine<'a> {
+    index: u64,
+    file: &'a str,
+    offset: u64,
+    problem: &'a str,
+}
+
+fn execute(args: &Args) -> Result<u8, String> {
+    let loaded = load_request(&args.selectors, args.context.as_ref())?;
+    let selectors = match &loaded.evaluation.outcome {
+        Outcome::Response(response) => response.selectors.clone(),
+        Outcome::Error(_) => {
+            print!("{}", text_output(&loaded.source, &loaded.name, &loaded.evaluation));
+            return Ok(1);
+        }
+    };
+    let replay = Replay::new(selectors);
+    let mut replay = if args.summary { replay } else { replay.with_explanations() };
+    let mut out = BufWriter::new(std::io::stdout().lock());
+    let mut writer = Writer { format: args.format, summary_only: args.summary, first: true, error: None };
+    writer.start(&mut out);
+    for path in &args.events {
+        let name = display_name(path);
+        let mut input = open_events(path)?;
+        let mut buffer = vec![0; 1 << 16];
+        loop {
+            let n = input.read(&mut buffer).map_err(|e| format!("cannot read {name}: {e}"))?;
+            if n == 0 {
+                break;
+            }
+            replay.push(&buffer[..n], &mut |item| writer.item(&mut out, &name, item));
+        }
+        replay.finish(&mut |item| writer.item(&mut out, &name, item));
+    }
+    writer.end(&mut out, replay.summary());
+    out.flush().map_err(|e| format!("cannot write output: {e}"))?;
+    writer.error.map_or(Ok(0), Err)
+}
+
+struct Writer {
+    format: ReplayFormat,
+    summary_only: bool,
+    first: bool,
+    error: Option<String>,
+}
+
+impl Writer {
+    fn write(&mut self, out: &mut impl Write, text: &str) {
+        if self.error.is_none() {
+            if let Err(e) = out.write_all(text.as_bytes()) {
+                self.error = Some(format!("cannot write output: {e}"));
+            }
+        }
+    }
+
+    fn start(&mut self, out: &mut impl Write) {
+        if self.format == ReplayFormat::Json && !self.summary_only {
+            self.write(out, "{\"events\": [\n");
+        }
+    }
+
+    fn item(&mut self, out: &mut impl Write, file: &str, item: Item<'_>) {
+        if self.summary_only {
+            return;
+        }
+        let line = match item {
+            Item::Event { verdict, explanation, .. } => {
+                self.event(&verdict, explanation.map(|x| x.summary()).unwrap_or_default())
+            }
+            Item::Problem(problem) => self.problem(file, &problem),
+        };
+        let separator = if self.format == ReplayFormat::Json && !self.first { ",\n" } else { "" };
+        self.first = false;
+        self.write(out, &format!("{separator}{line}"));
+        if self.format != ReplayFormat::Json {
+            self.write(out, "\n");
+        }
+    }
+
+    fn event(&self, v: &Verdict, reason: String) -> String {
+        match self.format {
+            ReplayFormat::Text => {
+                let matched = if v.matched.is_empty() { "-".to_string() } else { format!("{:?}", v.matched) };
+                format!(
+                    "{:>7}  {:<10}  {:<8}  {} {}  {}",
+                    v.index,
+                    if v.logged { "logged" } else { "not logged" },
+                    matched,
+                    v.event_source.as_deref().unwrap_or("-"),
+                    v.event_name.as_deref().unwrap_or("-"),
+                    reason
+                )
+            }
+            _ => serde_json::to_string(&EventLine {
+                index: v.index,
+                event_id: &v.event_id,
+                event_source: &v.event_source,
+                event_name: &v.event_name,
+                logged: v.logged,
+                matched: &v.matched,
+                reason,
+            })
+            .unwrap_or_default(),
+        }
+    }
+
+    fn problem(&self, file: &str, p: &Problem) -> String {
+        match self.format {
+            ReplayFormat::Text => format!("{:>7}  problem     {file}: byte {}: {}", p.index, p.offset, p.message),
+            _ => serde_json::to_string(&ProblemLine { index: p.index, file, offset: p.offset, problem: &p.message })
+                .unwrap_or_default(),
+        }
+    }
+
+    fn end(&mut self, out: &mut impl Write, summary: &Summary) {
+        let text = match (self.format, self.summary_only) {
+            (ReplayFormat::Text, _) => summary_text(summary),
+            (ReplayFormat::Json, false) => {
+                format!("\n], \"summary\": {}}}\n", serde_json::to_string(summary).unwrap_or_default())
+            }
+            _ => format!("{}\n", serde_json::to_string(summary).unwrap_or_default()),
+        };
+        self.write(out, &text);
+    }
+}
+
+fn percent(part: u64, whole: u64) -> String {
+    if whole == 0 {
+        "0%".into()
+    } else {
+        format!("{:.1}%", part as f64 * 100.0 / whole as f64)
+    }
+}
+
+fn summary_text(s: &Summary) -> String {
+    let mut text = format!(
+        "\nevents: {}  logged: {} ({})  not logged: {}  problems: {}\ndata events: {} ({} of events), {} logged\n",
+        s.events,
+        s.logged,
+        percent(s.logged, s.events),
+        s.not_logged,
+        s.problems,
+        s.data_events,
+        percent(s.data_events, s.events),
+        s.data_events_logged
+    );
+    for (i, count) in s.by_selector.iter().enumerate() {
+        text.push_str(&format!("selector {i}: matched {count}\n"));
+    }
+    let mut pairs: Vec<_> = s.by_event.iter().collect();
+    pairs.sort_by(|a, b| b.1.events.cmp(&a.1.events).then(a.0.cmp(b.0)));
+    text.push_str("top eventSource eventName (events, logged):\n");
+    for (name, count) in pairs.iter().take(20) {
+        text.push_str(&format!("  {name}: {} {}\n", count.events, count.logged));
+    }
+    text
+}

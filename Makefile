@@ -57,6 +57,7 @@ size:
 ## Benchmarks (criterion): validation of a maximum-size request.
 bench:
 	cargo bench -p trailscope-core --bench validate
+	cargo bench -p trailscope-core --bench replay
 
 clean:
 	rm -rf dist target/criterion

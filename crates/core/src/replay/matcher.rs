@@ -67,13 +67,44 @@ impl Field {
 #[derive(Debug, Clone)]
 struct Condition {
     field: Field,
-    equals: HashSet<Box<str>>,
+    equals: Values,
     starts_with: Vec<Box<str>>,
     ends_with: Vec<Box<str>>,
-    not_equals: HashSet<Box<str>>,
+    not_equals: Values,
     not_starts_with: Vec<Box<str>>,
     not_ends_with: Vec<Box<str>>,
     has_select: bool,
+}
+
+/// Equals values: a short list is scanned (faster than hashing), a long one is hashed.
+#[derive(Debug, Clone)]
+enum Values {
+    Few(Vec<Box<str>>),
+    Many(HashSet<Box<str>>),
+}
+
+impl Values {
+    fn new(list: Vec<Box<str>>) -> Self {
+        if list.len() <= 8 {
+            Values::Few(list)
+        } else {
+            Values::Many(list.into_iter().collect())
+        }
+    }
+
+    fn contains(&self, value: &str) -> bool {
+        match self {
+            Values::Few(list) => list.iter().any(|v| **v == *value),
+            Values::Many(set) => set.contains(value),
+        }
+    }
+
+    fn single(&self) -> Option<Box<str>> {
+        match self {
+            Values::Few(list) if list.len() == 1 => Some(list[0].clone()),
+            _ => None,
+        }
+    }
 }
 
 /// How a value fares against one field selector.
@@ -89,10 +120,10 @@ impl Condition {
         let list = |op| field.values(op).into_iter().flatten().map(|v| v.as_str().into()).collect::<Vec<Box<str>>>();
         Condition {
             field: Field::parse(&field.field),
-            equals: list(Operator::Equals).into_iter().collect(),
+            equals: Values::new(list(Operator::Equals)),
             starts_with: list(Operator::StartsWith),
             ends_with: list(Operator::EndsWith),
-            not_equals: list(Operator::NotEquals).into_iter().collect(),
+            not_equals: Values::new(list(Operator::NotEquals)),
             not_starts_with: list(Operator::NotStartsWith),
             not_ends_with: list(Operator::NotEndsWith),
             has_select: Operator::ALL.iter().any(|op| op.is_select() && field.values(*op).is_some()),
@@ -134,12 +165,7 @@ struct AdvancedRule {
 impl AdvancedRule {
     fn compile(selector: &AdvancedEventSelector) -> Self {
         let conditions: Vec<Condition> = selector.field_selectors.iter().map(Condition::compile).collect();
-        let single = |field: Field| {
-            conditions
-                .iter()
-                .find(|c| c.field == field)
-                .and_then(|c| (c.equals.len() == 1).then(|| c.equals.iter().next().cloned()).flatten())
-        };
+        let single = |field: Field| conditions.iter().find(|c| c.field == field).and_then(|c| c.equals.single());
         let category = single(Field::EventCategory).map(|c| match &*c {
             "Management" => Category::Management,
             "Data" => Category::Data,

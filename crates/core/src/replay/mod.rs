@@ -8,6 +8,7 @@ pub mod matcher;
 pub mod reference;
 pub mod session;
 pub mod stream;
+pub mod synth;
 
 pub use event::{Category, EventRecord};
 pub use explain::{Explanation, SelectorOutcome};

@@ -5,7 +5,7 @@
 use super::event::{Category, EventRecord};
 use super::explain::{explain, Explanation};
 use super::matcher::Matcher;
-use super::stream::{Piece, RecordSplitter, Wrapping};
+use super::stream::{Consumer, Piece, RecordSplitter, Wrapping};
 use crate::model::Selectors;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -69,6 +69,9 @@ pub struct Summary {
     pub by_category: BTreeMap<&'static str, NameCount>,
     /// Keyed "eventSource eventName"; past MAX_NAME_PAIRS keys, under "(other)".
     pub by_event: BTreeMap<String, NameCount>,
+    /// Reused to build keys without allocating per event.
+    #[serde(skip)]
+    key: String,
 }
 
 impl Summary {
@@ -87,19 +90,22 @@ impl Summary {
         let category = self.by_category.entry(verdict.category.as_str()).or_default();
         category.events += 1;
         category.logged += logged;
-        let key = format!(
-            "{} {}",
-            verdict.event_source.as_deref().unwrap_or("-"),
-            verdict.event_name.as_deref().unwrap_or("-")
-        );
-        let key = if self.by_event.len() < MAX_NAME_PAIRS || self.by_event.contains_key(&key) {
-            key
-        } else {
-            "(other)".into()
-        };
-        let pair = self.by_event.entry(key).or_default();
-        pair.events += 1;
-        pair.logged += logged;
+        let (source, name) =
+            (verdict.event_source.as_deref().unwrap_or("-"), verdict.event_name.as_deref().unwrap_or("-"));
+        self.key.clear();
+        self.key.extend([source, " ", name]);
+        let full = self.by_event.len() >= MAX_NAME_PAIRS && !self.by_event.contains_key(&self.key);
+        bump(&mut self.by_event, if full { "(other)" } else { &self.key }, logged);
+    }
+}
+
+/// Counts one event under `key`, allocating the key only the first time it is seen.
+fn bump(map: &mut BTreeMap<String, NameCount>, key: &str, logged: u64) {
+    if let Some(count) = map.get_mut(key) {
+        count.events += 1;
+        count.logged += logged;
+    } else {
+        map.insert(key.to_string(), NameCount { events: 1, logged });
     }
 }
 
@@ -115,34 +121,49 @@ struct LookupEvent {
     cloud_trail_event: String,
 }
 
-/// Decodes the record in `bytes` and hands it to `f`; the error says why it cannot be judged.
-pub fn with_record<R>(bytes: &[u8], wrapping: Wrapping, f: impl FnOnce(&EventRecord<'_>) -> R) -> Result<R, String> {
-    let invalid = |e: serde_json::Error| format!("not a valid CloudTrail record: {e}");
-    let checked = |record: &EventRecord<'_>| {
-        let looks_like_event =
-            record.event_source.is_some() || record.event_name.is_some() || record.event_category.is_some();
-        looks_like_event
-            .then_some(())
-            .ok_or_else(|| "not a CloudTrail record: it has no eventSource, eventName or eventCategory".to_string())
-    };
+/// The first JSON value of `bytes` as a `T`, and its length in bytes.
+fn first<'a, T: Deserialize<'a>>(bytes: &'a [u8]) -> Result<(T, usize), String> {
+    let mut stream = serde_json::Deserializer::from_slice(bytes).into_iter::<T>();
+    match stream.next() {
+        Some(Ok(value)) => Ok((value, stream.byte_offset())),
+        Some(Err(e)) => Err(format!("not a valid CloudTrail record: {e}")),
+        None => Err("empty record".into()),
+    }
+}
+
+fn looks_like_event(record: &EventRecord<'_>) -> Result<(), String> {
+    let known = record.event_source.is_some() || record.event_name.is_some() || record.event_category.is_some();
+    known
+        .then_some(())
+        .ok_or_else(|| "not a CloudTrail record: it has no eventSource, eventName or eventCategory".into())
+}
+
+/// Decodes the record at the start of `bytes` (which may run on past it) and hands it to `f`;
+/// returns f's result and the record's length. The error says why it cannot be judged.
+fn decode<R>(bytes: &[u8], wrapping: Wrapping, f: impl FnOnce(&EventRecord<'_>) -> R) -> Result<(R, usize), String> {
     match wrapping {
         Wrapping::Record => {
-            let record: EventRecord<'_> = serde_json::from_slice(bytes).map_err(invalid)?;
-            checked(&record)?;
-            Ok(f(&record))
+            let (record, n) = first::<EventRecord<'_>>(bytes)?;
+            looks_like_event(&record)?;
+            Ok((f(&record), n))
         }
         Wrapping::EventBridge => {
-            let envelope: EventBridgeEnvelope<'_> = serde_json::from_slice(bytes).map_err(invalid)?;
-            checked(&envelope.detail)?;
-            Ok(f(&envelope.detail))
+            let (envelope, n) = first::<EventBridgeEnvelope<'_>>(bytes)?;
+            looks_like_event(&envelope.detail)?;
+            Ok((f(&envelope.detail), n))
         }
         Wrapping::LookupEvent => {
-            let entry: LookupEvent = serde_json::from_slice(bytes).map_err(invalid)?;
-            let record: EventRecord<'_> = serde_json::from_str(&entry.cloud_trail_event).map_err(invalid)?;
-            checked(&record)?;
-            Ok(f(&record))
+            let (entry, n) = first::<LookupEvent>(bytes)?;
+            let (record, _) = first::<EventRecord<'_>>(entry.cloud_trail_event.as_bytes())?;
+            looks_like_event(&record)?;
+            Ok((f(&record), n))
         }
     }
+}
+
+/// Decodes the record in `bytes` and hands it to `f`; the error says why it cannot be judged.
+pub fn with_record<R>(bytes: &[u8], wrapping: Wrapping, f: impl FnOnce(&EventRecord<'_>) -> R) -> Result<R, String> {
+    decode(bytes, wrapping, f).map(|(r, _)| r)
 }
 
 /// Replays pushed bytes through compiled selectors.
@@ -190,15 +211,15 @@ impl Replay {
     /// Feeds a chunk of the input; `sink` gets each event's verdict (or problem) in order.
     pub fn push(&mut self, chunk: &[u8], sink: &mut impl FnMut(Item<'_>)) {
         let Replay { selectors, matcher, explain, splitter, next_index, summary, matched } = self;
-        let judge = Judge { selectors, matcher, explain: *explain };
-        splitter.push(chunk, &mut |piece| judge.judge(piece, next_index, summary, matched, sink));
+        let judge = Judge { selectors, matcher, explain: *explain, next_index, summary, matched, sink };
+        splitter.push_to(chunk, &mut { judge });
     }
 
     /// Ends the input (several files are several `push` runs, each ended by `finish`).
     pub fn finish(&mut self, sink: &mut impl FnMut(Item<'_>)) {
         let Replay { selectors, matcher, explain, splitter, next_index, summary, matched } = self;
-        let judge = Judge { selectors, matcher, explain: *explain };
-        splitter.finish(&mut |piece| judge.judge(piece, next_index, summary, matched, sink));
+        let mut judge = Judge { selectors, matcher, explain: *explain, next_index, summary, matched, sink };
+        splitter.finish(&mut |piece| judge.piece(piece));
     }
 
     /// Why the record was or was not logged.
@@ -207,33 +228,25 @@ impl Replay {
     }
 }
 
-/// What judging an event needs, borrowed from the replay.
-struct Judge<'r> {
+/// What judging an event needs, borrowed from the replay for one push.
+struct Judge<'r, S> {
     selectors: &'r Selectors,
     matcher: &'r Matcher,
     explain: bool,
+    next_index: &'r mut u64,
+    summary: &'r mut Summary,
+    matched: &'r mut Vec<usize>,
+    sink: &'r mut S,
 }
 
-impl Judge<'_> {
-    fn judge(
-        &self,
-        piece: Piece<'_>,
-        next_index: &mut u64,
-        summary: &mut Summary,
-        matched: &mut Vec<usize>,
-        sink: &mut impl FnMut(Item<'_>),
-    ) {
-        let index = *next_index;
-        *next_index += 1;
-        let (bytes, offset, wrapping) = match piece {
-            Piece::Record { bytes, offset, wrapping } => (bytes, offset, wrapping),
-            Piece::Problem { offset, message } => {
-                summary.problems += 1;
-                return sink(Item::Problem(Problem { index, offset, message }));
-            }
-        };
-        let judged = with_record(bytes, wrapping, |event| {
-            self.matcher.matches_into(event, matched);
+impl<S: FnMut(Item<'_>)> Judge<'_, S> {
+    /// Judges the record at the start of `bytes`; returns its length.
+    fn judge(&mut self, bytes: &[u8], offset: u64, wrapping: Wrapping) -> Result<usize, String> {
+        let index = *self.next_index;
+        let (matcher, selectors, matched, explain_it) =
+            (self.matcher, self.selectors, &mut *self.matched, self.explain);
+        let ((verdict, explanation), n) = decode(bytes, wrapping, |event| {
+            matcher.matches_into(event, matched);
             let verdict = Verdict {
                 index,
                 offset,
@@ -244,17 +257,35 @@ impl Judge<'_> {
                 logged: !matched.is_empty(),
                 matched: matched.clone(),
             };
-            (verdict, self.explain.then(|| explain(self.selectors, self.matcher, event)))
-        });
-        match judged {
-            Ok((verdict, explanation)) => {
-                summary.count(&verdict);
-                sink(Item::Event { verdict, record: bytes, wrapping, explanation });
+            (verdict, explain_it.then(|| explain(selectors, matcher, event)))
+        })?;
+        *self.next_index += 1;
+        self.summary.count(&verdict);
+        (self.sink)(Item::Event { verdict, record: &bytes[..n], wrapping, explanation });
+        Ok(n)
+    }
+
+    fn problem(&mut self, offset: u64, message: String) {
+        let index = *self.next_index;
+        *self.next_index += 1;
+        self.summary.problems += 1;
+        (self.sink)(Item::Problem(Problem { index, offset, message }));
+    }
+}
+
+impl<S: FnMut(Item<'_>)> Consumer for Judge<'_, S> {
+    fn fast(&mut self, rest: &[u8], offset: u64, wrapping: Wrapping) -> Option<usize> {
+        self.judge(rest, offset, wrapping).ok()
+    }
+
+    fn piece(&mut self, piece: Piece<'_>) {
+        match piece {
+            Piece::Record { bytes, offset, wrapping } => {
+                if let Err(message) = self.judge(bytes, offset, wrapping) {
+                    self.problem(offset, message);
+                }
             }
-            Err(message) => {
-                summary.problems += 1;
-                sink(Item::Problem(Problem { index, offset, message }));
-            }
+            Piece::Problem { offset, message } => self.problem(offset, message),
         }
     }
 }

@@ -45,6 +45,29 @@ enum Container {
     Wrapper,
 }
 
+/// Receives what the splitter finds. `fast` is offered each record that starts inside a
+/// records array: when it can parse the whole record from `rest` (which runs to the end of the
+/// chunk), it handles it and returns the record's length, and the splitter skips those bytes
+/// without scanning them; `None` leaves the record to the byte scanner, which then delivers it
+/// (or a problem) through `piece`.
+pub trait Consumer {
+    fn fast(&mut self, rest: &[u8], offset: u64, wrapping: Wrapping) -> Option<usize>;
+    fn piece(&mut self, piece: Piece<'_>);
+}
+
+/// A consumer of pieces only (no fast path).
+struct Pieces<F>(F);
+
+impl<F: FnMut(Piece<'_>)> Consumer for Pieces<F> {
+    fn fast(&mut self, _: &[u8], _: u64, _: Wrapping) -> Option<usize> {
+        None
+    }
+
+    fn piece(&mut self, piece: Piece<'_>) {
+        (self.0)(piece)
+    }
+}
+
 /// The byte-level state of the splitter.
 #[derive(Debug, Default)]
 pub struct RecordSplitter {
@@ -81,6 +104,11 @@ impl RecordSplitter {
 
     /// Feeds `chunk`; calls `sink` for each record or problem completed by it.
     pub fn push(&mut self, chunk: &[u8], sink: &mut impl FnMut(Piece<'_>)) {
+        self.push_to(chunk, &mut Pieces(sink));
+    }
+
+    /// Feeds `chunk` to `consumer`, offering it the records it can parse in place.
+    pub fn push_to(&mut self, chunk: &[u8], consumer: &mut impl Consumer) {
         let mut i = 0;
         while i < chunk.len() {
             if self.in_string {
@@ -89,10 +117,21 @@ impl RecordSplitter {
             }
             let b = chunk[i];
             let at = self.offset + i as u64;
-            self.byte(b, at, sink);
+            if b == b'{' && self.at_record_start() {
+                if let Some(n) = consumer.fast(&chunk[i..], at, self.wrapping.unwrap_or(Wrapping::Record)) {
+                    i += n;
+                    continue;
+                }
+            }
+            self.byte(b, at, &mut |p| consumer.piece(p));
             i += 1;
         }
         self.offset += chunk.len() as u64;
+    }
+
+    /// A record may start here: between the elements of a records array.
+    fn at_record_start(&self) -> bool {
+        self.element_depth == Some(self.depth) && !self.element_open && !self.recovering
     }
 
     /// Ends the stream: an unfinished value is reported.
@@ -375,6 +414,42 @@ mod tests {
         let (records, problems) = split("{\"a\":1}\ngarbage\n{\"c\":3}", 2);
         assert_eq!(records.len(), 2);
         assert_eq!(problems.len(), 1);
+    }
+
+    /// A fast path that takes every complete record, as the replay's does.
+    struct Fast(Vec<String>);
+
+    impl Consumer for Fast {
+        fn fast(&mut self, rest: &[u8], _: u64, _: Wrapping) -> Option<usize> {
+            let mut stream = serde_json::Deserializer::from_slice(rest).into_iter::<serde::de::IgnoredAny>();
+            match stream.next() {
+                Some(Ok(_)) => {
+                    self.0.push(String::from_utf8(rest[..stream.byte_offset()].to_vec()).unwrap());
+                    Some(stream.byte_offset())
+                }
+                _ => None,
+            }
+        }
+
+        fn piece(&mut self, piece: Piece<'_>) {
+            if let Piece::Record { bytes, .. } = piece {
+                self.0.push(String::from_utf8(bytes.to_vec()).unwrap());
+            }
+        }
+    }
+
+    #[test]
+    fn the_fast_path_and_the_scanner_agree_at_every_chunk_size() {
+        let input = r#"{"Records": [{"a": "x}"}, {"b": [1, {"c": """}]}, {"d": 4}], "x": 1}"#;
+        let expected = texts(input);
+        for size in [1, 2, 3, 5, 8, 13, 100] {
+            let mut splitter = RecordSplitter::new();
+            let mut fast = Fast(Vec::new());
+            for chunk in input.as_bytes().chunks(size) {
+                splitter.push_to(chunk, &mut fast);
+            }
+            assert_eq!(fast.0, expected, "chunk size {size}");
+        }
     }
 
     #[test]

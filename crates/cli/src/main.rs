@@ -3,6 +3,7 @@
 
 mod files;
 mod replay;
+mod synth;
 mod validate;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -23,6 +24,9 @@ enum Command {
     /// Replay CloudTrail events (log files, .json.gz, JSON Lines, lookup-events or EventBridge
     /// output) through a request's selectors: logged or not, and why.
     Replay(replay::Args),
+    /// Write a reproducible synthetic CloudTrail log file (mixed services, management and data
+    /// events) to stdout.
+    Synth(synth::Args),
 }
 
 #[derive(Clone, Copy, ValueEnum, Default)]
@@ -46,5 +50,6 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Validate(args) => validate::run(&args),
         Command::Replay(args) => replay::run(&args),
+        Command::Synth(args) => synth::run(&args),
     }
 }

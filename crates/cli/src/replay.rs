@@ -178,13 +178,14 @@ impl Writer {
         }
     }
 
+    /// Text always ends with the counts; JSON Lines carries only events unless `--summary`.
     fn end(&mut self, out: &mut impl Write, summary: &Summary) {
+        let json = serde_json::to_string(summary).unwrap_or_default();
         let text = match (self.format, self.summary_only) {
             (ReplayFormat::Text, _) => summary_text(summary),
-            (ReplayFormat::Json, false) => {
-                format!("\n], \"summary\": {}}}\n", serde_json::to_string(summary).unwrap_or_default())
-            }
-            _ => format!("{}\n", serde_json::to_string(summary).unwrap_or_default()),
+            (ReplayFormat::Json, false) => format!("\n], \"summary\": {json}}}\n"),
+            (_, true) => format!("{json}\n"),
+            (ReplayFormat::Jsonl, false) => String::new(),
         };
         self.write(out, &text);
     }

@@ -85,7 +85,7 @@ fn gzip_is_detected_by_magic_bytes_not_by_name() {
 fn every_input_form_and_several_files() {
     let record = r#"{"eventSource": "ec2.amazonaws.com", "eventName": "RunInstances", "readOnly": false, "eventCategory": "Management"}"#;
     let lines = temp("lines.jsonl", format!("{record}\n{record}\n").as_bytes());
-    let single = temp("single.json", format!("{{\n  \"eventName\": \"TerminateInstances\",\n  \"readOnly\": false,\n  \"eventCategory\": \"Management\"\n}}\n").as_bytes());
+    let single = temp("single.json", b"{\n  \"eventName\": \"TerminateInstances\",\n  \"readOnly\": false,\n  \"eventCategory\": \"Management\"\n}\n");
     let escaped = serde_json::to_string(record).unwrap();
     let lookup = temp(
         "lookup.json",

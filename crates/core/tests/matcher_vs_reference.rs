@@ -182,3 +182,66 @@ proptest! {
         }
     }
 }
+
+const RECORD_KEYS: &[&str] = &[
+    "eventID",
+    "eventSource",
+    "eventName",
+    "eventType",
+    "eventCategory",
+    "errorCode",
+    "vpcEndpointId",
+    "readOnly",
+    "sessionCredentialFromConsole",
+    "managementEvent",
+    "userIdentity",
+    "resources",
+    "arn",
+    "ARN",
+    "ARNPrefix",
+    "type",
+    "requestParameters",
+];
+
+/// JSON trees over the record vocabulary, with every JSON type in every place.
+fn record_like() -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        pick(PIECES).prop_map(Value::from),
+        "[a-z\"\\\\\u{e9}\u{1F600}/]{0,6}".prop_map(Value::from),
+        any::<bool>().prop_map(Value::from),
+        Just(Value::Null),
+        (-3i64..1000).prop_map(Value::from),
+        (-1e6f64..1e6).prop_map(|f| json!(f)),
+    ];
+    leaf.prop_recursive(4, 48, 5, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
+            prop::collection::vec((prop::sample::select(RECORD_KEYS), inner), 0..6)
+                .prop_map(|members| Value::Object(members.into_iter().map(|(k, v)| (k.to_string(), v)).collect())),
+        ]
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(3000))]
+
+    /// What the replay's single-pass field reader accepts, serde accepts with the same fields
+    /// (when it gives up, the replay uses serde itself), on well-formed trees and on the same
+    /// text cut short or with a byte changed.
+    #[test]
+    fn field_reader_agrees_with_serde(tree in record_like(), cut in any::<prop::sample::Index>(), byte in any::<u8>(), pretty in any::<bool>()) {
+        let text = if pretty { serde_json::to_string_pretty(&tree).unwrap() } else { tree.to_string() };
+        let mut damaged = text.clone().into_bytes();
+        let at = cut.index(damaged.len().max(1)).min(damaged.len().saturating_sub(1));
+        if !damaged.is_empty() {
+            damaged[at] = byte;
+        }
+        for bytes in [text.as_bytes(), &text.as_bytes()[..at], &damaged[..]] {
+            let ours = trailscope_core::replay::extract::record(bytes).map(|(r, _)| r);
+            let theirs = serde_json::Deserializer::from_slice(bytes).into_iter::<EventRecord>().next().and_then(Result::ok);
+            if ours.is_some() {
+                prop_assert_eq!(ours, theirs, "{}", String::from_utf8_lossy(bytes));
+            }
+        }
+    }
+}

@@ -4,6 +4,7 @@
 
 pub mod event;
 pub mod explain;
+pub mod extract;
 pub mod matcher;
 pub mod reference;
 pub mod session;

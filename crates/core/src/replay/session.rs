@@ -4,6 +4,7 @@
 
 use super::event::{Category, EventRecord};
 use super::explain::{explain, Explanation};
+use super::extract;
 use super::matcher::Matcher;
 use super::stream::{Consumer, Piece, RecordSplitter, Wrapping};
 use crate::model::Selectors;
@@ -143,7 +144,11 @@ fn looks_like_event(record: &EventRecord<'_>) -> Result<(), String> {
 fn decode<R>(bytes: &[u8], wrapping: Wrapping, f: impl FnOnce(&EventRecord<'_>) -> R) -> Result<(R, usize), String> {
     match wrapping {
         Wrapping::Record => {
-            let (record, n) = first::<EventRecord<'_>>(bytes)?;
+            // The single-pass reader takes the common case; serde takes the rest and words errors.
+            let (record, n) = match extract::record(bytes) {
+                Some(found) => found,
+                None => first::<EventRecord<'_>>(bytes)?,
+            };
             looks_like_event(&record)?;
             Ok((f(&record), n))
         }

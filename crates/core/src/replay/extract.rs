@@ -1,0 +1,349 @@
+//! A single-pass reader of the record fields selectors need, for the replay's hot path. It
+//! walks the record once, borrowing the few strings it keeps and skipping every other value
+//! (strings eight bytes at a time), where serde would match every key against the struct.
+//! What it accepts, serde accepts into the same [`EventRecord`]; otherwise it gives up (`None`)
+//! and the caller uses serde, which also words the error. A property test holds them to that.
+
+use super::event::{EventRecord, Flag, Resource, UserIdentity};
+use crate::json::plain_run_end;
+use std::borrow::Cow;
+
+/// The record at the start of `bytes` and its length, when it is a well-formed object whose
+/// selector fields have the types serde expects.
+pub fn record(bytes: &[u8]) -> Option<(EventRecord<'_>, usize)> {
+    let mut reader = Reader { bytes, pos: 0, depth: 0 };
+    reader.whitespace();
+    let record = reader.record()?;
+    Some((record, reader.pos))
+}
+
+/// Nesting allowed in skipped values, as serde_json's recursion limit.
+const MAX_DEPTH: usize = 128;
+
+struct Reader<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+    depth: usize,
+}
+
+/// Sets `slot` once; a second value for the same field is serde's "duplicate field" error.
+fn once<T>(slot: &mut Option<T>, value: Option<T>, seen: &mut bool) -> Option<()> {
+    if std::mem::replace(seen, true) {
+        return None;
+    }
+    *slot = value;
+    Some(())
+}
+
+impl<'a> Reader<'a> {
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.pos).copied()
+    }
+
+    fn whitespace(&mut self) {
+        while matches!(self.peek(), Some(b' ' | b'\n' | b'\r' | b'\t')) {
+            self.pos += 1;
+        }
+    }
+
+    fn eat(&mut self, byte: u8) -> Option<()> {
+        self.whitespace();
+        (self.peek()? == byte).then(|| self.pos += 1)
+    }
+
+    /// A member name as raw bytes; gives up on escaped names (serde decodes those) and on
+    /// invalid UTF-8 (serde rejects it in the names of the fields it reads).
+    fn key(&mut self) -> Option<&'a [u8]> {
+        if self.peek()? != b'"' {
+            return None;
+        }
+        let start = self.pos + 1;
+        let end = plain_run_end(self.bytes, start);
+        let key = &self.bytes[start..end];
+        if *self.bytes.get(end)? != b'"' || (!key.is_ascii() && std::str::from_utf8(key).is_err()) {
+            return None;
+        }
+        self.pos = end + 1;
+        Some(key)
+    }
+
+    /// Members of an object: calls `member` with each key; it must consume the value.
+    fn object(&mut self, mut member: impl FnMut(&mut Self, &'a [u8]) -> Option<()>) -> Option<()> {
+        self.eat(b'{')?;
+        self.whitespace();
+        if self.peek()? == b'}' {
+            self.pos += 1;
+            return Some(());
+        }
+        loop {
+            self.whitespace();
+            let key = self.key()?;
+            self.eat(b':')?;
+            self.whitespace();
+            member(self, key)?;
+            self.whitespace();
+            match self.peek()? {
+                b',' => self.pos += 1,
+                b'}' => {
+                    self.pos += 1;
+                    return Some(());
+                }
+                _ => return None,
+            }
+        }
+    }
+
+    fn array(&mut self, mut element: impl FnMut(&mut Self) -> Option<()>) -> Option<()> {
+        self.eat(b'[')?;
+        self.whitespace();
+        if self.peek()? == b']' {
+            self.pos += 1;
+            return Some(());
+        }
+        loop {
+            self.whitespace();
+            element(self)?;
+            self.whitespace();
+            match self.peek()? {
+                b',' => self.pos += 1,
+                b']' => {
+                    self.pos += 1;
+                    return Some(());
+                }
+                _ => return None,
+            }
+        }
+    }
+
+    /// A string, borrowed when it has no escapes (as serde borrows it).
+    fn string(&mut self) -> Option<Cow<'a, str>> {
+        if self.peek()? != b'"' {
+            return None;
+        }
+        let start = self.pos + 1;
+        let end = plain_run_end(self.bytes, start);
+        match self.bytes.get(end)? {
+            b'"' => {
+                self.pos = end + 1;
+                std::str::from_utf8(&self.bytes[start..end]).ok().map(Cow::Borrowed)
+            }
+            // Escapes are rare in the fields kept: serde decodes them.
+            b'\\' => {
+                let length = self.skip_string()?;
+                let decoded: String = serde_json::from_slice(&self.bytes[self.pos - length..self.pos]).ok()?;
+                Some(Cow::Owned(decoded))
+            }
+            _ => None,
+        }
+    }
+
+    /// Skips a string; returns its length with quotes. Escapes are checked as serde does.
+    fn skip_string(&mut self) -> Option<usize> {
+        let start = self.pos;
+        self.pos += 1;
+        loop {
+            self.pos = plain_run_end(self.bytes, self.pos);
+            match self.peek()? {
+                b'"' => {
+                    self.pos += 1;
+                    return Some(self.pos - start);
+                }
+                b'\\' => {
+                    let escape = *self.bytes.get(self.pos + 1)?;
+                    self.pos += match escape {
+                        b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't' => 2,
+                        b'u' if self.bytes.get(self.pos + 2..self.pos + 6)?.iter().all(u8::is_ascii_hexdigit) => 6,
+                        _ => return None,
+                    };
+                }
+                _ => return None,
+            }
+        }
+    }
+
+    fn literal(&mut self, word: &[u8]) -> Option<()> {
+        self.bytes[self.pos..].starts_with(word).then(|| self.pos += word.len())
+    }
+
+    fn number(&mut self) -> Option<()> {
+        let digits = |r: &mut Self| {
+            let start = r.pos;
+            while r.peek().is_some_and(|b| b.is_ascii_digit()) {
+                r.pos += 1;
+            }
+            (r.pos > start).then_some(())
+        };
+        if self.peek() == Some(b'-') {
+            self.pos += 1;
+        }
+        if self.peek()? == b'0' {
+            self.pos += 1;
+        } else {
+            digits(self)?;
+        }
+        if self.peek() == Some(b'.') {
+            self.pos += 1;
+            digits(self)?;
+        }
+        if matches!(self.peek(), Some(b'e' | b'E')) {
+            self.pos += 1;
+            if matches!(self.peek(), Some(b'+' | b'-')) {
+                self.pos += 1;
+            }
+            digits(self)?;
+        }
+        Some(())
+    }
+
+    /// Skips any value.
+    fn skip(&mut self) -> Option<()> {
+        match self.peek()? {
+            b'"' => self.skip_string().map(|_| ()),
+            b'{' | b'[' => {
+                self.depth += 1;
+                if self.depth > MAX_DEPTH {
+                    return None;
+                }
+                let result = if self.peek()? == b'{' { self.object(|r, _| r.skip()) } else { self.array(|r| r.skip()) };
+                self.depth -= 1;
+                result
+            }
+            b't' => self.literal(b"true"),
+            b'f' => self.literal(b"false"),
+            b'n' => self.literal(b"null"),
+            _ => self.number(),
+        }
+    }
+
+    fn null(&mut self) -> bool {
+        self.peek() == Some(b'n') && self.literal(b"null").is_some()
+    }
+
+    /// `Option<Cow<str>>`: a string or null.
+    fn optional_string(&mut self) -> Option<Option<Cow<'a, str>>> {
+        if self.null() {
+            return Some(None);
+        }
+        self.string().map(Some)
+    }
+
+    fn optional_bool(&mut self) -> Option<Option<bool>> {
+        match self.peek()? {
+            b'n' => self.literal(b"null").map(|_| None),
+            b't' => self.literal(b"true").map(|_| Some(true)),
+            b'f' => self.literal(b"false").map(|_| Some(false)),
+            _ => None,
+        }
+    }
+
+    /// `Option<Flag>`: a boolean, a string, or null.
+    fn optional_flag(&mut self) -> Option<Option<Flag<'a>>> {
+        match self.peek()? {
+            b'"' => self.string().map(|s| Some(Flag::Text(s))),
+            _ => self.optional_bool().map(|b| b.map(Flag::Bool)),
+        }
+    }
+
+    fn user_identity(&mut self) -> Option<Option<UserIdentity<'a>>> {
+        if self.null() {
+            return Some(None);
+        }
+        let mut identity = UserIdentity::default();
+        let mut seen = false;
+        self.object(|r, key| match key {
+            b"arn" => once(&mut identity.arn, r.optional_string()?, &mut seen),
+            _ => r.skip(),
+        })?;
+        Some(Some(identity))
+    }
+
+    fn resource(&mut self) -> Option<Resource<'a>> {
+        let mut resource = Resource { arn: None, arn_prefix: None, resource_type: None };
+        let mut seen = [false; 3];
+        self.object(|r, key| match key {
+            b"ARN" => once(&mut resource.arn, r.optional_string()?, &mut seen[0]),
+            b"ARNPrefix" => once(&mut resource.arn_prefix, r.optional_string()?, &mut seen[1]),
+            b"type" => once(&mut resource.resource_type, r.optional_string()?, &mut seen[2]),
+            _ => r.skip(),
+        })?;
+        Some(resource)
+    }
+
+    fn resources(&mut self) -> Option<Option<Vec<Resource<'a>>>> {
+        if self.null() {
+            return Some(None);
+        }
+        let mut list = Vec::new();
+        self.array(|r| {
+            list.push(r.resource()?);
+            Some(())
+        })?;
+        Some(Some(list))
+    }
+
+    fn record(&mut self) -> Option<EventRecord<'a>> {
+        let mut e = EventRecord::default();
+        let mut seen = [false; 12];
+        self.object(|r, key| match key {
+            b"eventID" => once(&mut e.event_id, r.optional_string()?, &mut seen[0]),
+            b"eventSource" => once(&mut e.event_source, r.optional_string()?, &mut seen[1]),
+            b"eventName" => once(&mut e.event_name, r.optional_string()?, &mut seen[2]),
+            b"eventType" => once(&mut e.event_type, r.optional_string()?, &mut seen[3]),
+            b"eventCategory" => once(&mut e.event_category, r.optional_string()?, &mut seen[4]),
+            b"errorCode" => once(&mut e.error_code, r.optional_string()?, &mut seen[5]),
+            b"vpcEndpointId" => once(&mut e.vpc_endpoint_id, r.optional_string()?, &mut seen[6]),
+            b"readOnly" => once(&mut e.read_only, r.optional_flag()?, &mut seen[7]),
+            b"sessionCredentialFromConsole" => {
+                once(&mut e.session_credential_from_console, r.optional_flag()?, &mut seen[8])
+            }
+            b"managementEvent" => once(&mut e.management_event, r.optional_bool()?, &mut seen[9]),
+            b"userIdentity" => once(&mut e.user_identity, r.user_identity()?, &mut seen[10]),
+            b"resources" => once(&mut e.resources, r.resources()?, &mut seen[11]),
+            _ => r.skip(),
+        })?;
+        Some(e)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn both(text: &str) -> (Option<EventRecord<'_>>, Option<EventRecord<'_>>) {
+        let ours = record(text.as_bytes()).map(|(r, n)| {
+            assert_eq!(n, text.trim_end().len(), "length of {text}");
+            r
+        });
+        (ours, serde_json::from_str(text).ok())
+    }
+
+    #[test]
+    fn every_synthetic_record_takes_the_fast_path() {
+        let mut rng = crate::replay::synth::Rng::new(3);
+        for i in 0..500 {
+            let text = crate::replay::synth::record(&mut rng, i).to_string();
+            let (ours, theirs) = both(&text);
+            assert!(ours.is_some(), "{text}");
+            assert_eq!(ours, theirs);
+        }
+    }
+
+    #[test]
+    fn agrees_with_serde_on_valid_and_invalid_records() {
+        for text in [
+            r#"{"eventName": "A", "readOnly": true, "resources": [{"type": "AWS::S3::Object", "ARN": "arn:aws:s3:::b/k", "x": [1, {"y": null}]}]}"#,
+            r#"{"eventName": "A\u00e9\"", "userIdentity": {"type": "IAMUser", "arn": "arn:aws:iam::1:user/x"}, "n": -1.5e3}"#,
+            r#"{"readOnly": "true", "managementEvent": null, "resources": null, "userIdentity": null}"#,
+            r#"{"eventName": 5}"#,
+            r#"{"eventName": "A", "eventName": "B"}"#,
+            r#"{"readOnly": 1}"#,
+            r#"{"x": 01}"#,
+            r#"{"x": "\q"}"#,
+            r#"{"x": [1,]}"#,
+            r#"{}"#,
+        ] {
+            let (ours, theirs) = both(text);
+            assert_eq!(ours, theirs, "{text}");
+        }
+    }
+}

@@ -1,34 +1,22 @@
 //! The `trailscope` binary as users run it: files, stdin, formats, contexts and exit codes.
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+mod common;
+
+/// A text input file.
+fn temp_bytes(name: &str, content: &str) -> String {
+    temp(name, content.as_bytes())
+}
+
+/// Runs the binary with text on stdin.
+fn trailscope(args: &[&str], stdin: Option<&str>) -> Output {
+    common::trailscope(args, stdin.map(str::as_bytes))
+}
+
+use common::temp;
+use std::process::Output;
 
 const VALID: &str = r#"{"TrailName": "management-events", "EventSelectors": [{"ReadWriteType": "WriteOnly"}]}"#;
 const BAD_NAME: &str = "{\n  \"TrailName\": \"my--trail\",\n  \"EventSelectors\": [{}]\n}\n";
-
-fn trailscope(args: &[&str], stdin: Option<&str>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_trailscope"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run trailscope");
-    if let Some(input) = stdin {
-        // The process may exit before reading (usage errors): a broken pipe is fine.
-        let _ = child.stdin.take().unwrap().write_all(input.as_bytes());
-    }
-    drop(child.stdin.take());
-    child.wait_with_output().unwrap()
-}
-
-fn temp_file(name: &str, content: &str) -> String {
-    let dir = std::env::temp_dir().join(format!("trailscope-cli-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join(name);
-    std::fs::write(&path, content).unwrap();
-    path.to_string_lossy().into_owned()
-}
 
 fn stdout(output: &Output) -> String {
     String::from_utf8(output.stdout.clone()).unwrap()
@@ -40,7 +28,7 @@ fn json(output: &Output) -> serde_json::Value {
 
 #[test]
 fn valid_request_exits_0_and_prints_the_response() {
-    let out = trailscope(&["validate", &temp_file("valid.json", VALID)], None);
+    let out = trailscope(&["validate", &temp_bytes("valid.json", VALID)], None);
     assert_eq!(out.status.code(), Some(0));
     let text = stdout(&out);
     assert!(text.contains("PutEventSelectors would succeed"), "{text}");
@@ -89,7 +77,7 @@ fn warnings_alone_exit_0() {
 
 #[test]
 fn context_file_reaches_context_exceptions() {
-    let context = temp_file(
+    let context = temp_bytes(
         "context.json",
         r#"{"account": "123456789012", "region": "us-east-1", "trails": [{"name": "eu-trail", "homeRegion": "eu-west-1"}]}"#,
     );
@@ -141,11 +129,11 @@ fn usage_and_io_errors_exit_2() {
     assert_eq!(trailscope(&["validate"], None).status.code(), Some(2));
     assert_eq!(trailscope(&["validate", "-", "--format", "yaml"], Some(VALID)).status.code(), Some(2));
     assert_eq!(trailscope(&["frobnicate"], None).status.code(), Some(2));
-    let bad_context = temp_file("bad-context.json", "{\"account\": 1}");
+    let bad_context = temp_bytes("bad-context.json", "{\"account\": 1}");
     let out = trailscope(&["validate", "-", "--context", &bad_context], Some(VALID));
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("invalid context"));
-    let not_utf8 = temp_file("latin1.json", "");
+    let not_utf8 = temp_bytes("latin1.json", "");
     std::fs::write(&not_utf8, [b'{', 0xff, b'}']).unwrap();
     assert_eq!(trailscope(&["validate", &not_utf8], None).status.code(), Some(2));
 }

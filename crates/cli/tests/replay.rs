@@ -1,32 +1,11 @@
 //! `trailscope replay` and `trailscope synth` as users run them: every input form, gzip,
 //! several files, stdin, a broken record in the middle, formats and exit codes.
 
+mod common;
+
+use common::{temp, trailscope};
 use std::io::Write;
-use std::process::{Command, Output, Stdio};
-
-fn trailscope(args: &[&str], stdin: Option<&[u8]>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_trailscope"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run trailscope");
-    if let Some(input) = stdin {
-        // The process may exit before reading (usage errors): a broken pipe is fine.
-        let _ = child.stdin.take().unwrap().write_all(input);
-    }
-    drop(child.stdin.take());
-    child.wait_with_output().unwrap()
-}
-
-fn temp(name: &str, content: &[u8]) -> String {
-    let dir = std::env::temp_dir().join(format!("trailscope-replay-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join(name);
-    std::fs::write(&path, content).unwrap();
-    path.to_string_lossy().into_owned()
-}
+use std::process::Output;
 
 fn gzip(bytes: &[u8]) -> Vec<u8> {
     let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());

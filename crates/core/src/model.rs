@@ -134,6 +134,19 @@ impl Operator {
 }
 
 impl AdvancedFieldSelector {
+    /// A field selector on `field` with no operator yet.
+    pub fn new(field: impl Into<String>) -> Self {
+        AdvancedFieldSelector {
+            field: field.into(),
+            equals: None,
+            starts_with: None,
+            ends_with: None,
+            not_equals: None,
+            not_starts_with: None,
+            not_ends_with: None,
+        }
+    }
+
     /// The value list of `op`, if present.
     pub fn values(&self, op: Operator) -> Option<&Vec<String>> {
         match op {

@@ -50,15 +50,7 @@ fn advanced_event_selector(selector: &syntax::AdvancedEventSelector) -> Advanced
 }
 
 fn field_selector(field: &syntax::AdvancedFieldSelector) -> AdvancedFieldSelector {
-    let mut out = AdvancedFieldSelector {
-        field: field.field_name().unwrap_or_default().to_string(),
-        equals: None,
-        starts_with: None,
-        ends_with: None,
-        not_equals: None,
-        not_starts_with: None,
-        not_ends_with: None,
-    };
+    let mut out = AdvancedFieldSelector::new(field.field_name().unwrap_or_default().to_string());
     // With duplicate operator keys the last one wins, as JSON readers do.
     for condition in &field.conditions {
         out.set_values(condition.operator, strings(&condition.values));

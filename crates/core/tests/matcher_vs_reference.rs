@@ -102,15 +102,7 @@ fn field_selector(
 ) -> impl Strategy<Value = AdvancedFieldSelector> {
     prop::collection::vec((prop::sample::select(&Operator::ALL[..]), prop::collection::vec(pick(values), 1..3)), 1..3)
         .prop_map(move |ops| {
-            let mut f = AdvancedFieldSelector {
-                field: field.into(),
-                equals: None,
-                starts_with: None,
-                ends_with: None,
-                not_equals: None,
-                not_starts_with: None,
-                not_ends_with: None,
-            };
+            let mut f = AdvancedFieldSelector::new(field);
             for (op, v) in ops {
                 f.set_values(op, v);
             }
@@ -119,15 +111,7 @@ fn field_selector(
 }
 
 fn equals(field: &str, value: String) -> AdvancedFieldSelector {
-    let mut f = AdvancedFieldSelector {
-        field: field.into(),
-        equals: None,
-        starts_with: None,
-        ends_with: None,
-        not_equals: None,
-        not_starts_with: None,
-        not_ends_with: None,
-    };
+    let mut f = AdvancedFieldSelector::new(field);
     f.set_values(Operator::Equals, vec![value]);
     f
 }

@@ -50,3 +50,41 @@ fn a_broken_context_is_reported_not_thrown() {
     assert!(get(&get(&result, "context_error"), "message").is_string());
     assert_eq!(get(&result, "valid"), JsValue::TRUE);
 }
+
+const SEED_LOG: &str = include_str!("../../../tests/events/seed-examples.json");
+
+#[wasm_bindgen_test]
+fn replay_session_gives_the_seed_verdicts_across_chunk_boundaries() {
+    let request = r#"{"TrailName": "t-trail", "EventSelectors": [{"ReadWriteType": "WriteOnly"}]}"#;
+    let mut session = trailscope_wasm::ReplaySession::new(request, None).expect("valid selectors");
+    let mut rows = Vec::new();
+    for chunk in SEED_LOG.as_bytes().chunks(333) {
+        let batch: Vec<serde_json::Value> = serde_json::from_str(&session.push(chunk, true)).unwrap();
+        rows.extend(batch);
+    }
+    rows.extend(serde_json::from_str::<Vec<serde_json::Value>>(&session.finish(true)).unwrap());
+    let logged: Vec<&str> =
+        rows.iter().filter(|r| r["logged"] == true).map(|r| r["eventName"].as_str().unwrap()).collect();
+    // Write management events only: the data events (PutObject, Invoke) need DataResources.
+    assert_eq!(logged, ["RunInstances", "ExecuteStatement"]);
+    let summary: serde_json::Value = serde_json::from_str(&session.summary()).unwrap();
+    assert_eq!(summary["events"], 10);
+    let why: serde_json::Value = serde_json::from_str(
+        &session.explain(r#"{"eventName": "GetConsoleOutput", "readOnly": true, "eventCategory": "Management"}"#),
+    )
+    .unwrap();
+    assert_eq!(why["logged"], false);
+    assert!(why["selectors"][0]["reason"].as_str().unwrap().contains("readOnly"));
+}
+
+#[wasm_bindgen_test]
+fn replay_session_refuses_invalid_selectors_and_synth_replays() {
+    assert!(trailscope_wasm::ReplaySession::new(r#"{"TrailName": "ab", "EventSelectors": [{}]}"#, None).is_err());
+    let log = trailscope_wasm::synth(5, 200);
+    let mut session =
+        trailscope_wasm::ReplaySession::new(r#"{"TrailName": "t-trail", "EventSelectors": [{}]}"#, None).unwrap();
+    let logged: u64 = session.push(&log, false).parse::<u64>().unwrap() + session.finish(false).parse::<u64>().unwrap();
+    let summary: serde_json::Value = serde_json::from_str(&session.summary()).unwrap();
+    assert_eq!(summary["events"], 200);
+    assert_eq!(summary["logged"], logged);
+}

@@ -54,10 +54,12 @@ test-e2e:
 size:
 	scripts/size.sh
 
-## Benchmarks (criterion): validation of a maximum-size request.
-bench:
-	cargo bench -p trailscope-core --bench validate
-	cargo bench -p trailscope-core --bench replay
+## Benchmarks: validation of maximum-size requests (criterion), replay throughput against a
+## bare serde_json scan (native), and the wasm build's replay throughput in headless Chromium.
+bench: tools test-tools
+	cargo bench --locked -p trailscope-core --bench validate
+	cargo bench --locked -p trailscope-core --bench replay
+	scripts/bench-wasm.sh
 
 clean:
 	rm -rf dist target/criterion

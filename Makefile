@@ -6,7 +6,7 @@ export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 export TRUNK_OFFLINE := true
 PORT ?= 8080
 
-.PHONY: serve test build tools test-tools editor test-rust test-wasm test-e2e test-conformance lint bench size clean
+.PHONY: serve test build wasm-pkg tools test-tools editor test-rust test-wasm test-e2e test-conformance lint bench size clean
 
 ## Install the build tools (wasm32 target, trunk, wasm-bindgen-cli, npm packages) if missing.
 tools:
@@ -19,8 +19,14 @@ test-tools:
 editor: tools
 	npm run --silent build:editor
 
+## The JS/wasm library the replay worker imports (wasm-bindgen --target web, then wasm-opt).
+wasm-pkg: tools
+	cargo build --locked --release --target wasm32-unknown-unknown -p trailscope-wasm
+	wasm-bindgen --target web --out-dir www/worker/pkg target/wasm32-unknown-unknown/release/trailscope_wasm.wasm
+	wasm-opt -O3 --enable-bulk-memory --enable-nontrapping-float-to-int www/worker/pkg/trailscope_wasm_bg.wasm -o www/worker/pkg/trailscope_wasm_bg.wasm
+
 ## Release build of the page into dist/ (static files, relative URLs).
-build: editor
+build: editor wasm-pkg
 	cargo fetch --locked
 	trunk build --release --offline
 

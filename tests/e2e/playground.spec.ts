@@ -469,3 +469,63 @@ test.describe('screenshots', () => {
     });
   });
 });
+
+// ---------------------------------------------------------------------------------------------
+// Replay (in a Web Worker).
+
+test.describe('replay', () => {
+  const counts = (page: Page) => ({
+    events: page.getByTestId('count-events'),
+    logged: page.getByTestId('count-logged'),
+    data: page.getByTestId('count-data'),
+    problems: page.getByTestId('count-problems'),
+  });
+
+  test('the seed examples replay through the default trail', async ({ page }) => {
+    await open(page);
+    await page.getByTestId('replay-seed').click();
+    await expect(page.getByTestId('replay-status')).toContainText('Replayed seed examples');
+    // The default trail logs the 4 management events and none of the 6 data events.
+    await expect(counts(page).events).toHaveText('10');
+    await expect(counts(page).logged).toHaveText('4');
+    await expect(counts(page).data).toHaveText('6');
+  });
+
+  test('an uploaded gzipped log file with a broken record replays, told gzip by its bytes', async ({ page }) => {
+    await open(page);
+    const log = JSON.parse(fs.readFileSync(path.join(REPO, 'tests/events/seed-examples.json'), 'utf8'));
+    const records = log.Records.map((r: unknown) => JSON.stringify(r));
+    records.splice(3, 0, '{"eventName": 42}');
+    const zlib = await import('zlib');
+    const buffer = zlib.gzipSync(Buffer.from(`{"Records": [${records.join(',')}]}`));
+    await page.getByTestId('replay-files').setInputFiles({ name: 'log.json', mimeType: 'application/json', buffer });
+    await expect(page.getByTestId('replay-status')).toContainText('Replayed log.json');
+    await expect(counts(page).events).toHaveText('10');
+    await expect(counts(page).problems).toHaveText('1');
+    await expect(counts(page).logged).toHaveText('4');
+  });
+
+  test('a long replay can be cancelled, and the page answers meanwhile', async ({ page }) => {
+    await open(page);
+    await page.getByTestId('replay-synth-large').click();
+    await expect(page.getByTestId('replay-cancel')).toBeVisible();
+    await expect(page.getByTestId('replay-status')).toContainText('Replaying');
+    // The main thread is free: a sample loads and is validated while the worker replays.
+    await page.getByTestId('samples').selectOption('invalid-trail-name');
+    await expect(status(page)).toHaveText('400 InvalidTrailNameException');
+    await expect(page.getByTestId('replay-status')).toContainText('Replaying');
+    await page.getByTestId('replay-cancel').click();
+    await expect(page.getByTestId('replay-status')).toContainText('Cancelled');
+    const replayed = Number(await counts(page).events.textContent());
+    expect(replayed).toBeGreaterThan(0);
+    expect(replayed).toBeLessThan(500_000);
+  });
+
+  test('invalid selectors are refused with the exception', async ({ page }) => {
+    await open(page);
+    await page.getByTestId('samples').selectOption('invalid-bucket-without-slash');
+    await expect(status(page)).toHaveText('400 InvalidEventSelectorsException');
+    await page.getByTestId('replay-seed').click();
+    await expect(page.getByTestId('replay-status')).toContainText('InvalidEventSelectorsException');
+  });
+});

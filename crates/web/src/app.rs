@@ -5,6 +5,7 @@ use crate::analysis::{analyse, Analysis};
 use crate::context_panel::ContextPanel;
 use crate::editor::{Editor, EditorRef};
 use crate::problems::Problems;
+use crate::replay_panel::ReplayPanel;
 use crate::result_panel::ResultPanel;
 use crate::samples_menu::SamplesMenu;
 use gloo::timers::callback::Timeout;
@@ -94,6 +95,7 @@ pub fn app() -> Html {
                         editor={(*request_editor).clone()} label="PutEventSelectors request" diagnostics={diagnostics.clone()}
                         class="request-editor" />
                     <Problems diagnostics={diagnostics} on_reveal={on_reveal} on_fix={on_fix} />
+                    <ReplayPanel request_editor={(*request_editor).clone()} context_editor={(*context_editor).clone()} />
                 </section>
                 <section class="pane side-pane" aria-label="Result and context">
                     <ResultPanel analysis={(*analysis).clone()} {on_store} />

@@ -6,6 +6,7 @@ mod context_panel;
 mod editor;
 mod json_view;
 mod problems;
+mod replay_panel;
 mod result_panel;
 mod samples_menu;
 

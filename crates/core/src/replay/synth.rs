@@ -207,17 +207,54 @@ pub fn record(rng: &mut Rng, index: u64) -> Value {
     record
 }
 
-/// A CloudTrail log file `{"Records": [...]}` of `events` records, written piece by piece.
-pub fn write_log(seed: u64, events: u64, out: &mut impl FnMut(&[u8])) {
-    let mut rng = Rng::new(seed);
-    out(b"{\"Records\":[");
-    for i in 0..events {
-        if i > 0 {
-            out(b",");
-        }
-        out(record(&mut rng, i).to_string().as_bytes());
+/// A CloudTrail log file `{"Records": [...]}` of `events` records, produced in pieces so that
+/// a large log never has to be held whole.
+#[derive(Debug, Clone)]
+pub struct LogWriter {
+    rng: Rng,
+    next: u64,
+    events: u64,
+    done: bool,
+}
+
+impl LogWriter {
+    pub fn new(seed: u64, events: u64) -> Self {
+        LogWriter { rng: Rng::new(seed), next: 0, events, done: false }
     }
-    out(b"]}\n");
+
+    /// Appends up to `records` more records (and the log's opening or closing bytes) to `out`;
+    /// false once the log is complete and nothing was appended.
+    pub fn write_next(&mut self, records: u64, out: &mut Vec<u8>) -> bool {
+        if self.done {
+            return false;
+        }
+        if self.next == 0 {
+            out.extend_from_slice(b"{\"Records\":[");
+        }
+        let end = (self.next + records.max(1)).min(self.events);
+        while self.next < end {
+            if self.next > 0 {
+                out.push(b',');
+            }
+            out.extend_from_slice(record(&mut self.rng, self.next).to_string().as_bytes());
+            self.next += 1;
+        }
+        if self.next == self.events {
+            out.extend_from_slice(b"]}\n");
+            self.done = true;
+        }
+        true
+    }
+}
+
+/// The whole log, handed to `out` piece by piece.
+pub fn write_log(seed: u64, events: u64, out: &mut impl FnMut(&[u8])) {
+    let mut writer = LogWriter::new(seed, events);
+    let mut buffer = Vec::new();
+    while writer.write_next(256, &mut buffer) {
+        out(&buffer);
+        buffer.clear();
+    }
 }
 
 #[cfg(test)]
@@ -236,6 +273,10 @@ mod tests {
         assert_ne!(log, collect(8));
         let average = log.len() / 200;
         assert!((700..2200).contains(&average), "average record size {average}");
+        let mut pieces = Vec::new();
+        let mut writer = LogWriter::new(7, 200);
+        while writer.write_next(7, &mut pieces) {}
+        assert_eq!(pieces, log, "pieces of any size make the same log");
         let parsed: Value = serde_json::from_slice(&log).unwrap();
         let records = parsed["Records"].as_array().unwrap();
         let data = records.iter().filter(|r| r["eventCategory"] == "Data").count();

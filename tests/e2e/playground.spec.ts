@@ -529,3 +529,59 @@ test.describe('replay', () => {
     await expect(page.getByTestId('replay-status')).toContainText('InvalidEventSelectorsException');
   });
 });
+
+test.describe('replay results', () => {
+  const results = (page: Page) => page.getByTestId('replay-results');
+  const shown = async (page: Page) => Number(await results(page).getAttribute('data-total'));
+
+  test('a table of every event, filters, and the explanation of a clicked row', async ({ page }) => {
+    await open(page);
+    await page.getByTestId('replay-synth').click();
+    await expect(page.getByTestId('replay-status')).toContainText('Replayed synthetic log');
+    await expect(results(page)).toHaveAttribute('data-total', '5000');
+    // Virtualized: far fewer rows in the document than events.
+    const drawn = await page.locator('.result-row').count();
+    expect(drawn).toBeGreaterThan(5);
+    expect(drawn).toBeLessThan(100);
+    // Filters: logged + not logged = all; a text filter keeps only matching names.
+    const logged = Number(await page.getByTestId('count-logged').textContent());
+    await page.getByTestId('filter-logged').selectOption('logged');
+    await expect.poll(() => shown(page)).toBe(logged);
+    await page.getByTestId('filter-logged').selectOption('not');
+    await expect.poll(() => shown(page)).toBe(5000 - logged);
+    await page.getByTestId('filter-logged').selectOption('all');
+    await page.getByTestId('filter-text').fill('kms.amazonaws.com decrypt');
+    await page.getByTestId('filter-text').press('Enter');
+    await expect.poll(() => shown(page)).toBeLessThan(5000);
+    const names = await page.locator('.result-row span:nth-child(4)').allTextContents();
+    expect(names.length).toBeGreaterThan(0);
+    for (const name of names) expect(name).toBe('kms.amazonaws.com Decrypt');
+    // Scrolling draws later rows.
+    await page.getByTestId('filter-text').fill('');
+    await page.getByTestId('filter-text').press('Enter');
+    await results(page).evaluate((e) => (e.scrollTop = 26 * 3000));
+    await expect.poll(async () => Number(await page.locator('.result-row').first().getAttribute('data-index'))).toBeGreaterThan(2900);
+    // A row's explanation stands next to its record.
+    await page.locator('.result-row').first().click();
+    const explanation = page.getByTestId('replay-explanation');
+    await expect(explanation).toContainText('selector 0');
+    await expect(explanation.locator('pre.json')).toContainText('"eventVersion": "1.11"');
+  });
+
+  test('editing the selectors re-runs the replay, and before/after shows what changed', async ({ page }) => {
+    await open(page);
+    await page.getByTestId('replay-compare').check();
+    await page.getByTestId('replay-synth').click();
+    await expect(page.getByTestId('replay-status')).toContainText('Replayed synthetic log');
+    const before = Number(await page.getByTestId('count-logged').textContent());
+    // The default trail against itself: nothing changes.
+    await page.getByTestId('filter-logged').selectOption('changed');
+    await expect.poll(() => shown(page)).toBe(0);
+    // Only S3 PutObject on one bucket now: the replay re-runs by itself.
+    await page.getByTestId('samples').selectOption('advanced-s3-putobject');
+    await expect.poll(async () => Number(await page.getByTestId('count-logged').textContent())).toBeLessThan(before);
+    await expect(page.getByTestId('replay-status')).toContainText('Replayed synthetic log');
+    await expect.poll(() => shown(page)).toBeGreaterThan(0);
+    await expect(page.locator('.result-row.changed').first()).toContainText('(was logged)');
+  });
+});

@@ -1,36 +1,64 @@
-// The replay runs here, off the page's main thread: events stream from files (gzip inflated
-// by the browser's DecompressionStream, told by its magic bytes), from text, or from the
-// synthetic generator, through trailscope's wasm ReplaySession. Messages in:
-//   {type: 'replay', request, context, sources: [File | {text} | {synth: {seed, events}}]}
+// The replay runs here, off the page's main thread: events stream from files (gzip inflated by
+// the browser's DecompressionStream, told by its magic bytes), from text, or from the synthetic
+// generator, through trailscope's wasm ReplaySession. Verdicts are kept here in compact
+// columns (a million events take tens of MB); the page asks for the rows it shows.
+//
+// Messages in:
+//   {type: 'replay', request, context, before, sources: [File | {text} | {synth: {seed, events}}]}
+//   {type: 'rerun', request, context, before}      same sources, new selectors
 //   {type: 'cancel'}
-// Messages out: {type: 'progress' | 'done' | 'cancelled', bytes, total, summary} and
-// {type: 'error', message}.
+//   {type: 'rows', filter: {logged: 'all'|'logged'|'not'|'changed', selector, text}, start, count}
+//   {type: 'explain', index}
+// Messages out:
+//   {type: 'progress'|'done'|'cancelled', bytes, total, summary, top, compared}
+//   {type: 'rows', total, start, rows}, {type: 'explanation', index, record, explanation}
+//   {type: 'error', message}
 import init, { ReplaySession, SynthLog } from './pkg/trailscope_wasm.js';
 
 const ready = init();
-let cancelled = false;
+const CHUNK = 1 << 16;
 /** How often progress is reported and the worker yields to read a cancel (ms). */
 const TICK_MS = 50;
+
+let cancelled = false;
+let generation = 0;
+let sources = [];
+let store = null;
+/** A session over the last replay's selectors, kept to explain rows afterwards. */
+let explainer = null;
 
 onmessage = async (event) => {
   const message = event.data;
   if (message.type === 'cancel') {
     cancelled = true;
-  } else if (message.type === 'replay') {
-    cancelled = false;
-    await ready;
-    await replay(message);
+    return;
+  }
+  await ready;
+  switch (message.type) {
+    case 'replay':
+      sources = message.sources;
+      await start(message);
+      break;
+    case 'rerun':
+      if (sources.length > 0) await start(message);
+      break;
+    case 'rows':
+      postMessage({ type: 'rows', ...(store ? store.page(message.filter, message.start, message.count) : { total: 0, start: 0, rows: [] }) });
+      break;
+    case 'explain':
+      await explain(message.index);
+      break;
   }
 };
 
 const isGzip = (bytes) => bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
 
-/** A source as [stream of bytes, size or null]. */
+/** A source as [stream of bytes, size or null (unknown until read)]. */
 async function open(source) {
   if (source instanceof Blob) {
     const head = new Uint8Array(await source.slice(0, 2).arrayBuffer());
     const stream = source.stream();
-    return [isGzip(head) ? stream.pipeThrough(new DecompressionStream('gzip')) : stream, isGzip(head) ? null : source.size];
+    return isGzip(head) ? [stream.pipeThrough(new DecompressionStream('gzip')), null] : [stream, source.size];
   }
   if (source.synth) {
     // Generated piece by piece as the replay pulls: a large log is never held whole.
@@ -52,49 +80,241 @@ async function open(source) {
   return [new Blob([bytes]).stream(), bytes.length];
 }
 
-async function replay({ request, context, sources }) {
-  let session;
+/** Growable typed-array columns of verdicts. */
+class Store {
+  constructor(selectorCount, compared) {
+    this.selectorCount = selectorCount;
+    this.compared = compared;
+    this.n = 0;
+    this.capacity = 0;
+    this.strings = [];
+    this.ids = new Map();
+    this.problems = new Map();
+    this.fileStarts = [];
+    this.cache = null;
+    this.grow(1024);
+  }
+
+  grow(capacity) {
+    const resize = (old, Type) => {
+      const next = new Type(capacity);
+      if (old) next.set(old.subarray(0, this.n));
+      return next;
+    };
+    this.logged = resize(this.logged, Uint8Array);
+    this.before = resize(this.before, Uint8Array);
+    this.matched = resize(this.matched, Uint32Array);
+    this.source = resize(this.source, Uint32Array);
+    this.name = resize(this.name, Uint32Array);
+    this.file = resize(this.file, Uint16Array);
+    this.offset = resize(this.offset, Float64Array);
+    this.length = resize(this.length, Uint32Array);
+    this.wrapping = resize(this.wrapping, Uint8Array);
+    this.capacity = capacity;
+  }
+
+  intern(text) {
+    const key = text ?? '-';
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      id = this.strings.length;
+      this.strings.push(key);
+      this.ids.set(key, id);
+    }
+    return id;
+  }
+
+  add(row, before, file) {
+    if (this.n === this.capacity) this.grow(this.capacity * 2);
+    const i = this.n++;
+    this.cache = null;
+    this.file[i] = file;
+    this.offset[i] = row.offset;
+    if (row.logged === undefined) {
+      // A problem row: {index, offset, message}.
+      this.problems.set(i, row.message);
+      this.source[i] = this.intern(null);
+      this.name[i] = this.intern(null);
+      return;
+    }
+    this.logged[i] = row.logged ? 1 : 0;
+    this.before[i] = before ? 1 : 0;
+    let bits = 0;
+    for (const s of row.matched) bits |= s < 32 ? 1 << s : 0;
+    this.matched[i] = bits >>> 0;
+    this.source[i] = this.intern(row.eventSource);
+    this.name[i] = this.intern(row.eventName);
+    this.length[i] = row.length;
+    this.wrapping[i] = row.wrapping;
+  }
+
+  keep(i, filter, text) {
+    if (this.problems.has(i)) return filter.logged === 'all' && filter.selector < 0 && (text === '' || this.problems.get(i).toLowerCase().includes(text));
+    if (filter.logged === 'logged' && !this.logged[i]) return false;
+    if (filter.logged === 'not' && this.logged[i]) return false;
+    if (filter.logged === 'changed' && this.logged[i] === this.before[i]) return false;
+    if (filter.selector >= 0 && !(this.matched[i] & (1 << filter.selector))) return false;
+    if (text !== '') {
+      const both = `${this.strings[this.source[i]]} ${this.strings[this.name[i]]}`.toLowerCase();
+      if (!both.includes(text)) return false;
+    }
+    return true;
+  }
+
+  /** Indexes of the rows `filter` keeps (cached until the next change). */
+  indexes(filter) {
+    const key = JSON.stringify(filter);
+    if (this.cache && this.cache.key === key) return this.cache.indexes;
+    const text = (filter.text ?? '').trim().toLowerCase();
+    const all = filter.logged === 'all' && filter.selector < 0 && text === '';
+    let indexes;
+    if (all) {
+      indexes = null;
+    } else {
+      const kept = new Uint32Array(this.n);
+      let k = 0;
+      for (let i = 0; i < this.n; i++) if (this.keep(i, filter, text)) kept[k++] = i;
+      indexes = kept.subarray(0, k);
+    }
+    this.cache = { key, indexes };
+    return indexes;
+  }
+
+  row(i) {
+    if (this.problems.has(i)) return { index: i, problem: this.problems.get(i) };
+    const matched = [];
+    for (let s = 0; s < Math.min(this.selectorCount, 32); s++) if (this.matched[i] & (1 << s)) matched.push(s);
+    return {
+      index: i,
+      eventSource: this.strings[this.source[i]],
+      eventName: this.strings[this.name[i]],
+      logged: this.logged[i] === 1,
+      before: this.compared ? this.before[i] === 1 : null,
+      matched,
+    };
+  }
+
+  page(filter, start, count) {
+    const indexes = this.indexes(filter);
+    const total = indexes ? indexes.length : this.n;
+    const rows = [];
+    for (let k = start; k < Math.min(total, start + count); k++) rows.push(this.row(indexes ? indexes[k] : k));
+    return { total, start, rows };
+  }
+}
+
+/** The 20 most frequent eventSource/eventName pairs of a summary. */
+function top(summary) {
+  return Object.entries(summary.by_event)
+    .map(([name, c]) => ({ name, events: c.events, logged: c.logged }))
+    .sort((a, b) => b.events - a.events || a.name.localeCompare(b.name))
+    .slice(0, 20);
+}
+
+function sessions(request, context, before) {
+  const after = new ReplaySession(request, context ?? undefined);
+  return [after, before ? ReplaySession.fromSelectors(before) : null];
+}
+
+async function start({ request, context, before }) {
+  const run = ++generation;
+  cancelled = false;
+  let after, earlier;
   try {
-    session = new ReplaySession(request, context ?? undefined);
+    [after, earlier] = sessions(request, context, before);
   } catch (error) {
     postMessage({ type: 'error', message: String(error.message ?? error) });
     return;
   }
+  explainer?.free();
+  explainer = new ReplaySession(request, context ?? undefined);
+  store = new Store(JSON.parse(after.summary()).by_selector.length, earlier !== null);
   const opened = [];
   for (const source of sources) opened.push(await open(source));
   const sizes = opened.map(([, size]) => size);
   const total = sizes.every((size) => size !== null) ? sizes.reduce((a, b) => a + b, 0) : null;
   let bytes = 0;
   let tick = performance.now();
-  const report = (type) => postMessage({ type, bytes, total, summary: JSON.parse(session.summary()) });
+  const report = (type) => {
+    const summary = JSON.parse(after.summary());
+    postMessage({ type, bytes, total, summary, top: top(summary), compared: earlier !== null });
+  };
+  const feed = (rowsAfter, rowsBefore, file) => {
+    const now = JSON.parse(rowsAfter);
+    const then = rowsBefore ? JSON.parse(rowsBefore) : null;
+    now.forEach((row, k) => store.add(row, then ? then[k].logged : false, file));
+  };
   try {
-    for (const [stream] of opened) {
-      const reader = stream.getReader();
+    for (let file = 0; file < opened.length; file++) {
+      store.fileStarts[file] = bytes;
+      const reader = opened[file][0].getReader();
       for (;;) {
         const { value, done } = await reader.read();
         if (done) break;
-        for (let i = 0; i < value.length; i += 1 << 16) {
-          session.push(value.subarray(i, i + (1 << 16)), false);
-          bytes += Math.min(1 << 16, value.length - i);
+        for (let i = 0; i < value.length; i += CHUNK) {
+          const chunk = value.subarray(i, i + CHUNK);
+          feed(after.push(chunk, true), earlier?.push(chunk, true), file);
+          bytes += chunk.length;
           if (performance.now() - tick > TICK_MS) {
             report('progress');
-            // Let a 'cancel' message in: stream reads may resolve without yielding to tasks.
+            // Let 'cancel' (or a newer replay) in: stream reads may resolve without yielding.
             await new Promise((resolve) => setTimeout(resolve, 0));
             tick = performance.now();
-            if (cancelled) {
+            if (cancelled || run !== generation) {
               await reader.cancel();
-              report('cancelled');
+              if (run === generation) report('cancelled');
               return;
             }
           }
         }
       }
-      session.finish(false);
+      feed(after.finish(true), earlier?.finish(true), file);
     }
     report('done');
   } catch (error) {
     postMessage({ type: 'error', message: String(error.message ?? error) });
   } finally {
-    session.free();
+    after.free();
+    earlier?.free();
   }
+}
+
+/** The bytes `offset .. offset + length` of a source (inflated or generated when needed). */
+async function slice(source, offset, length) {
+  const [stream, size] = await open(source);
+  if (source instanceof Blob && size !== null) {
+    await stream.cancel();
+    return new Uint8Array(await source.slice(offset, offset + length).arrayBuffer());
+  }
+  const out = new Uint8Array(length);
+  let position = 0;
+  let filled = 0;
+  const reader = stream.getReader();
+  while (filled < length) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    const from = Math.max(offset - position, 0);
+    const to = Math.min(offset + length - position, value.length);
+    if (to > from) {
+      out.set(value.subarray(from, to), filled);
+      filled += to - from;
+    }
+    position += value.length;
+  }
+  await reader.cancel();
+  return out;
+}
+
+async function explain(index) {
+  if (!store || index >= store.n) return;
+  if (store.problems.has(index)) {
+    postMessage({ type: 'explanation', index, record: null, explanation: { problem: store.problems.get(index) } });
+    return;
+  }
+  const file = store.file[index];
+  const bytes = await slice(sources[file], store.offset[index] - store.fileStarts[file], store.length[index]);
+  const record = new TextDecoder().decode(bytes);
+  // The same selectors as the replay: rebuilt from the request the page last sent.
+  const explanation = JSON.parse(explainer.explain(record, store.wrapping[index]));
+  postMessage({ type: 'explanation', index, record, explanation });
 }

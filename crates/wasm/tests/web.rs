@@ -70,7 +70,7 @@ fn replay_session_gives_the_seed_verdicts_across_chunk_boundaries() {
     let summary: serde_json::Value = serde_json::from_str(&session.summary()).unwrap();
     assert_eq!(summary["events"], 10);
     let why: serde_json::Value = serde_json::from_str(
-        &session.explain(r#"{"eventName": "GetConsoleOutput", "readOnly": true, "eventCategory": "Management"}"#),
+        &session.explain(r#"{"eventName": "GetConsoleOutput", "readOnly": true, "eventCategory": "Management"}"#, 0),
     )
     .unwrap();
     assert_eq!(why["logged"], false);

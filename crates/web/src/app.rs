@@ -27,16 +27,23 @@ pub fn app() -> Html {
     // The pending re-validation; replacing it cancels the previous one (the debounce). Typing
     // changes no state: the texts are read from the editors only when the timer fires.
     let timer = use_mut_ref(|| None::<Timeout>);
+    // Counts analyses, so that a held replay re-runs after each one. The count lives in a cell:
+    // the timer's closure outlives the render that made it and must not read a stale state.
+    let revision = use_state(|| 0u64);
+    let analyses = use_mut_ref(|| 0u64);
 
     let on_change = {
-        let (timer, analysis) = (timer.clone(), analysis.clone());
+        let (timer, analysis, revision, analyses) =
+            (timer.clone(), analysis.clone(), revision.clone(), analyses.clone());
         let (request_editor, context_editor) = ((*request_editor).clone(), (*context_editor).clone());
         Callback::from(move |()| {
-            let (analysis, request_editor, context_editor) =
-                (analysis.clone(), request_editor.clone(), context_editor.clone());
+            let (analysis, revision, analyses, request_editor, context_editor) =
+                (analysis.clone(), revision.clone(), analyses.clone(), request_editor.clone(), context_editor.clone());
             *timer.borrow_mut() = Some(Timeout::new(DEBOUNCE_MS, move || {
                 if let (Some(request), Some(context)) = (request_editor.text(), context_editor.text()) {
                     analysis.set(Rc::new(analyse(&request, &context)));
+                    *analyses.borrow_mut() += 1;
+                    revision.set(*analyses.borrow());
                 }
             }));
         })
@@ -74,6 +81,7 @@ pub fn app() -> Html {
         })
     };
     let current: &Analysis = &analysis;
+    let before = current.trail.as_ref().and_then(|t| serde_json::to_string(&t.before).ok());
     let diagnostics = Rc::new(current.diagnostics.clone());
     html! {
         <div class="app">
@@ -95,7 +103,8 @@ pub fn app() -> Html {
                         editor={(*request_editor).clone()} label="PutEventSelectors request" diagnostics={diagnostics.clone()}
                         class="request-editor" />
                     <Problems diagnostics={diagnostics} on_reveal={on_reveal} on_fix={on_fix} />
-                    <ReplayPanel request_editor={(*request_editor).clone()} context_editor={(*context_editor).clone()} />
+                    <ReplayPanel request_editor={(*request_editor).clone()} context_editor={(*context_editor).clone()}
+                        revision={*revision} valid={current.valid} before={before} />
                 </section>
                 <section class="pane side-pane" aria-label="Result and context">
                     <ResultPanel analysis={(*analysis).clone()} {on_store} />

@@ -7,6 +7,7 @@ mod editor;
 mod json_view;
 mod problems;
 mod replay_panel;
+mod replay_table;
 mod result_panel;
 mod samples_menu;
 

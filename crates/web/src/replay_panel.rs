@@ -1,8 +1,10 @@
 //! Replay events through the request's selectors in a Web Worker (www/worker/replay-worker.js,
-//! over the wasm ReplaySession), with progress, cancel and the counts. The page's own thread
-//! only sends files and draws what the worker reports.
+//! over the wasm ReplaySession), with progress, cancel, counts, a virtualized results table
+//! and per-event explanations. The page's own thread only sends files and draws what the
+//! worker reports; editing the selectors re-runs the replay on the events held.
 
 use crate::editor::EditorRef;
+use crate::replay_table::{Filter, ReplayTable, Row};
 use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -25,9 +27,16 @@ pub struct Counts {
     pub by_selector: Vec<u64>,
 }
 
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+pub struct TopEvent {
+    pub name: String,
+    pub events: u64,
+    pub logged: u64,
+}
+
 /// A message from the worker.
 #[derive(Debug, Clone, Deserialize)]
-struct Report {
+struct Message {
     #[serde(rename = "type")]
     kind: String,
     #[serde(default)]
@@ -37,11 +46,21 @@ struct Report {
     #[serde(default)]
     summary: Option<Counts>,
     #[serde(default)]
+    top: Vec<TopEvent>,
+    #[serde(default)]
+    compared: bool,
+    #[serde(default)]
     message: Option<String>,
+    #[serde(default)]
+    index: usize,
+    #[serde(default)]
+    record: Option<String>,
+    #[serde(default)]
+    explanation: Option<serde_json::Value>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
-enum Status {
+pub enum Status {
     #[default]
     Idle,
     Running,
@@ -51,12 +70,52 @@ enum Status {
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
-struct ReplayState {
-    status: Status,
-    bytes: f64,
-    total: Option<f64>,
-    counts: Counts,
-    source: String,
+pub struct ReplayState {
+    pub status: Status,
+    pub bytes: f64,
+    pub total: Option<f64>,
+    pub counts: Counts,
+    pub top: Vec<TopEvent>,
+    pub compared: bool,
+    pub source: String,
+    /// The rows shown: the filtered total and a window of it.
+    pub row_total: usize,
+    pub row_start: usize,
+    pub rows: Vec<Row>,
+    pub selected: Option<(usize, Option<String>, Option<serde_json::Value>)>,
+}
+
+impl ReplayState {
+    fn apply(&self, m: Message) -> ReplayState {
+        let mut next = self.clone();
+        match m.kind.as_str() {
+            "explanation" => next.selected = Some((m.index, m.record, m.explanation)),
+            kind => {
+                next.bytes = m.bytes;
+                next.total = m.total;
+                next.compared = m.compared;
+                if let Some(counts) = m.summary {
+                    next.counts = counts;
+                    next.top = m.top;
+                }
+                next.status = match kind {
+                    "progress" => Status::Running,
+                    "done" => Status::Done,
+                    "cancelled" => Status::Cancelled,
+                    _ => Status::Failed(m.message.unwrap_or_else(|| "the replay failed".into())),
+                };
+            }
+        }
+        next
+    }
+}
+
+/// A window of result rows.
+#[derive(Deserialize)]
+struct RowsMessage {
+    total: usize,
+    start: usize,
+    rows: Vec<Row>,
 }
 
 /// The worker and the closure it calls back, kept for the page's lifetime.
@@ -65,64 +124,127 @@ struct Connection {
     _on_message: Closure<dyn FnMut(MessageEvent)>,
 }
 
-#[derive(Properties, PartialEq)]
-pub struct ReplayPanelProps {
-    pub request_editor: EditorRef,
-    pub context_editor: EditorRef,
+type SharedConnection = Rc<RefCell<Option<Connection>>>;
+
+/// What the panel sends: JSON-compatible values (and File objects for sources).
+fn js(value: impl Serialize) -> JsValue {
+    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).unwrap_or(JsValue::NULL)
 }
 
-fn connect(state: &UseStateHandle<ReplayState>) -> Result<Connection, JsValue> {
+fn connect(state: &UseStateHandle<ReplayState>, live: &Rc<RefCell<ReplayState>>) -> Result<Connection, JsValue> {
     let options = WorkerOptions::new();
     options.set_type(WorkerType::Module);
     let worker = Worker::new_with_options(WORKER_URL, &options)?;
-    let state = state.clone();
+    let (state, live) = (state.clone(), live.clone());
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
-        let Ok(report) = serde_wasm_bindgen::from_value::<Report>(event.data()) else { return };
-        let mut next = (*state).clone();
-        next.bytes = report.bytes;
-        next.total = report.total;
-        if let Some(counts) = report.summary {
-            next.counts = counts;
-        }
-        next.status = match report.kind.as_str() {
-            "progress" => Status::Running,
-            "done" => Status::Done,
-            "cancelled" => Status::Cancelled,
-            _ => Status::Failed(report.message.unwrap_or_else(|| "the replay failed".into())),
+        let data = event.data();
+        let kind = js_sys::Reflect::get(&data, &"type".into()).ok().and_then(|k| k.as_string()).unwrap_or_default();
+        let next = if kind == "rows" {
+            let Ok(rows) = serde_wasm_bindgen::from_value::<RowsMessage>(data) else { return };
+            let mut next = live.borrow().clone();
+            (next.row_total, next.row_start, next.rows) = (rows.total, rows.start, rows.rows);
+            next
+        } else {
+            let Ok(message) = serde_wasm_bindgen::from_value::<Message>(data) else { return };
+            live.borrow().apply(message)
         };
+        *live.borrow_mut() = next.clone();
         state.set(next);
     });
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     Ok(Connection { worker, _on_message: on_message })
 }
 
-/// A source object for the worker: `{text}` or `{synth: {seed, events}}`.
-fn source(value: serde_json::Value) -> JsValue {
-    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).unwrap_or(JsValue::NULL)
+#[derive(Properties, PartialEq)]
+pub struct ReplayPanelProps {
+    pub request_editor: EditorRef,
+    pub context_editor: EditorRef,
+    /// Bumped whenever the analysis changes: a held replay re-runs when the request is valid.
+    pub revision: u64,
+    pub valid: bool,
+    /// The trail's stored selectors before this call (get-event-selectors JSON).
+    pub before: Option<String>,
 }
 
 #[function_component(ReplayPanel)]
 pub fn replay_panel(props: &ReplayPanelProps) -> Html {
     let state = use_state(ReplayState::default);
-    let connection = use_mut_ref(|| None::<Connection>);
+    // The latest state, for the worker's callback (a state handle alone would see old values).
+    let live = use_mut_ref(ReplayState::default);
+    let connection: SharedConnection = use_mut_ref(|| None);
+    let compare = use_state(|| false);
+    let filter = use_state(Filter::default);
 
-    let start = {
-        let (state, connection) = (state.clone(), connection.clone());
-        let (request_editor, context_editor) = (props.request_editor.clone(), props.context_editor.clone());
-        Callback::from(move |(label, sources): (String, js_sys::Array)| {
-            start_replay(&state, &connection, &request_editor, &context_editor, label, sources);
+    let post = {
+        let (state, live, connection) = (state.clone(), live.clone(), connection.clone());
+        Callback::from(move |message: JsValue| {
+            if connection.borrow().is_none() {
+                match connect(&state, &live) {
+                    Ok(c) => *connection.borrow_mut() = Some(c),
+                    Err(_) => {
+                        let failed = ReplayState {
+                            status: Status::Failed("the browser could not start the replay worker".into()),
+                            ..Default::default()
+                        };
+                        state.set(failed);
+                        return;
+                    }
+                }
+            }
+            if let Some(c) = connection.borrow().as_ref() {
+                let _ = c.worker.post_message(&message);
+            }
         })
     };
+    let selectors_message = {
+        let (request_editor, context_editor, compare, before) =
+            (props.request_editor.clone(), props.context_editor.clone(), compare.clone(), props.before.clone());
+        move |kind: &str| {
+            let message = js_sys::Object::new();
+            let set = |key: &str, value: &JsValue| {
+                let _ = js_sys::Reflect::set(&message, &key.into(), value);
+            };
+            set("type", &kind.into());
+            set("request", &request_editor.text().unwrap_or_default().into());
+            set("context", &context_editor.text().map_or(JsValue::NULL, JsValue::from));
+            set("before", &before.clone().filter(|_| *compare).map_or(JsValue::NULL, JsValue::from));
+            message
+        }
+    };
+    let start = {
+        let (post, state, live, message) = (post.clone(), state.clone(), live.clone(), selectors_message.clone());
+        Callback::from(move |(label, sources): (String, js_sys::Array)| {
+            let message = message("replay");
+            let _ = js_sys::Reflect::set(&message, &"sources".into(), &sources);
+            let running = ReplayState { status: Status::Running, source: label, ..Default::default() };
+            *live.borrow_mut() = running.clone();
+            state.set(running);
+            post.emit(message.into());
+        })
+    };
+    {
+        // Editing the selectors (or the comparison) re-runs the replay on the events held.
+        let (post, state, live, message) = (post.clone(), state.clone(), live.clone(), selectors_message.clone());
+        let held = !matches!(state.status, Status::Idle | Status::Failed(_));
+        let valid = props.valid;
+        use_effect_with((props.revision, *compare), move |_| {
+            if held && valid {
+                let mut rerun = live.borrow().clone();
+                rerun.status = Status::Running;
+                rerun.selected = None;
+                *live.borrow_mut() = rerun.clone();
+                state.set(rerun);
+                post.emit(message("rerun").into());
+            }
+        });
+    }
     let seed = start.reform(|_: MouseEvent| {
-        (
-            "seed examples (10 events)".to_string(),
-            js_sys::Array::of1(&source(serde_json::json!({ "text": SEED_EXAMPLES }))),
-        )
+        ("seed examples (10 events)".to_string(), js_sys::Array::of1(&js(serde_json::json!({ "text": SEED_EXAMPLES }))))
     });
     let synth = |events: u32| {
         start.reform(move |_: MouseEvent| {
-            let label = format!("synthetic log ({events} events)");
-            (label, js_sys::Array::of1(&source(serde_json::json!({ "synth": { "seed": 1, "events": events } }))))
+            let source = js(serde_json::json!({ "synth": { "seed": 1, "events": events } }));
+            (format!("synthetic log ({events} events)"), js_sys::Array::of1(&source))
         })
     };
     let files = start.reform(|e: Event| {
@@ -130,24 +252,22 @@ pub fn replay_panel(props: &ReplayPanelProps) -> Html {
         let list = js_sys::Array::new();
         let mut names = Vec::new();
         if let Some(files) = input.files() {
-            for i in 0..files.length() {
-                if let Some(file) = files.get(i) {
-                    names.push(file.name());
-                    list.push(&file);
-                }
+            for file in (0..files.length()).filter_map(|i| files.get(i)) {
+                names.push(file.name());
+                list.push(&file);
             }
         }
         (names.join(", "), list)
     });
-    let cancel = {
-        let connection = connection.clone();
-        Callback::from(move |_: MouseEvent| {
-            if let Some(c) = connection.borrow().as_ref() {
-                let message = source(serde_json::json!({ "type": "cancel" }));
-                let _ = c.worker.post_message(&message);
-            }
-        })
+    let cancel = post.reform(|_: MouseEvent| js(serde_json::json!({ "type": "cancel" })));
+    let on_compare = {
+        let compare = compare.clone();
+        Callback::from(move |e: Event| compare.set(e.target_unchecked_into::<HtmlInputElement>().checked()))
     };
+    let request_rows = post.reform(|(filter, start, count): (Filter, usize, usize)| {
+        js(serde_json::json!({ "type": "rows", "filter": filter, "start": start, "count": count }))
+    });
+    let explain = post.reform(|index: usize| js(serde_json::json!({ "type": "explain", "index": index })));
     let running = state.status == Status::Running;
     html! {
         <div class="card replay" data-testid="replay-panel">
@@ -165,44 +285,17 @@ pub fn replay_panel(props: &ReplayPanelProps) -> Html {
                 </label>
                 if running { <button class="fix" onclick={cancel} data-testid="replay-cancel">{"Cancel"}</button> }
             </div>
+            <label class="compare">
+                <input type="checkbox" checked={*compare} onchange={on_compare} disabled={props.before.is_none()} data-testid="replay-compare" />
+                {" Compare with the trail's stored selectors (before / after)"}
+            </label>
             { progress(&state) }
-            { counts(&state.counts, &state.status) }
-        </div>
-    }
-}
-
-fn start_replay(
-    state: &UseStateHandle<ReplayState>,
-    connection: &Rc<RefCell<Option<Connection>>>,
-    request_editor: &EditorRef,
-    context_editor: &EditorRef,
-    label: String,
-    sources: js_sys::Array,
-) {
-    if connection.borrow().is_none() {
-        match connect(state) {
-            Ok(c) => *connection.borrow_mut() = Some(c),
-            Err(_) => {
-                state.set(ReplayState {
-                    status: Status::Failed("the browser could not start the replay worker".into()),
-                    ..Default::default()
-                });
-                return;
+            { counts(&state) }
+            if !matches!(state.status, Status::Idle | Status::Failed(_)) {
+                <ReplayTable state={(*state).clone()} filter={(*filter).clone()} on_filter={Callback::from(move |f| filter.set(f))}
+                    {request_rows} {explain} compared={state.compared} />
             }
-        }
-    }
-    let message = js_sys::Object::new();
-    let set = |key: &str, value: &JsValue| {
-        let _ = js_sys::Reflect::set(&message, &key.into(), value);
-    };
-    set("type", &"replay".into());
-    set("request", &request_editor.text().unwrap_or_default().into());
-    set("context", &context_editor.text().map_or(JsValue::NULL, JsValue::from));
-    set("sources", &sources);
-    if let Some(c) = connection.borrow().as_ref() {
-        if c.worker.post_message(&message).is_ok() {
-            state.set(ReplayState { status: Status::Running, source: label, ..Default::default() });
-        }
+        </div>
     }
 }
 
@@ -211,10 +304,6 @@ fn megabytes(bytes: f64) -> String {
 }
 
 fn progress(state: &ReplayState) -> Html {
-    let (value, max) = match state.total {
-        Some(total) if total > 0.0 => (state.bytes.to_string(), total.to_string()),
-        _ => (String::new(), String::new()),
-    };
     let text = match &state.status {
         Status::Idle => return html! {},
         Status::Failed(message) => {
@@ -224,11 +313,15 @@ fn progress(state: &ReplayState) -> Html {
         Status::Done => format!("Replayed {}: {}", state.source, megabytes(state.bytes)),
         Status::Cancelled => format!("Cancelled after {} of {}", megabytes(state.bytes), state.source),
     };
+    let bar = match state.total {
+        Some(total) if total > 0.0 => {
+            html! { <progress value={state.bytes.to_string()} max={total.to_string()} aria-label="replay progress" /> }
+        }
+        _ => html! { <progress aria-label="replay progress" /> },
+    };
     html! {
         <div class="replay-progress">
-            if state.status == Status::Running {
-                if value.is_empty() { <progress aria-label="replay progress" /> } else { <progress {value} {max} aria-label="replay progress" /> }
-            }
+            if state.status == Status::Running { { bar } }
             <span data-testid="replay-status">{text}</span>
         </div>
     }
@@ -242,22 +335,32 @@ fn percent(part: u64, whole: u64) -> String {
     }
 }
 
-fn counts(c: &Counts, status: &Status) -> Html {
-    if *status == Status::Idle {
+fn counts(state: &ReplayState) -> Html {
+    if matches!(state.status, Status::Idle | Status::Failed(_)) {
         return html! {};
     }
+    let c = &state.counts;
     html! {
-        <table class="counts" data-testid="replay-counts">
-            <tbody>
-                <tr><th>{"Events"}</th><td data-testid="count-events">{c.events}</td></tr>
-                <tr><th>{"Logged"}</th><td data-testid="count-logged">{c.logged}</td><td>{percent(c.logged, c.events)}</td></tr>
-                <tr><th>{"Not logged"}</th><td data-testid="count-not-logged">{c.not_logged}</td></tr>
-                <tr><th>{"Data events"}</th><td data-testid="count-data">{c.data_events}</td><td>{format!("{} of events, {} logged", percent(c.data_events, c.events), c.data_events_logged)}</td></tr>
-                <tr><th>{"Problems"}</th><td data-testid="count-problems">{c.problems}</td></tr>
-                { for c.by_selector.iter().enumerate().map(|(i, n)| html! {
-                    <tr><th>{format!("Selector {i} matched")}</th><td>{*n}</td></tr>
-                }) }
-            </tbody>
-        </table>
+        <div class="replay-summary">
+            <table class="counts" data-testid="replay-counts">
+                <tbody>
+                    <tr><th>{"Events"}</th><td data-testid="count-events">{c.events}</td></tr>
+                    <tr><th>{"Logged"}</th><td data-testid="count-logged">{c.logged}</td><td>{percent(c.logged, c.events)}</td></tr>
+                    <tr><th>{"Not logged"}</th><td data-testid="count-not-logged">{c.not_logged}</td></tr>
+                    <tr><th>{"Data events"}</th><td data-testid="count-data">{c.data_events}</td>
+                        <td>{format!("{} of events, {} logged", percent(c.data_events, c.events), c.data_events_logged)}</td></tr>
+                    <tr><th>{"Problems"}</th><td data-testid="count-problems">{c.problems}</td></tr>
+                    { for c.by_selector.iter().enumerate().map(|(i, n)| html! {
+                        <tr><th>{format!("Selector {i} matched")}</th><td>{*n}</td></tr>
+                    }) }
+                </tbody>
+            </table>
+            <table class="counts top" data-testid="replay-top">
+                <thead><tr><th>{"eventSource eventName"}</th><th>{"events"}</th><th>{"logged"}</th></tr></thead>
+                <tbody>
+                    { for state.top.iter().take(10).map(|t| html! { <tr><td>{t.name.clone()}</td><td>{t.events}</td><td>{t.logged}</td></tr> }) }
+                </tbody>
+            </table>
+        </div>
     }
 }

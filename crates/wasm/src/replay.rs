@@ -1,0 +1,144 @@
+//! Replays for JavaScript: chunks in, verdict rows (JSON) out.
+
+use serde::Serialize;
+use trailscope_core::model::Selectors;
+use trailscope_core::replay::session::{Item, Problem, Replay, Verdict};
+use trailscope_core::replay::stream::Wrapping;
+use trailscope_core::report::{report, Offsets};
+use wasm_bindgen::prelude::*;
+
+/// A replay of CloudTrail events through a request's selectors, fed in chunks (e.g. from a
+/// file stream, gunzipped by the browser's DecompressionStream).
+#[wasm_bindgen]
+pub struct ReplaySession {
+    replay: Replay,
+}
+
+/// One row for the page: a verdict with where its record is (to read it again for an
+/// explanation), or a problem.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum Row {
+    Event {
+        #[serde(flatten)]
+        verdict: Verdict,
+        length: usize,
+        wrapping: u8,
+    },
+    Problem(Problem),
+}
+
+fn wrapping_code(wrapping: Wrapping) -> u8 {
+    match wrapping {
+        Wrapping::Record => 0,
+        Wrapping::LookupEvent => 1,
+        Wrapping::EventBridge => 2,
+    }
+}
+
+fn wrapping_of(code: u8) -> Wrapping {
+    match code {
+        1 => Wrapping::LookupEvent,
+        2 => Wrapping::EventBridge,
+        _ => Wrapping::Record,
+    }
+}
+
+#[wasm_bindgen]
+impl ReplaySession {
+    /// Compiles the selectors of `request` (validated in `context`, if given); throws the
+    /// validation report's error message when the request would fail.
+    #[wasm_bindgen(constructor)]
+    pub fn new(request: &str, context: Option<String>) -> Result<ReplaySession, JsError> {
+        let result = report(request, context.as_deref(), Offsets::Bytes);
+        match result.response {
+            Some(response) => {
+                Ok(ReplaySession { replay: trailscope_core::replay::session::Replay::new(response.selectors) })
+            }
+            None => {
+                let error = result
+                    .error
+                    .map_or_else(|| "invalid request".to_string(), |e| format!("{}: {}", e.error_type, e.message));
+                Err(JsError::new(&error))
+            }
+        }
+    }
+
+    /// A replay through selectors as a trail stores them (`{"EventSelectors": [...]}` or
+    /// `{"AdvancedEventSelectors": [...]}`, a `TrailARN` member allowed): the trail's state
+    /// before an edit, for the before/after view.
+    #[wasm_bindgen(js_name = fromSelectors)]
+    pub fn from_selectors(stored: &str) -> Result<ReplaySession, JsError> {
+        let mut value: serde_json::Value = serde_json::from_str(stored).map_err(|e| JsError::new(&e.to_string()))?;
+        if let Some(members) = value.as_object_mut() {
+            members.remove("TrailARN");
+        }
+        let selectors: Selectors = serde_json::from_value(value).map_err(|e| JsError::new(&e.to_string()))?;
+        Ok(ReplaySession { replay: Replay::new(selectors) })
+    }
+
+    /// Feeds a chunk; returns the verdicts (and problems) it completed as a JSON array, or,
+    /// when `rows` is false, only how many of them were logged.
+    pub fn push(&mut self, chunk: &[u8], rows: bool) -> String {
+        let mut out = Rows::new(rows);
+        self.replay.push(chunk, &mut |item| out.add(item));
+        out.finish()
+    }
+
+    /// Ends the current input (a file); returns what it completed, as `push`.
+    pub fn finish(&mut self, rows: bool) -> String {
+        let mut out = Rows::new(rows);
+        self.replay.finish(&mut |item| out.add(item));
+        out.finish()
+    }
+
+    /// The counts so far, as JSON.
+    pub fn summary(&self) -> String {
+        serde_json::to_string(self.replay.summary()).unwrap_or_default()
+    }
+
+    /// Why one record (its JSON text, wrapped as the row's `wrapping` says) is logged or not,
+    /// as JSON.
+    pub fn explain(&self, record: &str, wrapping: u8) -> String {
+        let explained = self.replay.explain(record.as_bytes(), wrapping_of(wrapping));
+        match explained {
+            Ok(explanation) => serde_json::to_string(&explanation).unwrap_or_default(),
+            Err(message) => serde_json::to_string(&serde_json::json!({ "problem": message })).unwrap_or_default(),
+        }
+    }
+}
+
+/// Collects a chunk's verdicts as JSON, or just counts the logged ones.
+struct Rows {
+    json: Option<String>,
+    logged: u64,
+}
+
+impl Rows {
+    fn new(rows: bool) -> Self {
+        Rows { json: rows.then(|| String::from("[")), logged: 0 }
+    }
+
+    fn add(&mut self, item: Item<'_>) {
+        let row = match item {
+            Item::Event { verdict, record, wrapping, .. } => {
+                self.logged += u64::from(verdict.logged);
+                Row::Event { verdict, length: record.len(), wrapping: wrapping_code(wrapping) }
+            }
+            Item::Problem(problem) => Row::Problem(problem),
+        };
+        if let Some(json) = &mut self.json {
+            if json.len() > 1 {
+                json.push(',');
+            }
+            json.push_str(&serde_json::to_string(&row).unwrap_or_default());
+        }
+    }
+
+    fn finish(self) -> String {
+        match self.json {
+            Some(json) => json + "]",
+            None => self.logged.to_string(),
+        }
+    }
+}

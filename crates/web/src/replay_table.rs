@@ -1,0 +1,218 @@
+//! The replay's results: filters, a virtualized table (only the visible window of rows is
+//! asked of the worker and drawn, so 100,000+ rows stay fast) and the explanation of the
+//! clicked row next to its event JSON.
+
+use crate::replay_panel::ReplayState;
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+const ROW_HEIGHT: usize = 26;
+const VISIBLE_ROWS: usize = 14;
+const OVERSCAN: usize = 10;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Filter {
+    /// "all", "logged", "not" or "changed" (before/after differ).
+    pub logged: String,
+    /// A selector index, or -1 for any.
+    pub selector: i32,
+    /// Matched against "eventSource eventName", case-insensitive.
+    pub text: String,
+}
+
+impl Default for Filter {
+    fn default() -> Self {
+        Filter { logged: "all".into(), selector: -1, text: String::new() }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Row {
+    pub index: usize,
+    #[serde(default)]
+    pub event_source: Option<String>,
+    #[serde(default)]
+    pub event_name: Option<String>,
+    #[serde(default)]
+    pub logged: bool,
+    #[serde(default)]
+    pub before: Option<bool>,
+    #[serde(default)]
+    pub matched: Vec<usize>,
+    #[serde(default)]
+    pub problem: Option<String>,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ReplayTableProps {
+    pub state: ReplayState,
+    pub filter: Filter,
+    pub on_filter: Callback<Filter>,
+    pub request_rows: Callback<(Filter, usize, usize)>,
+    pub explain: Callback<usize>,
+    pub compared: bool,
+}
+
+#[function_component(ReplayTable)]
+pub fn replay_table(props: &ReplayTableProps) -> Html {
+    let first_row = use_state(|| 0usize);
+    {
+        // Ask for the visible window whenever it, the filter or the data changes.
+        let request = props.request_rows.clone();
+        let start = first_row.saturating_sub(OVERSCAN);
+        let deps = (
+            props.filter.clone(),
+            start,
+            props.state.counts.events,
+            props.state.counts.problems,
+            props.state.status.clone(),
+        );
+        use_effect_with(deps, move |(filter, start, ..)| {
+            request.emit((filter.clone(), *start, VISIBLE_ROWS + 2 * OVERSCAN))
+        });
+    }
+    let onscroll = {
+        let first_row = first_row.clone();
+        Callback::from(move |e: Event| {
+            let top = e.target_unchecked_into::<web_sys::Element>().scroll_top().max(0) as usize;
+            if top / ROW_HEIGHT != *first_row {
+                first_row.set(top / ROW_HEIGHT);
+            }
+        })
+    };
+    let total = props.state.row_total;
+    html! {
+        <div class="results">
+            { filters(props) }
+            <div class="result-head"><span>{"#"}</span><span>{"verdict"}</span><span>{"matched"}</span><span>{"eventSource eventName"}</span></div>
+            <div class="viewport" {onscroll} style={format!("height: {}px", VISIBLE_ROWS * ROW_HEIGHT)} tabindex="0"
+                aria-label="Replay results" data-testid="replay-results" data-total={total.to_string()}>
+                <div class="spacer" style={format!("height: {}px", total * ROW_HEIGHT)}>
+                    { for props.state.rows.iter().enumerate().map(|(k, row)| result_row(row, props.state.row_start + k, &props.explain)) }
+                </div>
+            </div>
+            <p class="hint" data-testid="replay-shown">{format!("{total} events shown")}</p>
+            { explanation(&props.state) }
+        </div>
+    }
+}
+
+fn filters(props: &ReplayTableProps) -> Html {
+    let with = |change: fn(&mut Filter, String)| {
+        let (filter, on_filter) = (props.filter.clone(), props.on_filter.clone());
+        Callback::from(move |e: Event| {
+            let target = e.target();
+            let value = target
+                .clone()
+                .and_then(|t| t.dyn_into::<HtmlSelectElement>().ok())
+                .map(|s| s.value())
+                .or_else(|| target.and_then(|t| t.dyn_into::<HtmlInputElement>().ok()).map(|i| i.value()))
+                .unwrap_or_default();
+            let mut next = filter.clone();
+            change(&mut next, value);
+            on_filter.emit(next);
+        })
+    };
+    let selectors = props.state.counts.by_selector.len();
+    html! {
+        <div class="filters">
+            <select onchange={with(|f, v| f.logged = v)} aria-label="Verdict filter" data-testid="filter-logged">
+                <option value="all" selected={props.filter.logged == "all"}>{"all events"}</option>
+                <option value="logged" selected={props.filter.logged == "logged"}>{"logged"}</option>
+                <option value="not" selected={props.filter.logged == "not"}>{"not logged"}</option>
+                if props.compared { <option value="changed" selected={props.filter.logged == "changed"}>{"verdict changed"}</option> }
+            </select>
+            <select onchange={with(|f, v| f.selector = v.parse().unwrap_or(-1))} aria-label="Selector filter" data-testid="filter-selector">
+                <option value="-1" selected={props.filter.selector < 0}>{"any selector"}</option>
+                { for (0..selectors.min(32)).map(|i| html! {
+                    <option value={i.to_string()} selected={props.filter.selector == i as i32}>{format!("selector {i}")}</option>
+                }) }
+            </select>
+            <input type="search" placeholder="eventSource or eventName" value={props.filter.text.clone()}
+                onchange={with(|f, v| f.text = v)} aria-label="Search eventSource and eventName" data-testid="filter-text" />
+        </div>
+    }
+}
+
+fn result_row(row: &Row, position: usize, explain: &Callback<usize>) -> Html {
+    let index = row.index;
+    let onclick = explain.reform(move |_: MouseEvent| index);
+    let style = format!("top: {}px; height: {ROW_HEIGHT}px", position * ROW_HEIGHT);
+    if let Some(problem) = &row.problem {
+        return html! {
+            <button class="result-row problem" {style} {onclick}>
+                <span>{index}</span><span class="sev error">{"problem"}</span><span></span><span class="message">{problem.clone()}</span>
+            </button>
+        };
+    }
+    let verdict = if row.logged { "logged" } else { "not logged" };
+    let change = match row.before {
+        Some(before) if before != row.logged => {
+            if row.logged {
+                " (was not)"
+            } else {
+                " (was logged)"
+            }
+        }
+        _ => "",
+    };
+    let matched = if row.matched.is_empty() { "-".to_string() } else { format!("{:?}", row.matched) };
+    html! {
+        <button class={classes!("result-row", row.logged.then_some("logged"), (!change.is_empty()).then_some("changed"))} {style} {onclick} data-index={index.to_string()}>
+            <span>{index}</span>
+            <span class="verdict">{format!("{verdict}{change}")}</span>
+            <span>{matched}</span>
+            <span>{format!("{} {}", row.event_source.as_deref().unwrap_or("-"), row.event_name.as_deref().unwrap_or("-"))}</span>
+        </button>
+    }
+}
+
+fn explanation(state: &ReplayState) -> Html {
+    let Some((index, record, explanation)) = &state.selected else { return html! {} };
+    let explanation = explanation.clone().unwrap_or_default();
+    let pretty = record
+        .as_deref()
+        .and_then(|r| serde_json::from_str::<serde_json::Value>(r).ok())
+        .and_then(|v| serde_json::to_string_pretty(&v).ok())
+        .or_else(|| record.clone())
+        .unwrap_or_default();
+    let verdict = match explanation.get("logged").and_then(|l| l.as_bool()) {
+        Some(true) => "logged",
+        Some(false) => "not logged",
+        None => "not judged",
+    };
+    let derived = explanation.get("category_derived").and_then(|d| d.as_bool()) == Some(true);
+    html! {
+        <div class="explanation" data-testid="replay-explanation">
+            <div>
+                <h3>{format!("Event {index}: {verdict}")}</h3>
+                if let Some(problem) = explanation.get("problem").and_then(|p| p.as_str()) { <p class="context-error">{problem.to_string()}</p> }
+                if derived {
+                    <p class="note"><span class="badge decision">{"not documented by AWS · D26"}</span>{" the record has no eventCategory; its category was derived"}</p>
+                }
+                <ul class="why">
+                    { for explanation.get("selectors").and_then(|s| s.as_array()).into_iter().flatten().map(selector_line) }
+                </ul>
+            </div>
+            <pre class="json" aria-label="Event record">{pretty}</pre>
+        </div>
+    }
+}
+
+fn selector_line(outcome: &serde_json::Value) -> Html {
+    let matched = outcome.get("matched").and_then(|m| m.as_bool()) == Some(true);
+    let index = outcome.get("index").and_then(|i| i.as_u64()).unwrap_or(0);
+    let name = outcome.get("name").and_then(|n| n.as_str()).map(|n| format!(" ({n})")).unwrap_or_default();
+    let reason = outcome.get("reason").and_then(|r| r.as_str()).unwrap_or_default().to_string();
+    let decision = outcome.get("decision").and_then(|d| d.as_str()).map(str::to_string);
+    html! {
+        <li class={classes!(matched.then_some("matched"))}>
+            <span class="sev">{if matched { "✓" } else { "✕" }}</span>
+            {format!(" selector {index}{name}: {reason} ")}
+            if let Some(id) = decision { <span class="badge decision" title="not documented by AWS">{id}</span> }
+        </li>
+    }
+}

@@ -585,3 +585,25 @@ test.describe('replay results', () => {
     await expect(page.locator('.result-row.changed').first()).toContainText('(was logged)');
   });
 });
+
+test.describe('replay input', () => {
+  test('pasted lookup-events output and a dropped file replay', async ({ page }) => {
+    await open(page);
+    const record = JSON.stringify({ eventSource: 'ec2.amazonaws.com', eventName: 'RunInstances', readOnly: false, eventCategory: 'Management' });
+    await page.getByTestId('replay-paste').fill(JSON.stringify({ Events: [{ EventId: '1', CloudTrailEvent: record }] }));
+    await page.getByTestId('replay-pasted').click();
+    await expect(page.getByTestId('replay-status')).toContainText('Replayed pasted events');
+    await expect(page.getByTestId('count-events')).toHaveText('1');
+    await expect(page.getByTestId('count-logged')).toHaveText('1');
+    // Drop a JSON Lines file on the panel.
+    const lines = `${record}\n${record}\n${record}\n`;
+    const transfer = await page.evaluateHandle((text) => {
+      const data = new DataTransfer();
+      data.items.add(new File([text], 'events.jsonl', { type: 'application/json' }));
+      return data;
+    }, lines);
+    await page.getByTestId('replay-panel').dispatchEvent('drop', { dataTransfer: transfer });
+    await expect(page.getByTestId('replay-status')).toContainText('Replayed events.jsonl');
+    await expect(page.getByTestId('count-events')).toHaveText('3');
+  });
+});

@@ -10,7 +10,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{HtmlInputElement, MessageEvent, Worker, WorkerOptions, WorkerType};
+use web_sys::{DragEvent, HtmlInputElement, HtmlTextAreaElement, MessageEvent, Worker, WorkerOptions, WorkerType};
 use yew::prelude::*;
 
 const WORKER_URL: &str = "./worker/replay-worker.js";
@@ -259,6 +259,30 @@ pub fn replay_panel(props: &ReplayPanelProps) -> Html {
         }
         (names.join(", "), list)
     });
+    let pasted = use_state(String::new);
+    let on_paste_input = {
+        let pasted = pasted.clone();
+        Callback::from(move |e: InputEvent| pasted.set(e.target_unchecked_into::<HtmlTextAreaElement>().value()))
+    };
+    let replay_pasted = {
+        let pasted = pasted.clone();
+        start.reform(move |_: MouseEvent| {
+            ("pasted events".to_string(), js_sys::Array::of1(&js(serde_json::json!({ "text": *pasted }))))
+        })
+    };
+    let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
+    let ondrop = start.reform(|e: DragEvent| {
+        e.prevent_default();
+        let list = js_sys::Array::new();
+        let mut names = Vec::new();
+        if let Some(files) = e.data_transfer().and_then(|d| d.files()) {
+            for file in (0..files.length()).filter_map(|i| files.get(i)) {
+                names.push(file.name());
+                list.push(&file);
+            }
+        }
+        (names.join(", "), list)
+    });
     let cancel = post.reform(|_: MouseEvent| js(serde_json::json!({ "type": "cancel" })));
     let on_compare = {
         let compare = compare.clone();
@@ -270,10 +294,10 @@ pub fn replay_panel(props: &ReplayPanelProps) -> Html {
     let explain = post.reform(|index: usize| js(serde_json::json!({ "type": "explain", "index": index })));
     let running = state.status == Status::Running;
     html! {
-        <div class="card replay" data-testid="replay-panel">
+        <div class="card replay" data-testid="replay-panel" {ondragover} {ondrop}>
             <div class="card-head">
                 <h2>{"Replay events"}</h2>
-                <span class="hint">{"in a Web Worker: the page stays responsive; files never leave the browser"}</span>
+                <span class="hint">{"in a Web Worker: the page stays responsive; files (pick or drop them here) never leave the browser"}</span>
             </div>
             <div class="actions">
                 <button class="action" onclick={seed} disabled={running} data-testid="replay-seed">{"Seed examples"}</button>
@@ -284,6 +308,11 @@ pub fn replay_panel(props: &ReplayPanelProps) -> Html {
                     <input type="file" multiple=true onchange={files} disabled={running} data-testid="replay-files" />
                 </label>
                 if running { <button class="fix" onclick={cancel} data-testid="replay-cancel">{"Cancel"}</button> }
+            </div>
+            <div class="paste">
+                <textarea rows="2" oninput={on_paste_input} value={(*pasted).clone()} data-testid="replay-paste"
+                    placeholder="…or paste events: a log file, JSON Lines, lookup-events or EventBridge output" aria-label="Paste events" />
+                <button class="action" onclick={replay_pasted} disabled={running || pasted.trim().is_empty()} data-testid="replay-pasted">{"Replay pasted"}</button>
             </div>
             <label class="compare">
                 <input type="checkbox" checked={*compare} onchange={on_compare} disabled={props.before.is_none()} data-testid="replay-compare" />

@@ -4,6 +4,7 @@ use crate::files::{display_name, load_request, open_events};
 use crate::validate::text_output;
 use crate::EXIT_USAGE;
 use serde::Serialize;
+use std::borrow::Cow;
 use std::io::{BufWriter, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -53,11 +54,11 @@ pub fn run(args: &Args) -> ExitCode {
 struct EventLine<'a> {
     index: u64,
     #[serde(rename = "eventID")]
-    event_id: &'a Option<String>,
+    event_id: &'a Option<Cow<'a, str>>,
     #[serde(rename = "eventSource")]
-    event_source: &'a Option<String>,
+    event_source: &'a Option<Cow<'a, str>>,
     #[serde(rename = "eventName")]
-    event_name: &'a Option<String>,
+    event_name: &'a Option<Cow<'a, str>>,
     logged: bool,
     matched: &'a [usize],
     reason: String,
@@ -143,7 +144,7 @@ impl Writer {
         }
     }
 
-    fn event(&self, v: &Verdict, reason: String) -> String {
+    fn event(&self, v: &Verdict<'_>, reason: String) -> String {
         match self.format {
             ReplayFormat::Text => {
                 let matched = if v.matched.is_empty() { "-".to_string() } else { format!("{:?}", v.matched) };

@@ -18,10 +18,10 @@ pub struct ReplaySession {
 /// explanation), or a problem.
 #[derive(Serialize)]
 #[serde(untagged)]
-enum Row {
+enum Row<'a> {
     Event {
         #[serde(flatten)]
-        verdict: Verdict,
+        verdict: Verdict<'a>,
         length: usize,
         wrapping: u8,
     },

@@ -14,7 +14,18 @@ pub enum Flag<'a> {
     Text(Cow<'a, str>),
 }
 
+fn owned(text: Option<Cow<'_, str>>) -> Option<Cow<'static, str>> {
+    text.map(|t| Cow::Owned(t.into_owned()))
+}
+
 impl Flag<'_> {
+    pub fn into_owned(self) -> Flag<'static> {
+        match self {
+            Flag::Bool(b) => Flag::Bool(b),
+            Flag::Text(t) => Flag::Text(Cow::Owned(t.into_owned())),
+        }
+    }
+
     /// The string form selectors compare against: "true" / "false" (D24).
     pub fn as_str(&self) -> &str {
         match self {
@@ -43,6 +54,10 @@ pub struct Resource<'a> {
 }
 
 impl Resource<'_> {
+    pub fn into_owned(self) -> Resource<'static> {
+        Resource { arn: owned(self.arn), arn_prefix: owned(self.arn_prefix), resource_type: owned(self.resource_type) }
+    }
+
     /// `ARN`, or `ARNPrefix` when `ARN` is absent (decisions D25).
     pub fn arn(&self) -> Option<&str> {
         self.arn.as_deref().or(self.arn_prefix.as_deref())
@@ -104,6 +119,25 @@ impl Category {
 }
 
 impl EventRecord<'_> {
+    /// The same record, owning its strings (for one decoded from a temporary, e.g. the
+    /// `CloudTrailEvent` string of lookup-events output).
+    pub fn into_owned(self) -> EventRecord<'static> {
+        EventRecord {
+            event_id: owned(self.event_id),
+            event_source: owned(self.event_source),
+            event_name: owned(self.event_name),
+            event_type: owned(self.event_type),
+            event_category: owned(self.event_category),
+            error_code: owned(self.error_code),
+            vpc_endpoint_id: owned(self.vpc_endpoint_id),
+            read_only: self.read_only.map(Flag::into_owned),
+            session_credential_from_console: self.session_credential_from_console.map(Flag::into_owned),
+            management_event: self.management_event,
+            user_identity: self.user_identity.map(|u| UserIdentity { arn: owned(u.arn) }),
+            resources: self.resources.map(|list| list.into_iter().map(Resource::into_owned).collect()),
+        }
+    }
+
     /// `eventCategory` when present; else `managementEvent: true` is Management; else a record
     /// with resources of a known data type is Data; else Management (decisions D26).
     pub fn category(&self) -> Category {

@@ -9,26 +9,44 @@ use super::matcher::Matcher;
 use super::stream::{Consumer, Piece, RecordSplitter, Wrapping};
 use crate::model::Selectors;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 /// Distinct eventSource/eventName pairs counted one by one; the rest are counted together.
 pub const MAX_NAME_PAIRS: usize = 10_000;
 
-/// The verdict on one event.
+/// The verdict on one event; its strings borrow from the record while it is being read
+/// (`into_owned` keeps one longer).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Verdict {
+pub struct Verdict<'a> {
     pub index: u64,
     /// Byte offset of the record in the (decompressed) input.
     pub offset: u64,
     #[serde(rename = "eventID")]
-    pub event_id: Option<String>,
+    pub event_id: Option<Cow<'a, str>>,
     #[serde(rename = "eventSource")]
-    pub event_source: Option<String>,
+    pub event_source: Option<Cow<'a, str>>,
     #[serde(rename = "eventName")]
-    pub event_name: Option<String>,
+    pub event_name: Option<Cow<'a, str>>,
     pub category: Category,
     pub logged: bool,
     pub matched: Vec<usize>,
+}
+
+impl Verdict<'_> {
+    pub fn into_owned(self) -> Verdict<'static> {
+        let owned = |t: Option<Cow<'_, str>>| t.map(|t| Cow::Owned(t.into_owned()));
+        Verdict {
+            event_id: owned(self.event_id),
+            event_source: owned(self.event_source),
+            event_name: owned(self.event_name),
+            index: self.index,
+            offset: self.offset,
+            category: self.category,
+            logged: self.logged,
+            matched: self.matched,
+        }
+    }
 }
 
 /// A record that could not be judged, and where it is.
@@ -43,7 +61,7 @@ pub struct Problem {
 pub enum Item<'a> {
     /// `explanation` is present when the replay was asked for explanations.
     Event {
-        verdict: Verdict,
+        verdict: Verdict<'a>,
         record: &'a [u8],
         wrapping: Wrapping,
         explanation: Option<Explanation>,
@@ -76,7 +94,7 @@ pub struct Summary {
 }
 
 impl Summary {
-    fn count(&mut self, verdict: &Verdict) {
+    fn count(&mut self, verdict: &Verdict<'_>) {
         self.events += 1;
         let logged = u64::from(verdict.logged);
         self.logged += logged;
@@ -141,7 +159,11 @@ fn looks_like_event(record: &EventRecord<'_>) -> Result<(), String> {
 
 /// Decodes the record at the start of `bytes` (which may run on past it) and hands it to `f`;
 /// returns f's result and the record's length. The error says why it cannot be judged.
-fn decode<R>(bytes: &[u8], wrapping: Wrapping, f: impl FnOnce(&EventRecord<'_>) -> R) -> Result<(R, usize), String> {
+fn decode<'b, R>(
+    bytes: &'b [u8],
+    wrapping: Wrapping,
+    f: impl FnOnce(EventRecord<'b>) -> R,
+) -> Result<(R, usize), String> {
     match wrapping {
         Wrapping::Record => {
             // The single-pass reader takes the common case; serde takes the rest and words errors.
@@ -150,25 +172,25 @@ fn decode<R>(bytes: &[u8], wrapping: Wrapping, f: impl FnOnce(&EventRecord<'_>) 
                 None => first::<EventRecord<'_>>(bytes)?,
             };
             looks_like_event(&record)?;
-            Ok((f(&record), n))
+            Ok((f(record), n))
         }
         Wrapping::EventBridge => {
             let (envelope, n) = first::<EventBridgeEnvelope<'_>>(bytes)?;
             looks_like_event(&envelope.detail)?;
-            Ok((f(&envelope.detail), n))
+            Ok((f(envelope.detail), n))
         }
         Wrapping::LookupEvent => {
             let (entry, n) = first::<LookupEvent>(bytes)?;
             let (record, _) = first::<EventRecord<'_>>(entry.cloud_trail_event.as_bytes())?;
             looks_like_event(&record)?;
-            Ok((f(&record), n))
+            Ok((f(record.into_owned()), n))
         }
     }
 }
 
 /// Decodes the record in `bytes` and hands it to `f`; the error says why it cannot be judged.
 pub fn with_record<R>(bytes: &[u8], wrapping: Wrapping, f: impl FnOnce(&EventRecord<'_>) -> R) -> Result<R, String> {
-    decode(bytes, wrapping, f).map(|(r, _)| r)
+    decode(bytes, wrapping, |record| f(&record)).map(|(r, _)| r)
 }
 
 /// Replays pushed bytes through compiled selectors.
@@ -251,18 +273,19 @@ impl<S: FnMut(Item<'_>)> Judge<'_, S> {
         let (matcher, selectors, matched, explain_it) =
             (self.matcher, self.selectors, &mut *self.matched, self.explain);
         let ((verdict, explanation), n) = decode(bytes, wrapping, |event| {
-            matcher.matches_into(event, matched);
+            matcher.matches_into(&event, matched);
+            let explanation = explain_it.then(|| explain(selectors, matcher, &event));
             let verdict = Verdict {
                 index,
                 offset,
-                event_id: event.event_id.as_deref().map(str::to_string),
-                event_source: event.event_source.as_deref().map(str::to_string),
-                event_name: event.event_name.as_deref().map(str::to_string),
                 category: event.category(),
+                event_id: event.event_id,
+                event_source: event.event_source,
+                event_name: event.event_name,
                 logged: !matched.is_empty(),
                 matched: matched.clone(),
             };
-            (verdict, explain_it.then(|| explain(selectors, matcher, event)))
+            (verdict, explanation)
         })?;
         *self.next_index += 1;
         self.summary.count(&verdict);
@@ -299,11 +322,11 @@ impl<S: FnMut(Item<'_>)> Consumer for Judge<'_, S> {
 mod tests {
     use super::*;
 
-    fn replay(selectors: Selectors, input: &str) -> (Vec<Verdict>, Vec<Problem>, Summary) {
+    fn replay(selectors: Selectors, input: &str) -> (Vec<Verdict<'static>>, Vec<Problem>, Summary) {
         let mut replay = Replay::new(selectors);
         let (mut verdicts, mut problems) = (Vec::new(), Vec::new());
         let mut sink = |item: Item<'_>| match item {
-            Item::Event { verdict, .. } => verdicts.push(verdict),
+            Item::Event { verdict, .. } => verdicts.push(verdict.into_owned()),
             Item::Problem(p) => problems.push(p),
         };
         for chunk in input.as_bytes().chunks(7) {

@@ -57,10 +57,23 @@ impl<'a> Reader<'a> {
         if self.peek()? != b'"' {
             return None;
         }
+        // Names are short: a plain loop beats the eight-byte scan here.
         let start = self.pos + 1;
-        let end = plain_run_end(self.bytes, start);
+        let mut end = start;
+        let mut high = 0u8;
+        loop {
+            let b = *self.bytes.get(end)?;
+            if b == b'"' {
+                break;
+            }
+            if b == b'\\' || b < 0x20 {
+                return None;
+            }
+            high |= b;
+            end += 1;
+        }
         let key = &self.bytes[start..end];
-        if *self.bytes.get(end)? != b'"' || (!key.is_ascii() && std::str::from_utf8(key).is_err()) {
+        if high >= 0x80 && std::str::from_utf8(key).is_err() {
             return None;
         }
         self.pos = end + 1;

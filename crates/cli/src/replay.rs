@@ -8,7 +8,7 @@ use std::borrow::Cow;
 use std::io::{BufWriter, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
-use trailscope_core::replay::session::{Item, Problem, Replay, Summary, Verdict};
+use trailscope_core::replay::session::{percent, Item, Problem, Replay, Summary, Verdict};
 use trailscope_core::service::Outcome;
 
 #[derive(Clone, Copy, clap::ValueEnum, Default, PartialEq, Eq)]
@@ -189,14 +189,6 @@ impl Writer {
             (ReplayFormat::Jsonl, false) => String::new(),
         };
         self.write(out, &text);
-    }
-}
-
-fn percent(part: u64, whole: u64) -> String {
-    if whole == 0 {
-        "0%".into()
-    } else {
-        format!("{:.1}%", part as f64 * 100.0 / whole as f64)
     }
 }
 

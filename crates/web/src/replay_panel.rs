@@ -8,6 +8,7 @@ use crate::replay_table::{Filter, ReplayTable, Row};
 use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
 use std::rc::Rc;
+use trailscope_core::replay::session::percent;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DragEvent, HtmlInputElement, HtmlTextAreaElement, MessageEvent, Worker, WorkerOptions, WorkerType};
@@ -353,14 +354,6 @@ fn progress(state: &ReplayState) -> Html {
             if state.status == Status::Running { { bar } }
             <span data-testid="replay-status">{text}</span>
         </div>
-    }
-}
-
-fn percent(part: u64, whole: u64) -> String {
-    if whole == 0 {
-        "0%".into()
-    } else {
-        format!("{:.1}%", part as f64 * 100.0 / whole as f64)
     }
 }
 

@@ -118,6 +118,15 @@ impl Summary {
     }
 }
 
+/// `part` as a share of `whole`, for counts shown to people ("12.5%").
+pub fn percent(part: u64, whole: u64) -> String {
+    if whole == 0 {
+        "0%".into()
+    } else {
+        format!("{:.1}%", part as f64 * 100.0 / whole as f64)
+    }
+}
+
 /// Counts one event under `key`, allocating the key only the first time it is seen.
 fn bump(map: &mut BTreeMap<String, NameCount>, key: &str, logged: u64) {
     if let Some(count) = map.get_mut(key) {

@@ -607,3 +607,18 @@ test.describe('replay input', () => {
     await expect(page.getByTestId('count-events')).toHaveText('3');
   });
 });
+
+test('the results table stays virtualized at 500,000 events', async ({ page }) => {
+  test.setTimeout(120_000);
+  await open(page);
+  await page.getByTestId('replay-synth-large').click();
+  await expect(page.getByTestId('replay-status')).toContainText('Replayed synthetic log', { timeout: 90_000 });
+  const results = page.getByTestId('replay-results');
+  await expect(results).toHaveAttribute('data-total', '500000');
+  await results.evaluate((e) => (e.scrollTop = e.scrollHeight));
+  await expect(page.locator('.result-row').last()).toHaveAttribute('data-index', '499999');
+  expect(await page.locator('.result-row').count()).toBeLessThan(100);
+  // The page still answers at once.
+  await page.getByTestId('samples').selectOption('write-only-management');
+  await expect(status(page)).toHaveText(OK_STATUS);
+});

@@ -9,7 +9,7 @@ use crate::client::{
 use crate::diagnostic::{child_pointer, Code, Diagnostic};
 use crate::json::{Node, Value};
 use crate::span::Span;
-use crate::syntax::{self, Located, LocatedList, Request, TrailNameSource};
+use crate::syntax::{self, Located, LocatedList, Request};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 pub enum InputForm {
@@ -27,12 +27,12 @@ pub fn read(root: &Node, context_trail: &str) -> (Option<(InputForm, Request)>, 
     let read = match &root.value {
         Value::Object(_) if root.get("TrailARN").is_some() && root.get("TrailName").is_none() => {
             client::validate(root, &Shape::Structure(&GET_EVENT_SELECTORS_OUTPUT), "", "", &mut out);
-            let request = syntax::request(root, "TrailARN", TrailNameSource::TrailArn);
+            let request = syntax::request(root, "TrailARN");
             Some((InputForm::GetEventSelectorsOutput, request))
         }
         Value::Object(_) => {
             client::validate(root, &Shape::Structure(&PUT_EVENT_SELECTORS_REQUEST), "", "", &mut out);
-            let request = syntax::request(root, "TrailName", TrailNameSource::Request);
+            let request = syntax::request(root, "TrailName");
             Some((InputForm::PutEventSelectorsRequest, request))
         }
         Value::Array(items) => Some(selector_list(root, items, context_trail, &mut out)),
@@ -52,7 +52,6 @@ fn selector_list(root: &Node, items: &[Node], context_trail: &str, out: &mut Vec
             pointer: String::new(),
             span: root.span.first_byte(),
         }),
-        trail_name_source: TrailNameSource::Context,
         event_selectors: None,
         advanced_event_selectors: None,
         span: root.span,

@@ -19,21 +19,9 @@ pub type LocatedString = Located<String>;
 /// A list with its own place and each element's place.
 pub type LocatedList<T> = Located<Vec<T>>;
 
-/// How the trail name reached the request.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TrailNameSource {
-    /// `TrailName` in a request.
-    Request,
-    /// `TrailARN` of a `get-event-selectors` output.
-    TrailArn,
-    /// A bare selector list: the name comes from the account context.
-    Context,
-}
-
 #[derive(Debug, Clone, PartialEq)]
 pub struct Request {
     pub trail_name: Option<LocatedString>,
-    pub trail_name_source: TrailNameSource,
     pub event_selectors: Option<LocatedList<EventSelector>>,
     pub advanced_event_selectors: Option<LocatedList<AdvancedEventSelector>>,
     /// The whole document.
@@ -235,11 +223,10 @@ fn field_selector(node: &Node, pointer: String) -> Option<AdvancedFieldSelector>
 }
 
 /// Decodes the members of a request-shaped object; `name_key` is `TrailName` or `TrailARN`.
-pub fn request(node: &Node, name_key: &str, source: TrailNameSource) -> Request {
+pub fn request(node: &Node, name_key: &str) -> Request {
     let o = Object { node, pointer: "" };
     Request {
         trail_name: o.string(name_key),
-        trail_name_source: source,
         event_selectors: o.list("EventSelectors", event_selector),
         advanced_event_selectors: o.list("AdvancedEventSelectors", advanced_event_selector),
         span: node.span,

@@ -353,9 +353,4 @@ impl Matcher {
         let category = event.category();
         matched.extend((0..self.selector_count()).filter(|&i| self.check(i, event, category).is_ok()));
     }
-
-    pub fn logs(&self, event: &EventRecord<'_>) -> bool {
-        let category = event.category();
-        (0..self.selector_count()).any(|i| self.check(i, event, category).is_ok())
-    }
 }

@@ -198,7 +198,7 @@ fn decode<'b, R>(
 }
 
 /// Decodes the record in `bytes` and hands it to `f`; the error says why it cannot be judged.
-pub fn with_record<R>(bytes: &[u8], wrapping: Wrapping, f: impl FnOnce(&EventRecord<'_>) -> R) -> Result<R, String> {
+fn with_record<R>(bytes: &[u8], wrapping: Wrapping, f: impl FnOnce(&EventRecord<'_>) -> R) -> Result<R, String> {
     decode(bytes, wrapping, |record| f(&record)).map(|(r, _)| r)
 }
 
@@ -238,10 +238,6 @@ impl Replay {
 
     pub fn summary(&self) -> &Summary {
         &self.summary
-    }
-
-    pub fn selectors(&self) -> &Selectors {
-        &self.selectors
     }
 
     /// Feeds a chunk of the input; `sink` gets each event's verdict (or problem) in order.

@@ -157,7 +157,7 @@ proptest! {
         for record in &records {
             let text = record.to_string();
             let event: EventRecord = serde_json::from_str(&text).unwrap();
-            matcher.matches_into(&event, &mut matched);
+            matcher.matches_into(&event, event.category(), &mut matched);
             let expected: Vec<usize> = reference::matches(&selectors, record).iter().enumerate().filter(|(_, m)| **m).map(|(i, _)| i).collect();
             prop_assert_eq!(&matched, &expected, "record {}", text);
             let why = explain(&selectors, &matcher, &event);

@@ -16,7 +16,7 @@ fn logged(selectors: &Selectors, record: &Value) -> bool {
     let event: EventRecord = serde_json::from_str(&text).unwrap();
     let matcher = Matcher::new(selectors);
     let mut matched = Vec::new();
-    matcher.matches_into(&event, &mut matched);
+    matcher.matches_into(&event, event.category(), &mut matched);
     let fast = !matched.is_empty();
     let explained = explain(selectors, &matcher, &event);
     let reference = reference::matches(selectors, record).into_iter().any(|m| m);

@@ -1,6 +1,7 @@
 //! A strict RFC 8259 parser that records spans. Recursion is bounded by [`MAX_DEPTH`], so no
 //! input can overflow the stack; every error is a value, never a panic.
 
+use super::scan::plain_run_end;
 use super::value::{Member, Node, Value};
 use crate::span::Span;
 
@@ -328,27 +329,6 @@ impl Parser<'_> {
     }
 }
 
-/// The end of the run of string bytes from `start` that need no attention: not `"`, not `\\`,
-/// not a control character. Scans eight bytes at a time (SWAR), then byte by byte.
-pub fn plain_run_end(bytes: &[u8], start: usize) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
-    let has_zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS;
-    let mut pos = start;
-    while let Some(chunk) = bytes.get(pos..pos + 8) {
-        let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
-        let special = has_zero(word ^ (ONES * u64::from(b'"')))
-            | has_zero(word ^ (ONES * u64::from(b'\\')))
-            // A byte below 0x20: subtracting 0x20 borrows into its high bit (when it had none).
-            | (word.wrapping_sub(ONES * 0x20) & !word & HIGHS);
-        if special != 0 {
-            break;
-        }
-        pos += 8;
-    }
-    bytes[pos..].iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20).map_or(bytes.len(), |n| pos + n)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -406,19 +386,6 @@ mod tests {
     #[test]
     fn accepts_surrogate_pairs_and_a_byte_order_mark() {
         assert_eq!(parse("\u{feff}\"\\ud83d\\ude00\"").unwrap().as_str(), Some("\u{1F600}"));
-    }
-
-    #[test]
-    fn plain_runs_stop_at_every_special_byte() {
-        for special in [b'"', b'\\', 0x00, 0x1f] {
-            for at in 0..20 {
-                let mut bytes = vec![b'a'; 24];
-                bytes.extend_from_slice("\u{e9}\u{1F600}".as_bytes());
-                bytes[at] = special;
-                assert_eq!(plain_run_end(&bytes, 0), at, "{special:#x} at {at}");
-            }
-        }
-        assert_eq!(plain_run_end("abc\u{7f}\u{e9}xyzabcdefgh".as_bytes(), 0), 17, "no special byte: the end");
     }
 
     #[test]

@@ -107,6 +107,10 @@ pub enum Category {
 }
 
 impl Category {
+    /// Every category, in declaration order (`category as usize` indexes it).
+    pub const ALL: [Category; 5] =
+        [Category::Management, Category::Data, Category::NetworkActivity, Category::Insight, Category::Other];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Category::Management => "Management",

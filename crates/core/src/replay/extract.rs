@@ -5,7 +5,7 @@
 //! and the caller uses serde, which also words the error. A property test holds them to that.
 
 use super::event::{EventRecord, Flag, Resource, UserIdentity};
-use crate::json::plain_run_end;
+use crate::json::{ascii_run_end, plain_run_end};
 use std::borrow::Cow;
 
 /// The record at the start of `bytes` and its length, when it is a well-formed object whose
@@ -15,6 +15,18 @@ pub fn record(bytes: &[u8]) -> Option<(EventRecord<'_>, usize)> {
     reader.whitespace();
     let record = reader.record()?;
     Some((record, reader.pos))
+}
+
+/// Bytes known to be ASCII as a `str`, without validating them again (this is the hot path:
+/// most kept strings are short ASCII names).
+fn ascii(bytes: &[u8]) -> &str {
+    debug_assert!(bytes.is_ascii());
+    // SAFETY: every caller passes bytes that `ascii_run_end` found below 0x80, and ASCII is
+    // valid UTF-8.
+    #[allow(unsafe_code)]
+    unsafe {
+        std::str::from_utf8_unchecked(bytes)
+    }
 }
 
 /// Nesting allowed in skipped values, as serde_json's recursion limit.
@@ -57,23 +69,22 @@ impl<'a> Reader<'a> {
         if self.peek()? != b'"' {
             return None;
         }
-        // Names are short: a plain loop beats the eight-byte scan here.
         let start = self.pos + 1;
         let mut end = start;
-        let mut high = 0u8;
+        let mut high = false;
         loop {
-            let b = *self.bytes.get(end)?;
-            if b == b'"' {
-                break;
+            end = ascii_run_end(self.bytes, end);
+            match *self.bytes.get(end)? {
+                b'"' => break,
+                b if b >= 0x80 => {
+                    high = true;
+                    end += 1;
+                }
+                _ => return None,
             }
-            if b == b'\\' || b < 0x20 {
-                return None;
-            }
-            high |= b;
-            end += 1;
         }
         let key = &self.bytes[start..end];
-        if high >= 0x80 && std::str::from_utf8(key).is_err() {
+        if high && std::str::from_utf8(key).is_err() {
             return None;
         }
         self.pos = end + 1;
@@ -81,7 +92,16 @@ impl<'a> Reader<'a> {
     }
 
     /// Members of an object: calls `member` with each key; it must consume the value.
-    fn object(&mut self, mut member: impl FnMut(&mut Self, &'a [u8]) -> Option<()>) -> Option<()> {
+    fn object(&mut self, member: impl FnMut(&mut Self, &'a [u8]) -> Option<()>) -> Option<()> {
+        self.members(Self::key, member)
+    }
+
+    /// Members of an object whose keys are read by `key`.
+    fn members(
+        &mut self,
+        key: impl Fn(&mut Self) -> Option<&'a [u8]>,
+        mut member: impl FnMut(&mut Self, &'a [u8]) -> Option<()>,
+    ) -> Option<()> {
         self.eat(b'{')?;
         self.whitespace();
         if self.peek()? == b'}' {
@@ -90,7 +110,7 @@ impl<'a> Reader<'a> {
         }
         loop {
             self.whitespace();
-            let key = self.key()?;
+            let key = key(self)?;
             self.eat(b':')?;
             self.whitespace();
             member(self, key)?;
@@ -134,11 +154,14 @@ impl<'a> Reader<'a> {
             return None;
         }
         let start = self.pos + 1;
-        let end = plain_run_end(self.bytes, start);
+        let ascii_end = ascii_run_end(self.bytes, start);
+        let end = if *self.bytes.get(ascii_end)? >= 0x80 { plain_run_end(self.bytes, ascii_end) } else { ascii_end };
         match self.bytes.get(end)? {
             b'"' => {
                 self.pos = end + 1;
-                std::str::from_utf8(&self.bytes[start..end]).ok().map(Cow::Borrowed)
+                let text = &self.bytes[start..end];
+                let text = if end == ascii_end { Some(ascii(text)) } else { std::str::from_utf8(text).ok() };
+                text.map(Cow::Borrowed)
             }
             // Escapes are rare in the fields kept: serde decodes them.
             b'\\' => {
@@ -172,6 +195,12 @@ impl<'a> Reader<'a> {
                 _ => return None,
             }
         }
+    }
+
+    /// A key of a skipped object: any string.
+    fn skip_key(&mut self) -> Option<&'a [u8]> {
+        (self.peek()? == b'"').then_some(())?;
+        self.skip_string().map(|_| &[][..])
     }
 
     fn literal(&mut self, word: &[u8]) -> Option<()> {
@@ -217,7 +246,13 @@ impl<'a> Reader<'a> {
                 if self.depth > MAX_DEPTH {
                     return None;
                 }
-                let result = if self.peek()? == b'{' { self.object(|r, _| r.skip()) } else { self.array(|r| r.skip()) };
+                // Keys of skipped objects are skipped as strings: serde ignores them unchecked.
+                let skip_key = |r: &mut Self| r.skip_key();
+                let result = if self.peek()? == b'{' {
+                    self.members(skip_key, |r, _| r.skip())
+                } else {
+                    self.array(|r| r.skip())
+                };
                 self.depth -= 1;
                 result
             }

@@ -346,11 +346,11 @@ impl Matcher {
         }
     }
 
-    /// Appends the indexes of the selectors that match `event` to `matched` (cleared first);
-    /// the trail logs the event when one does (OR across selectors, spec §5.1).
-    pub fn matches_into(&self, event: &EventRecord<'_>, matched: &mut Vec<usize>) {
+    /// Appends the indexes of the selectors that match `event`, judged in `category` (its
+    /// `category()`), to `matched` (cleared first); the trail logs the event when one does (OR
+    /// across selectors, spec §5.1).
+    pub fn matches_into(&self, event: &EventRecord<'_>, category: Category, matched: &mut Vec<usize>) {
         matched.clear();
-        let category = event.category();
         matched.extend((0..self.selector_count()).filter(|&i| self.check(i, event, category).is_ok()));
     }
 }

@@ -8,9 +8,9 @@ use super::extract;
 use super::matcher::Matcher;
 use super::stream::{Consumer, Piece, RecordSplitter, Wrapping};
 use crate::model::Selectors;
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Serialize, Serializer};
 use std::borrow::Cow;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// Distinct eventSource/eventName pairs counted one by one; the rest are counted together.
 pub const MAX_NAME_PAIRS: usize = 10_000;
@@ -30,7 +30,7 @@ pub struct Verdict<'a> {
     pub event_name: Option<Cow<'a, str>>,
     pub category: Category,
     pub logged: bool,
-    pub matched: Vec<usize>,
+    pub matched: Cow<'a, [usize]>,
 }
 
 impl Verdict<'_> {
@@ -44,7 +44,7 @@ impl Verdict<'_> {
             offset: self.offset,
             category: self.category,
             logged: self.logged,
-            matched: self.matched,
+            matched: Cow::Owned(self.matched.into_owned()),
         }
     }
 }
@@ -85,15 +85,30 @@ pub struct Summary {
     pub data_events_logged: u64,
     /// Events each selector matched (an event can match several).
     pub by_selector: Vec<u64>,
-    pub by_category: BTreeMap<&'static str, NameCount>,
-    /// Keyed "eventSource eventName"; past MAX_NAME_PAIRS keys, under "(other)".
-    pub by_event: BTreeMap<String, NameCount>,
+    /// Keyed by the category's name, in name order; categories never seen are left out.
+    #[serde(serialize_with = "categories")]
+    by_category: [NameCount; Category::ALL.len()],
+    /// Keyed "eventSource eventName"; past MAX_NAME_PAIRS keys, under "(other)". Serialized in
+    /// key order.
+    #[serde(serialize_with = "sorted")]
+    pub by_event: HashMap<String, NameCount, FoldHasher>,
     /// Reused to build keys without allocating per event.
     #[serde(skip)]
     key: String,
 }
 
+type FoldHasher = foldhash::fast::FixedState;
+
 impl Summary {
+    fn new(selectors: usize) -> Self {
+        Summary { by_selector: vec![0; selectors], ..Summary::default() }
+    }
+
+    /// The events judged in `category`, and how many of them were logged.
+    pub fn category(&self, category: Category) -> &NameCount {
+        &self.by_category[category as usize]
+    }
+
     fn count(&mut self, verdict: &Verdict<'_>) {
         self.events += 1;
         let logged = u64::from(verdict.logged);
@@ -103,19 +118,36 @@ impl Summary {
             self.data_events += 1;
             self.data_events_logged += logged;
         }
-        for &i in &verdict.matched {
+        for &i in verdict.matched.iter() {
             self.by_selector[i] += 1;
         }
-        let category = self.by_category.entry(verdict.category.as_str()).or_default();
+        let category = &mut self.by_category[verdict.category as usize];
         category.events += 1;
         category.logged += logged;
         let (source, name) =
             (verdict.event_source.as_deref().unwrap_or("-"), verdict.event_name.as_deref().unwrap_or("-"));
         self.key.clear();
         self.key.extend([source, " ", name]);
-        let full = self.by_event.len() >= MAX_NAME_PAIRS && !self.by_event.contains_key(&self.key);
-        bump(&mut self.by_event, if full { "(other)" } else { &self.key }, logged);
+        if let Some(count) = self.by_event.get_mut(self.key.as_str()) {
+            count.events += 1;
+            count.logged += logged;
+            return;
+        }
+        let key = if self.by_event.len() >= MAX_NAME_PAIRS { "(other)" } else { &self.key };
+        let count = self.by_event.entry(key.to_string()).or_default();
+        count.events += 1;
+        count.logged += logged;
     }
+}
+
+fn categories<S: Serializer>(counts: &[NameCount; Category::ALL.len()], serializer: S) -> Result<S::Ok, S::Error> {
+    let mut seen: Vec<_> = Category::ALL.iter().filter(|&&c| counts[c as usize].events > 0).collect();
+    seen.sort_by_key(|c| c.as_str());
+    serializer.collect_map(seen.into_iter().map(|&c| (c.as_str(), &counts[c as usize])))
+}
+
+fn sorted<S: Serializer>(map: &HashMap<String, NameCount, FoldHasher>, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.collect_map(map.iter().collect::<BTreeMap<_, _>>())
 }
 
 /// `part` as a share of `whole`, for counts shown to people ("12.5%").
@@ -124,16 +156,6 @@ pub fn percent(part: u64, whole: u64) -> String {
         "0%".into()
     } else {
         format!("{:.1}%", part as f64 * 100.0 / whole as f64)
-    }
-}
-
-/// Counts one event under `key`, allocating the key only the first time it is seen.
-fn bump(map: &mut BTreeMap<String, NameCount>, key: &str, logged: u64) {
-    if let Some(count) = map.get_mut(key) {
-        count.events += 1;
-        count.logged += logged;
-    } else {
-        map.insert(key.to_string(), NameCount { events: 1, logged });
     }
 }
 
@@ -218,7 +240,7 @@ impl Replay {
     /// configured, decisions D28).
     pub fn new(selectors: Selectors) -> Self {
         let matcher = Matcher::new(&selectors);
-        let summary = Summary { by_selector: vec![0; matcher.selector_count()], ..Summary::default() };
+        let summary = Summary::new(matcher.selector_count());
         Replay {
             selectors,
             matcher,
@@ -277,18 +299,20 @@ impl<S: FnMut(Item<'_>)> Judge<'_, S> {
         let index = *self.next_index;
         let (matcher, selectors, matched, explain_it) =
             (self.matcher, self.selectors, &mut *self.matched, self.explain);
-        let ((verdict, explanation), n) = decode(bytes, wrapping, |event| {
-            matcher.matches_into(&event, matched);
+        let ((verdict, explanation), n) = decode(bytes, wrapping, move |event| {
+            let category = event.category();
+            matcher.matches_into(&event, category, matched);
+            let matched: &[usize] = matched;
             let explanation = explain_it.then(|| explain(selectors, matcher, &event));
             let verdict = Verdict {
                 index,
                 offset,
-                category: event.category(),
+                category,
                 event_id: event.event_id,
                 event_source: event.event_source,
                 event_name: event.event_name,
                 logged: !matched.is_empty(),
-                matched: matched.clone(),
+                matched: Cow::Borrowed(matched),
             };
             (verdict, explanation)
         })?;

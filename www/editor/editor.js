@@ -132,3 +132,5 @@ class EditorHandle {
     this.view.destroy();
   }
 }
+
+export { packText, unpackText, downloadText, fileText, copyText } from "./codec.js";

@@ -3,27 +3,59 @@
 
 use crate::analysis::{analyse, Analysis};
 use crate::context_panel::ContextPanel;
-use crate::editor::{Editor, EditorRef};
+use crate::editor::Editor;
+use crate::embed::Presentation;
+use crate::live_state::{LiveState, ReplaySetup};
 use crate::problems::Problems;
 use crate::replay_panel::ReplayPanel;
 use crate::result_panel::ResultPanel;
 use crate::samples_menu::SamplesMenu;
+use crate::share;
+use crate::share_bar::ShareBar;
+use crate::state::PlaygroundState;
 use gloo::timers::callback::Timeout;
 use std::rc::Rc;
 use trailscope_core::report::FlatFix;
-use trailscope_core::samples::{self, DEFAULT_SAMPLE};
+use trailscope_core::samples;
 use trailscope_core::AccountContext;
 use yew::prelude::*;
 
 /// Quiet time after the last keystroke before re-validating.
 const DEBOUNCE_MS: u32 = 120;
 
+#[derive(Properties, PartialEq)]
+pub struct AppProps {
+    /// The state the page opens with.
+    pub state: PlaygroundState,
+    /// Why a link could not be used, shown until dismissed.
+    pub notice: Option<String>,
+    pub presentation: Presentation,
+}
+
 #[function_component(App)]
-pub fn app() -> Html {
-    let sample_id = use_state(|| DEFAULT_SAMPLE.id.to_string());
-    let analysis = use_state(|| Rc::new(analyse(DEFAULT_SAMPLE.request, DEFAULT_SAMPLE.context_json())));
-    let request_editor = use_state(EditorRef::default);
-    let context_editor = use_state(EditorRef::default);
+pub fn app(props: &AppProps) -> Html {
+    let opening = &props.state;
+    let sample_id = use_state(|| opening.sample.clone().unwrap_or_default());
+    let analysis = use_state(|| Rc::new(analyse(&opening.request, &opening.context)));
+    let live = use_memo((), |_| LiveState {
+        sample: Rc::new(opening.sample.clone().into()),
+        replay: Rc::new(ReplaySetup { events: opening.events.clone(), compare: opening.compare }.into()),
+        ..LiveState::default()
+    });
+    let (request_editor, context_editor) = (live.request_editor.clone(), live.context_editor.clone());
+    let notice = use_state(|| props.notice.clone());
+    // Remounts the replay panel when a whole state is loaded (reset, upload), with its setup.
+    let replay_generation = use_state(|| 0u32);
+    let replay_opening = use_state(|| live.replay.borrow().clone());
+    let keep = !props.presentation.embed;
+    let save = {
+        let live = live.clone();
+        move || {
+            if let (true, Some(state)) = (keep, live.read()) {
+                share::save(&state);
+            }
+        }
+    };
     // The pending re-validation; replacing it cancels the previous one (the debounce). Typing
     // changes no state: the texts are read from the editors only when the timer fires.
     let timer = use_mut_ref(|| None::<Timeout>);
@@ -33,30 +65,54 @@ pub fn app() -> Html {
     let analyses = use_mut_ref(|| 0u64);
 
     let on_change = {
-        let (timer, analysis, revision, analyses) =
-            (timer.clone(), analysis.clone(), revision.clone(), analyses.clone());
-        let (request_editor, context_editor) = ((*request_editor).clone(), (*context_editor).clone());
+        let (timer, analysis, revision, analyses, save) =
+            (timer.clone(), analysis.clone(), revision.clone(), analyses.clone(), save.clone());
+        let (request_editor, context_editor) = (request_editor.clone(), context_editor.clone());
         Callback::from(move |()| {
-            let (analysis, revision, analyses, request_editor, context_editor) =
-                (analysis.clone(), revision.clone(), analyses.clone(), request_editor.clone(), context_editor.clone());
+            let (analysis, revision, analyses, request_editor, context_editor, save) = (
+                analysis.clone(),
+                revision.clone(),
+                analyses.clone(),
+                request_editor.clone(),
+                context_editor.clone(),
+                save.clone(),
+            );
             *timer.borrow_mut() = Some(Timeout::new(DEBOUNCE_MS, move || {
                 if let (Some(request), Some(context)) = (request_editor.text(), context_editor.text()) {
                     analysis.set(Rc::new(analyse(&request, &context)));
                     *analyses.borrow_mut() += 1;
                     revision.set(*analyses.borrow());
+                    save();
                 }
             }));
         })
     };
+    let load = {
+        let (live, sample_id, replay_generation, replay_opening) =
+            (live.clone(), sample_id.clone(), replay_generation.clone(), replay_opening.clone());
+        Callback::from(move |state: PlaygroundState| {
+            live.write(&state);
+            sample_id.set(state.sample.clone().unwrap_or_default());
+            replay_opening.set(live.replay.borrow().clone());
+            replay_generation.set(*replay_generation + 1);
+        })
+    };
     let on_sample = {
-        let (request_editor, context_editor, sample_id) =
-            (request_editor.clone(), context_editor.clone(), sample_id.clone());
+        let (live, sample_id) = (live.clone(), sample_id.clone());
         Callback::from(move |id: String| {
             if let Some(sample) = samples::find(&id) {
-                request_editor.set_text(sample.request);
-                context_editor.set_text(sample.context_json());
+                live.request_editor.set_text(sample.request);
+                live.context_editor.set_text(sample.context_json());
+                *live.sample.borrow_mut() = Some(id.clone());
                 sample_id.set(id);
             }
+        })
+    };
+    let on_replay_setup = {
+        let (live, save) = (live.clone(), save.clone());
+        Callback::from(move |setup: ReplaySetup| {
+            *live.replay.borrow_mut() = setup;
+            save();
         })
     };
     let on_reveal = {
@@ -67,7 +123,6 @@ pub fn app() -> Html {
         let editor = request_editor.clone();
         Callback::from(move |fix: FlatFix| editor.apply_fix(&fix))
     };
-
     let on_store = {
         let (context_editor, analysis) = (context_editor.clone(), analysis.clone());
         Callback::from(move |()| {
@@ -80,43 +135,77 @@ pub fn app() -> Html {
             }
         })
     };
+    let on_notice = {
+        let notice = notice.clone();
+        Callback::from(move |text: Option<String>| notice.set(text))
+    };
     let current: &Analysis = &analysis;
     let before = current.trail.as_ref().and_then(|t| serde_json::to_string(&t.before).ok());
     let diagnostics = Rc::new(current.diagnostics.clone());
+    let presentation = &props.presentation;
+    let embed = presentation.embed;
     html! {
-        <div class="app">
-            <header class="topbar">
-                <div class="brand">
-                    <span class="logo" aria-hidden="true">{"⌁"}</span>
-                    <h1>{"trailscope"}</h1>
-                    <span class="tagline">{"CloudTrail PutEventSelectors playground · runs in your browser, no AWS account needed"}</span>
+        <div class={classes!("app", embed.then_some("embedded"))}>
+            if embed {
+                <header class="topbar embed-bar">
+                    <span class="brand"><span class="logo" aria-hidden="true">{"⌁"}</span><strong>{"trailscope"}</strong></span>
+                    <a class="open-full" href={format!("{}{}", share::page_url_without_query(), share::fragment())}
+                        target="_blank" rel="noopener noreferrer" data-testid="open-full">{"Open in trailscope ↗"}</a>
+                </header>
+            } else {
+                <header class="topbar">
+                    <div class="brand">
+                        <span class="logo" aria-hidden="true">{"⌁"}</span>
+                        <h1>{"trailscope"}</h1>
+                        <span class="tagline">{"CloudTrail PutEventSelectors playground · runs in your browser, no AWS account needed"}</span>
+                    </div>
+                    <div class="topbar-actions">
+                        <SamplesMenu selected={(*sample_id).clone()} on_select={on_sample} />
+                        <ShareBar live={(*live).clone()} on_load={load} on_notice={on_notice.clone()} />
+                    </div>
+                </header>
+            }
+            if let Some(text) = (*notice).clone() {
+                <div class="notice" role="alert" data-testid="notice">
+                    <span>{text}</span>
+                    <button class="fix" onclick={on_notice.reform(|_: MouseEvent| None)} aria-label="Dismiss">{"Dismiss"}</button>
                 </div>
-                <SamplesMenu selected={(*sample_id).clone()} on_select={on_sample} />
-            </header>
+            }
             <main class="workspace">
                 <section class="pane request-pane" aria-labelledby="request-title">
                     <div class="pane-head">
                         <h2 id="request-title">{"Request"}</h2>
-                        <span class="hint">{"PutEventSelectors JSON, get-event-selectors output, or a selector array · Esc then Tab leaves the editor"}</span>
+                        if presentation.read_only {
+                            <span class="hint" data-testid="read-only">{"read-only"}</span>
+                        } else {
+                            <span class="hint">{"PutEventSelectors JSON, get-event-selectors output, or a selector array · Esc then Tab leaves the editor"}</span>
+                        }
                     </div>
-                    <Editor initial={AttrValue::from(DEFAULT_SAMPLE.request)} on_change={on_change.clone()}
-                        editor={(*request_editor).clone()} label="PutEventSelectors request" diagnostics={diagnostics.clone()}
-                        class="request-editor" />
-                    <Problems diagnostics={diagnostics} on_reveal={on_reveal} on_fix={on_fix} />
-                    <ReplayPanel request_editor={(*request_editor).clone()} context_editor={(*context_editor).clone()}
-                        revision={*revision} valid={current.valid} before={before} />
+                    <Editor initial={AttrValue::from(opening.request.clone())} on_change={on_change.clone()}
+                        editor={request_editor.clone()} label="PutEventSelectors request" diagnostics={diagnostics.clone()}
+                        class="request-editor" read_only={presentation.read_only} />
+                    <Problems diagnostics={diagnostics} on_reveal={on_reveal} on_fix={(!presentation.read_only).then_some(on_fix)} />
+                    if presentation.replay {
+                        <ReplayPanel key={*replay_generation} request_editor={request_editor.clone()} context_editor={context_editor.clone()}
+                            revision={*revision} valid={current.valid} before={before}
+                            opening={(*replay_opening).clone()} on_setup={on_replay_setup} />
+                    }
                 </section>
                 <section class="pane side-pane" aria-label="Result and context">
                     <ResultPanel analysis={(*analysis).clone()} {on_store} />
-                    <ContextPanel initial={AttrValue::from(DEFAULT_SAMPLE.context_json())} on_change={on_change}
-                        editor={(*context_editor).clone()} error={current.context_error.clone()} />
+                    <div class={classes!((!presentation.context).then_some("hidden"))}>
+                        <ContextPanel initial={AttrValue::from(opening.context.clone())} on_change={on_change}
+                            editor={context_editor.clone()} error={current.context_error.clone()} />
+                    </div>
                 </section>
             </main>
-            <footer class="footer">
-                {"Rules follow the AWS CloudTrail API contract; where AWS documents nothing, trailscope's choice is marked "}
-                <span class="badge decision">{"decision"}</span>
-                {" and explained. Nothing leaves this page."}
-            </footer>
+            if !embed {
+                <footer class="footer">
+                    {"Rules follow the AWS CloudTrail API contract; where AWS documents nothing, trailscope's choice is marked "}
+                    <span class="badge decision">{"decision"}</span>
+                    {" and explained. Nothing leaves this page: share links keep the state in the part of the address after #, which browsers never send."}
+                </footer>
+            }
         </div>
     }
 }

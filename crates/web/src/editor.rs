@@ -152,19 +152,28 @@ pub struct EditorProps {
     pub diagnostics: Rc<Vec<FlatDiagnostic>>,
     #[prop_or_default]
     pub class: Classes,
+    #[prop_or_default]
+    pub read_only: bool,
 }
 
 #[function_component(Editor)]
 pub fn editor(props: &EditorProps) -> Html {
     let node = use_node_ref();
     {
-        let (node, editor, on_change, initial, label) =
-            (node.clone(), props.editor.clone(), props.on_change.clone(), props.initial.clone(), props.label.clone());
+        let (node, editor, on_change, initial, label, read_only) = (
+            node.clone(),
+            props.editor.clone(),
+            props.on_change.clone(),
+            props.initial.clone(),
+            props.label.clone(),
+            props.read_only,
+        );
         use_effect_with((), move |_| {
             if let Some(parent) = node.cast::<web_sys::Element>() {
                 let closure = Closure::<dyn Fn()>::new(move || on_change.emit(()));
                 let options = js_sys::Object::new();
                 let _ = js_sys::Reflect::set(&options, &"label".into(), &label.as_str().into());
+                let _ = js_sys::Reflect::set(&options, &"readOnly".into(), &read_only.into());
                 let handle = create_editor(&parent, &initial, &closure, &options);
                 *editor.0.borrow_mut() = Some(Instance { handle, _on_change: closure });
             }

@@ -4,13 +4,50 @@ mod analysis;
 mod app;
 mod context_panel;
 mod editor;
+mod embed;
 mod json_view;
+mod live_state;
 mod problems;
 mod replay_panel;
 mod replay_table;
 mod result_panel;
 mod samples_menu;
+mod share;
+mod share_bar;
+mod state;
+
+use app::{App, AppProps};
+use embed::Presentation;
+use state::PlaygroundState;
+
+/// The state the page opens with, and a notice when a link could not be used: a link's state
+/// first, then (outside embeds) the last state kept in this browser, then the default sample.
+async fn opening_state(presentation: &Presentation) -> (PlaygroundState, Option<String>) {
+    let from_link = share::state_in(&share::fragment()).await;
+    if !presentation.embed && from_link.is_some() {
+        // The state now lives in the editors and local storage; a reload must not bring the
+        // link's version back over later edits.
+        share::set_fragment("");
+    }
+    match from_link {
+        Some(Ok(state)) => (state, None),
+        Some(Err(reason)) => (
+            PlaygroundState::default(),
+            Some(format!("This link could not be opened: {reason}. The default sample is shown instead.")),
+        ),
+        None if !presentation.embed => (share::saved().unwrap_or_default(), None),
+        None => (PlaygroundState::default(), None),
+    }
+}
 
 fn main() {
-    yew::Renderer::<app::App>::new().render();
+    let window = gloo::utils::window();
+    let presentation = Presentation::from_query(&window.location().search().unwrap_or_default());
+    if let (Some(theme), Some(root)) = (presentation.theme, gloo::utils::document().document_element()) {
+        let _ = root.set_attribute("data-theme", theme.as_str());
+    }
+    wasm_bindgen_futures::spawn_local(async move {
+        let (state, notice) = opening_state(&presentation).await;
+        yew::Renderer::<App>::with_props(AppProps { state, notice, presentation }).render();
+    });
 }

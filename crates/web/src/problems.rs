@@ -13,7 +13,8 @@ const MAX_ROWS: usize = 300;
 pub struct ProblemsProps {
     pub diagnostics: Rc<Vec<FlatDiagnostic>>,
     pub on_reveal: Callback<(usize, usize)>,
-    pub on_fix: Callback<FlatFix>,
+    /// None when the request cannot be edited (a read-only embed): fixes are not offered.
+    pub on_fix: Option<Callback<FlatFix>>,
 }
 
 #[function_component(Problems)]
@@ -32,7 +33,7 @@ pub fn problems(props: &ProblemsProps) -> Html {
                 <p class="empty">{"No problems: CloudTrail would accept this request."}</p>
             } else {
                 <ul class="problem-list">
-                    { for props.diagnostics.iter().take(MAX_ROWS).map(|d| row(d, &props.on_reveal, &props.on_fix)) }
+                    { for props.diagnostics.iter().take(MAX_ROWS).map(|d| row(d, &props.on_reveal, props.on_fix.as_ref())) }
                 </ul>
                 if hidden > 0 { <p class="more">{format!("and {hidden} more (all are marked in the editor)")}</p> }
             }
@@ -48,11 +49,11 @@ fn plural(n: usize) -> &'static str {
     }
 }
 
-fn row(d: &FlatDiagnostic, on_reveal: &Callback<(usize, usize)>, on_fix: &Callback<FlatFix>) -> Html {
+fn row(d: &FlatDiagnostic, on_reveal: &Callback<(usize, usize)>, on_fix: Option<&Callback<FlatFix>>) -> Html {
     let (from, to) = (d.from.unwrap_or(0), d.to.unwrap_or(0));
     let reveal = on_reveal.reform(move |_: MouseEvent| (from, to));
     let severity = if d.severity == Severity::Error { "error" } else { "warning" };
-    let fix_button = d.fix.clone().map(|fix| {
+    let fix_button = d.fix.clone().zip(on_fix).map(|(fix, on_fix)| {
         let title = fix.title.clone();
         let apply = on_fix.reform(move |_: MouseEvent| fix.clone());
         html! { <button class="fix" onclick={apply}>{format!("Fix: {title}")}</button> }

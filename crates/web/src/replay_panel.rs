@@ -4,7 +4,10 @@
 //! worker reports; editing the selectors re-runs the replay on the events held.
 
 use crate::editor::EditorRef;
+use crate::live_state::ReplaySetup;
 use crate::replay_table::{Filter, ReplayTable, Row};
+use crate::share;
+use crate::state::Events;
 use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -119,10 +122,16 @@ struct RowsMessage {
     rows: Vec<Row>,
 }
 
-/// The worker and the closure it calls back, kept for the page's lifetime.
+/// The worker and the closure it calls back, kept while the panel is mounted.
 struct Connection {
     worker: Worker,
     _on_message: Closure<dyn FnMut(MessageEvent)>,
+}
+
+impl Drop for Connection {
+    fn drop(&mut self) {
+        self.worker.terminate();
+    }
 }
 
 type SharedConnection = Rc<RefCell<Option<Connection>>>;
@@ -165,6 +174,42 @@ pub struct ReplayPanelProps {
     pub valid: bool,
     /// The trail's stored selectors before this call (get-event-selectors JSON).
     pub before: Option<String>,
+    /// What to replay on mount (a restored state's events and comparison).
+    pub opening: ReplaySetup,
+    /// Told what was last replayed, in shareable form, and the comparison switch.
+    pub on_setup: Callback<ReplaySetup>,
+}
+
+/// How a built-in or pasted source is sent to the worker, and its label.
+fn source_of(events: &Events) -> (String, JsValue) {
+    match events {
+        Events::Seed => ("seed examples (10 events)".into(), js(serde_json::json!({ "text": SEED_EXAMPLES }))),
+        Events::Synth { events } => (
+            format!("synthetic log ({events} events)"),
+            js(serde_json::json!({ "synth": { "seed": 1, "events": events } })),
+        ),
+        Events::Text { text } => ("pasted events".into(), js(serde_json::json!({ "text": text }))),
+    }
+}
+
+/// The files, and the same as an array for the worker.
+fn file_sources(files: Option<web_sys::FileList>) -> (Vec<web_sys::File>, js_sys::Array) {
+    let files: Vec<_> = files.map(|f| (0..f.length()).filter_map(|i| f.get(i)).collect()).unwrap_or_default();
+    let list = js_sys::Array::new();
+    for file in &files {
+        list.push(file);
+    }
+    (files, list)
+}
+
+/// The events of small uncompressed files as one text, to travel in links (None otherwise).
+async fn shareable_text(files: Vec<web_sys::File>) -> Option<Events> {
+    let mut texts = Vec::new();
+    for file in files {
+        texts.push(share::small_file_text(file).await?);
+    }
+    let text = texts.join("\n");
+    (text.len() <= share::MAX_SHARED_FILE_BYTES).then_some(Events::Text { text })
 }
 
 #[function_component(ReplayPanel)]
@@ -173,7 +218,9 @@ pub fn replay_panel(props: &ReplayPanelProps) -> Html {
     // The latest state, for the worker's callback (a state handle alone would see old values).
     let live = use_mut_ref(ReplayState::default);
     let connection: SharedConnection = use_mut_ref(|| None);
-    let compare = use_state(|| false);
+    let compare = use_state(|| props.opening.compare);
+    // What was last replayed, in shareable form (None: nothing, or files too large to carry).
+    let events = use_mut_ref(|| None::<Events>);
     let filter = use_state(Filter::default);
 
     let post = {
@@ -239,55 +286,74 @@ pub fn replay_panel(props: &ReplayPanelProps) -> Html {
             }
         });
     }
-    let seed = start.reform(|_: MouseEvent| {
-        ("seed examples (10 events)".to_string(), js_sys::Array::of1(&js(serde_json::json!({ "text": SEED_EXAMPLES }))))
-    });
-    let synth = |events: u32| {
-        start.reform(move |_: MouseEvent| {
-            let source = js(serde_json::json!({ "synth": { "seed": 1, "events": events } }));
-            (format!("synthetic log ({events} events)"), js_sys::Array::of1(&source))
+    // Tells the page what is replayed now (for links and local storage).
+    let report = {
+        let (events, compare, on_setup) = (events.clone(), compare.clone(), props.on_setup.clone());
+        Callback::from(move |shared: Option<Events>| {
+            *events.borrow_mut() = shared.clone();
+            on_setup.emit(ReplaySetup { events: shared, compare: *compare });
         })
     };
-    let files = start.reform(|e: Event| {
-        let input: HtmlInputElement = e.target_unchecked_into();
-        let list = js_sys::Array::new();
-        let mut names = Vec::new();
-        if let Some(files) = input.files() {
-            for file in (0..files.length()).filter_map(|i| files.get(i)) {
-                names.push(file.name());
-                list.push(&file);
-            }
-        }
-        (names.join(", "), list)
+    let start_events = {
+        let (start, report) = (start.clone(), report.clone());
+        Callback::from(move |shared: Events| {
+            let (label, source) = source_of(&shared);
+            start.emit((label, js_sys::Array::of1(&source)));
+            report.emit(Some(shared));
+        })
+    };
+    let start_files = {
+        let (start, report) = (start.clone(), report.clone());
+        Callback::from(move |files: Option<web_sys::FileList>| {
+            let (files, list) = file_sources(files);
+            let names: Vec<_> = files.iter().map(|f| f.name()).collect();
+            start.emit((names.join(", "), list));
+            report.emit(None);
+            let report = report.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                if let Some(shared) = shareable_text(files).await {
+                    report.emit(Some(shared));
+                }
+            });
+        })
+    };
+    {
+        // A restored state's events replay once the editors hold its texts (after this render).
+        let (start_events, opening) = (start_events.clone(), props.opening.events.clone());
+        use_effect_with((), move |_| {
+            let timer =
+                opening.map(|shared| gloo::timers::callback::Timeout::new(0, move || start_events.emit(shared)));
+            move || drop(timer)
+        });
+    }
+    let seed = start_events.reform(|_: MouseEvent| Events::Seed);
+    let synth = |events: u32| start_events.reform(move |_: MouseEvent| Events::Synth { events });
+    let files = start_files.reform(|e: Event| e.target_unchecked_into::<HtmlInputElement>().files());
+    let pasted = use_state(|| match &props.opening.events {
+        Some(Events::Text { text }) => text.clone(),
+        _ => String::new(),
     });
-    let pasted = use_state(String::new);
     let on_paste_input = {
         let pasted = pasted.clone();
         Callback::from(move |e: InputEvent| pasted.set(e.target_unchecked_into::<HtmlTextAreaElement>().value()))
     };
     let replay_pasted = {
         let pasted = pasted.clone();
-        start.reform(move |_: MouseEvent| {
-            ("pasted events".to_string(), js_sys::Array::of1(&js(serde_json::json!({ "text": *pasted }))))
-        })
+        start_events.reform(move |_: MouseEvent| Events::Text { text: (*pasted).clone() })
     };
     let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
-    let ondrop = start.reform(|e: DragEvent| {
+    let ondrop = start_files.reform(|e: DragEvent| {
         e.prevent_default();
-        let list = js_sys::Array::new();
-        let mut names = Vec::new();
-        if let Some(files) = e.data_transfer().and_then(|d| d.files()) {
-            for file in (0..files.length()).filter_map(|i| files.get(i)) {
-                names.push(file.name());
-                list.push(&file);
-            }
-        }
-        (names.join(", "), list)
+        e.data_transfer().and_then(|d| d.files())
     });
     let cancel = post.reform(|_: MouseEvent| js(serde_json::json!({ "type": "cancel" })));
     let on_compare = {
-        let compare = compare.clone();
-        Callback::from(move |e: Event| compare.set(e.target_unchecked_into::<HtmlInputElement>().checked()))
+        let (compare, events, on_setup) = (compare.clone(), events.clone(), props.on_setup.clone());
+        Callback::from(move |e: Event| {
+            let on = e.target_unchecked_into::<HtmlInputElement>().checked();
+            compare.set(on);
+            on_setup.emit(ReplaySetup { events: events.borrow().clone(), compare: on });
+        })
     };
     let request_rows = post.reform(|(filter, start, count): (Filter, usize, usize)| {
         js(serde_json::json!({ "type": "rows", "filter": filter, "start": start, "count": count }))

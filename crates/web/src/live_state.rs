@@ -1,0 +1,46 @@
+//! The page's current state, read on demand: the texts from the editors, the sample and the
+//! replay setup from cells the panels keep up to date. Saving and sharing start here.
+
+use crate::editor::EditorRef;
+use crate::state::{Events, PlaygroundState, FORMAT_VERSION};
+use std::cell::RefCell;
+use std::rc::Rc;
+
+/// What the replay panel was last given: shareable events (None for none, or for files too
+/// large to carry) and whether the before/after comparison is on.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ReplaySetup {
+    pub events: Option<Events>,
+    pub compare: bool,
+}
+
+#[derive(Clone, Default, PartialEq)]
+pub struct LiveState {
+    pub request_editor: EditorRef,
+    pub context_editor: EditorRef,
+    pub sample: Rc<RefCell<Option<String>>>,
+    pub replay: Rc<RefCell<ReplaySetup>>,
+}
+
+impl LiveState {
+    /// The state now; None before the editors are mounted.
+    pub fn read(&self) -> Option<PlaygroundState> {
+        let replay = self.replay.borrow().clone();
+        Some(PlaygroundState {
+            version: FORMAT_VERSION,
+            request: self.request_editor.text()?,
+            context: self.context_editor.text()?,
+            sample: self.sample.borrow().clone(),
+            events: replay.events,
+            compare: replay.compare,
+        })
+    }
+
+    /// Puts `state` in the editors and cells (the replay panel is remounted by the caller).
+    pub fn write(&self, state: &PlaygroundState) {
+        self.request_editor.set_text(&state.request);
+        self.context_editor.set_text(&state.context);
+        *self.sample.borrow_mut() = state.sample.clone();
+        *self.replay.borrow_mut() = ReplaySetup { events: state.events.clone(), compare: state.compare };
+    }
+}

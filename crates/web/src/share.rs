@@ -1,0 +1,146 @@
+//! Where the page's state travels: the URL fragment of a share link (never sent to a server),
+//! local storage, and state files. The format is `state.rs`; this module only moves it.
+
+use crate::state::PlaygroundState;
+use trailscope_core::limits::MAX_INPUT_BYTES;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+
+#[wasm_bindgen(module = "/js/editor.bundle.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = packText)]
+    fn pack_text(text: &str) -> js_sys::Promise;
+    #[wasm_bindgen(js_name = unpackText)]
+    fn unpack_text(packed: &str, max_bytes: f64) -> js_sys::Promise;
+    #[wasm_bindgen(js_name = downloadText)]
+    fn download_text(name: &str, text: &str);
+    #[wasm_bindgen(js_name = fileText)]
+    fn file_text(file: &web_sys::File, max_bytes: f64) -> js_sys::Promise;
+    #[wasm_bindgen(js_name = copyText)]
+    fn copy_text(text: &str) -> js_sys::Promise;
+}
+
+/// The fragment's prefix: `state=`, then the link encoding's version, then its data.
+const FRAGMENT_PREFIX: &str = "#state=1.";
+/// Longest link the Share button makes; longer ones are offered as a file instead.
+pub const MAX_LINK_CHARS: usize = 32 * 1024;
+/// Longest fragment read; a longer one is refused before any work is done on it.
+pub const MAX_FRAGMENT_CHARS: usize = 1024 * 1024;
+/// Most bytes a link or state file may unpack to: the three texts at their limits, and room
+/// for JSON escapes.
+const MAX_STATE_BYTES: usize = 4 * MAX_INPUT_BYTES;
+/// Local storage key of the last state.
+const STORAGE_KEY: &str = "trailscope.state";
+/// Files this small are read in the page, so their events can travel in links and state files.
+pub const MAX_SHARED_FILE_BYTES: usize = 256 * 1024;
+
+fn message(error: JsValue) -> String {
+    error
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| error.as_string())
+        .unwrap_or_else(|| "the browser refused".into())
+}
+
+async fn text_of(promise: js_sys::Promise) -> Result<String, String> {
+    let value = JsFuture::from(promise).await.map_err(message)?;
+    value.as_string().ok_or_else(|| "the browser returned no text".into())
+}
+
+/// The page's address without fragment (the query keeps embed options).
+pub fn page_url() -> String {
+    let search = gloo::utils::window().location().search().unwrap_or_default();
+    format!("{}{search}", page_url_without_query())
+}
+
+/// The page's address without query or fragment: where links and embeds point.
+pub fn page_url_without_query() -> String {
+    let location = gloo::utils::window().location();
+    format!("{}{}", location.origin().unwrap_or_default(), location.pathname().unwrap_or_default())
+}
+
+/// The current fragment, with its `#`.
+pub fn fragment() -> String {
+    gloo::utils::window().location().hash().unwrap_or_default()
+}
+
+/// Replaces the fragment in the address bar without reloading (empty: removes it).
+pub fn set_fragment(fragment: &str) {
+    let window = gloo::utils::window();
+    let url = format!("{}{fragment}", page_url());
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
+    }
+}
+
+/// A link's fragment for `state` (`#state=1.…`).
+pub async fn fragment_for(state: &PlaygroundState) -> Result<String, String> {
+    let packed = text_of(pack_text(&state.to_json())).await?;
+    Ok(format!("{FRAGMENT_PREFIX}{packed}"))
+}
+
+/// The state in `fragment`: None when it holds none; an error saying why when it is broken.
+pub async fn state_in(fragment: &str) -> Option<Result<PlaygroundState, String>> {
+    let data = fragment.strip_prefix("#state=")?;
+    Some(decode(data).await)
+}
+
+async fn decode(data: &str) -> Result<PlaygroundState, String> {
+    if data.len() > MAX_FRAGMENT_CHARS {
+        return Err(format!(
+            "it is {} KB long; links are read up to {} KB",
+            data.len() >> 10,
+            MAX_FRAGMENT_CHARS >> 10
+        ));
+    }
+    let packed = data.strip_prefix("1.").ok_or("it was made by a newer trailscope, or is not a trailscope link")?;
+    let json = text_of(unpack_text(packed, MAX_STATE_BYTES as f64)).await?;
+    PlaygroundState::from_json(&json)
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    gloo::utils::window().local_storage().ok().flatten()
+}
+
+/// The last state kept in this browser, if any and still readable.
+pub fn saved() -> Option<PlaygroundState> {
+    let text = storage()?.get_item(STORAGE_KEY).ok().flatten()?;
+    PlaygroundState::from_json(&text).ok()
+}
+
+/// Keeps `state` for the next visit; a full or disabled storage is not an error.
+pub fn save(state: &PlaygroundState) {
+    if let Some(storage) = storage() {
+        let _ = storage.set_item(STORAGE_KEY, &state.to_json());
+    }
+}
+
+pub fn forget() {
+    if let Some(storage) = storage() {
+        let _ = storage.remove_item(STORAGE_KEY);
+    }
+}
+
+/// Offers `state` as a file download.
+pub fn download(state: &PlaygroundState) {
+    let pretty = serde_json::to_string_pretty(state).unwrap_or_default();
+    download_text("trailscope-state.json", &pretty);
+}
+
+/// The state in an uploaded file, or why it cannot be used.
+pub async fn upload(file: web_sys::File) -> Result<PlaygroundState, String> {
+    match JsFuture::from(file_text(&file, MAX_STATE_BYTES as f64)).await.map_err(message)?.as_string() {
+        Some(text) => PlaygroundState::from_json(&text),
+        None => Err(format!("it is larger than {} MiB, or compressed", MAX_STATE_BYTES >> 20)),
+    }
+}
+
+/// The text of a small, uncompressed file (None otherwise), so that its events can be shared.
+pub async fn small_file_text(file: web_sys::File) -> Option<String> {
+    JsFuture::from(file_text(&file, MAX_SHARED_FILE_BYTES as f64)).await.ok()?.as_string()
+}
+
+/// Copies `text`; false when the browser refused (it is on screen to copy by hand).
+pub async fn copy(text: &str) -> bool {
+    JsFuture::from(copy_text(text)).await.is_ok_and(|v| v.as_bool() == Some(true))
+}

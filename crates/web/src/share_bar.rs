@@ -1,0 +1,240 @@
+//! Share, embed, download/upload and reset: the page's state in and out. Links carry the state
+//! in the fragment; a state too large for a link is offered as a file instead.
+
+use crate::embed::PARAMETERS;
+use crate::live_state::LiveState;
+use crate::share::{self, MAX_LINK_CHARS};
+use crate::state::PlaygroundState;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+/// What the bar shows under its buttons.
+#[derive(Debug, Clone, PartialEq)]
+enum Panel {
+    Closed,
+    Link { url: String, copied: bool, without_events: bool },
+    Embed { fragment: String },
+    TooLarge { chars: usize },
+}
+
+/// The embed snippet's options, chosen in the bar.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct EmbedChoice {
+    read_only: bool,
+    replay: bool,
+    theme: &'static str,
+}
+
+impl EmbedChoice {
+    fn snippet(&self, fragment: &str) -> String {
+        let mut query = String::from("?embed=1");
+        if self.read_only {
+            query.push_str("&readonly=1");
+        }
+        if self.replay {
+            query.push_str("&replay=1");
+        }
+        if self.theme != "system" {
+            query.push_str(&format!("&{}={}", PARAMETERS[4], self.theme));
+        }
+        let src = format!("{}{query}{fragment}", share::page_url_without_query());
+        format!(
+            "<iframe src=\"{}\" title=\"trailscope: CloudTrail event-selector playground\" width=\"100%\" height=\"640\" loading=\"lazy\"></iframe>",
+            src.replace('&', "&amp;").replace('"', "&quot;")
+        )
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ShareBarProps {
+    pub live: LiveState,
+    /// Loads a whole state into the page (upload, reset).
+    pub on_load: Callback<PlaygroundState>,
+    /// Shows (or clears) the page's notice.
+    pub on_notice: Callback<Option<String>>,
+}
+
+/// The link for `state`, dropping its events when they alone make it too long.
+async fn link_for(state: PlaygroundState) -> Result<Panel, String> {
+    let base = share::page_url_without_query();
+    let url = format!("{base}{}", share::fragment_for(&state).await?);
+    if url.len() <= MAX_LINK_CHARS {
+        return Ok(Panel::Link { url, copied: false, without_events: false });
+    }
+    if state.events.is_some() {
+        let url = format!("{base}{}", share::fragment_for(&state.without_events()).await?);
+        if url.len() <= MAX_LINK_CHARS {
+            return Ok(Panel::Link { url, copied: false, without_events: true });
+        }
+    }
+    Ok(Panel::TooLarge { chars: url.len() })
+}
+
+#[function_component(ShareBar)]
+pub fn share_bar(props: &ShareBarProps) -> Html {
+    let panel = use_state(|| Panel::Closed);
+    let choice = use_state(|| EmbedChoice { read_only: false, replay: false, theme: "system" });
+    let failed = props.on_notice.reform(|reason: String| Some(format!("The link could not be made: {reason}.")));
+
+    let on_share = {
+        let (live, panel, failed) = (props.live.clone(), panel.clone(), failed.clone());
+        Callback::from(move |_: MouseEvent| {
+            let Some(state) = live.read() else { return };
+            let (panel, failed) = (panel.clone(), failed.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                match link_for(state).await {
+                    Ok(Panel::Link { url, without_events, .. }) => {
+                        let copied = share::copy(&url).await;
+                        panel.set(Panel::Link { url, copied, without_events });
+                    }
+                    Ok(other) => panel.set(other),
+                    Err(reason) => failed.emit(reason),
+                }
+            });
+        })
+    };
+    let on_embed = {
+        let (live, panel, failed) = (props.live.clone(), panel.clone(), failed.clone());
+        Callback::from(move |_: MouseEvent| {
+            let Some(state) = live.read() else { return };
+            let (panel, failed) = (panel.clone(), failed.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                match share::fragment_for(&state).await {
+                    Ok(fragment) => panel.set(Panel::Embed { fragment }),
+                    Err(reason) => failed.emit(reason),
+                }
+            });
+        })
+    };
+    let on_download = {
+        let live = props.live.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(state) = live.read() {
+                share::download(&state);
+            }
+        })
+    };
+    let on_upload = {
+        let (on_load, on_notice) = (props.on_load.clone(), props.on_notice.clone());
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+            input.set_value("");
+            let (on_load, on_notice) = (on_load.clone(), on_notice.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                match share::upload(file).await {
+                    Ok(state) => {
+                        on_notice.emit(None);
+                        on_load.emit(state);
+                    }
+                    Err(reason) => on_notice.emit(Some(format!("This file could not be opened: {reason}."))),
+                }
+            });
+        })
+    };
+    let on_reset = {
+        let (on_load, on_notice, panel) = (props.on_load.clone(), props.on_notice.clone(), panel.clone());
+        Callback::from(move |_: MouseEvent| {
+            share::forget();
+            on_notice.emit(None);
+            panel.set(Panel::Closed);
+            on_load.emit(PlaygroundState::default());
+        })
+    };
+    let close = {
+        let panel = panel.clone();
+        Callback::from(move |_: MouseEvent| panel.set(Panel::Closed))
+    };
+    html! {
+        <div class="share-bar">
+            <button class="action" onclick={on_share} data-testid="share">{"Share link"}</button>
+            <button class="action" onclick={on_embed} data-testid="embed">{"Embed"}</button>
+            <button class="action" onclick={on_download} data-testid="download-state" title="Save the request, context and events as a .json file">{"Download"}</button>
+            <label class="file-pick action" title="Open a state saved with Download">
+                {"Upload…"}
+                <input type="file" accept=".json,application/json" onchange={on_upload} data-testid="upload-state" />
+            </label>
+            <button class="action" onclick={on_reset} data-testid="reset" title="Back to the default sample; forgets the state kept in this browser">{"Reset"}</button>
+            { panel_view(&panel, &choice, close) }
+        </div>
+    }
+}
+
+fn panel_view(
+    panel: &UseStateHandle<Panel>,
+    choice: &UseStateHandle<EmbedChoice>,
+    close: Callback<MouseEvent>,
+) -> Html {
+    let body = match &**panel {
+        Panel::Closed => return html! {},
+        Panel::Link { url, copied, without_events } => html! {
+            <>
+                <label for="share-link">{ if *copied { "Link copied. It holds the whole state after the #, which is never sent to a server:" } else { "Copy this link. It holds the whole state after the #, which is never sent to a server:" } }</label>
+                <input id="share-link" readonly=true value={url.clone()} data-testid="share-link" />
+                if *without_events {
+                    <p class="hint" data-testid="share-without-events">{"The events are left out: with them the link would be too long. Download the state to keep them."}</p>
+                }
+            </>
+        },
+        Panel::TooLarge { chars } => html! {
+            <p data-testid="share-too-large">
+                {format!("This state is too large for a link ({} KB; links are kept under {} KB). Download it as a .json file and share the file; open it with Upload.", chars >> 10, MAX_LINK_CHARS >> 10)}
+            </p>
+        },
+        Panel::Embed { fragment } => embed_view(fragment, choice),
+    };
+    html! {
+        <div class="share-panel" role="dialog" aria-label="Share">
+            { body }
+            <button class="fix" onclick={close} data-testid="share-close">{"Close"}</button>
+        </div>
+    }
+}
+
+fn embed_view(fragment: &str, choice: &UseStateHandle<EmbedChoice>) -> Html {
+    let current = **choice;
+    let toggle = |set: fn(&mut EmbedChoice, bool)| {
+        let choice = choice.clone();
+        Callback::from(move |e: Event| {
+            let mut next = *choice;
+            set(&mut next, e.target_unchecked_into::<HtmlInputElement>().checked());
+            choice.set(next);
+        })
+    };
+    let on_theme = {
+        let choice = choice.clone();
+        Callback::from(move |e: Event| {
+            let value = e.target_unchecked_into::<HtmlSelectElement>().value();
+            let theme = ["light", "dark"].into_iter().find(|t| *t == value).unwrap_or("system");
+            choice.set(EmbedChoice { theme, ..*choice });
+        })
+    };
+    let snippet = current.snippet(fragment);
+    let copy = {
+        let snippet = snippet.clone();
+        Callback::from(move |_: MouseEvent| {
+            let snippet = snippet.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                share::copy(&snippet).await;
+            });
+        })
+    };
+    html! {
+        <>
+            <div class="embed-options">
+                <label><input type="checkbox" checked={current.read_only} onchange={toggle(|c, v| c.read_only = v)} data-testid="embed-readonly" />{" read-only editor"}</label>
+                <label><input type="checkbox" checked={current.replay} onchange={toggle(|c, v| c.replay = v)} data-testid="embed-replay" />{" replay panel"}</label>
+                <label>{"theme "}
+                    <select onchange={on_theme} data-testid="embed-theme">
+                        <option value="system" selected={current.theme == "system"}>{"system"}</option>
+                        <option value="light" selected={current.theme == "light"}>{"light"}</option>
+                        <option value="dark" selected={current.theme == "dark"}>{"dark"}</option>
+                    </select>
+                </label>
+            </div>
+            <label for="embed-code">{"Paste this into your page (the README lists the parameters):"}</label>
+            <textarea id="embed-code" readonly=true rows="3" value={snippet} data-testid="embed-code" />
+            <button class="action" onclick={copy} data-testid="copy-embed">{"Copy embed code"}</button>
+        </>
+    }
+}

@@ -1,0 +1,169 @@
+//! The playground's state as data: what a share link, a downloaded state file and local storage
+//! hold. The format is versioned, so links made today keep opening after upgrades; anything
+//! else (garbage, another version, oversized fields) is refused with a reason, never half-read.
+
+use serde::{Deserialize, Serialize};
+use trailscope_core::limits::MAX_INPUT_BYTES;
+use trailscope_core::samples::{self, DEFAULT_SAMPLE};
+
+/// The format written today. A reader accepts exactly the versions it knows.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// Largest synthetic log a state may ask for (the page's own largest button).
+pub const MAX_SYNTH_EVENTS: u32 = 500_000;
+
+/// Events to replay, as the replay panel was given them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "lowercase", deny_unknown_fields)]
+pub enum Events {
+    /// Events as text (pasted, or a small file read in the page).
+    Text { text: String },
+    /// The spec's seed examples.
+    Seed,
+    /// A synthetic log from the reproducible generator.
+    Synth { events: u32 },
+}
+
+/// Everything a link restores.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlaygroundState {
+    pub version: u32,
+    pub request: String,
+    pub context: String,
+    /// The sample the request came from, if it still is one (the menu shows it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sample: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub events: Option<Events>,
+    /// The before/after comparison was on.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub compare: bool,
+}
+
+impl Default for PlaygroundState {
+    /// The default sample, with no events.
+    fn default() -> Self {
+        PlaygroundState {
+            version: FORMAT_VERSION,
+            request: DEFAULT_SAMPLE.request.into(),
+            context: DEFAULT_SAMPLE.context_json().into(),
+            sample: Some(DEFAULT_SAMPLE.id.into()),
+            events: None,
+            compare: false,
+        }
+    }
+}
+
+/// Only the version, read first so that a newer format gets its own message.
+#[derive(Deserialize)]
+struct Versioned {
+    version: serde_json::Value,
+}
+
+impl PlaygroundState {
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// The same state without its events (when they would make a link too long).
+    pub fn without_events(&self) -> Self {
+        PlaygroundState { events: None, ..self.clone() }
+    }
+
+    /// Reads a state; the error says, for people, why it cannot be used.
+    pub fn from_json(text: &str) -> Result<Self, String> {
+        let versioned: Versioned =
+            serde_json::from_str(text).map_err(|_| "it does not hold a trailscope state".to_string())?;
+        match versioned.version.as_u64() {
+            Some(v) if v == u64::from(FORMAT_VERSION) => {}
+            Some(v) if v > u64::from(FORMAT_VERSION) => {
+                return Err(format!(
+                    "it was made by a newer trailscope (state format {v}; this page reads format {FORMAT_VERSION})"
+                ))
+            }
+            _ => return Err(format!("its state format is not one this page reads (format {FORMAT_VERSION})")),
+        }
+        let state: PlaygroundState =
+            serde_json::from_str(text).map_err(|e| format!("its state is malformed ({})", first_clause(&e)))?;
+        state.checked()
+    }
+
+    /// The bounds a state must keep; a sample name that is not a sample is dropped.
+    fn checked(mut self) -> Result<Self, String> {
+        for (name, text) in [("request", &self.request), ("account context", &self.context)] {
+            if text.len() > MAX_INPUT_BYTES {
+                return Err(format!("its {name} is larger than {} MiB", MAX_INPUT_BYTES >> 20));
+            }
+        }
+        match &self.events {
+            Some(Events::Text { text }) if text.len() > MAX_INPUT_BYTES => {
+                return Err(format!("its events are larger than {} MiB", MAX_INPUT_BYTES >> 20))
+            }
+            Some(Events::Synth { events }) if *events == 0 || *events > MAX_SYNTH_EVENTS => {
+                return Err(format!("it asks for {events} synthetic events (1 to {MAX_SYNTH_EVENTS})"))
+            }
+            _ => {}
+        }
+        if self.sample.as_deref().is_some_and(|id| samples::find(id).is_none()) {
+            self.sample = None;
+        }
+        Ok(self)
+    }
+}
+
+/// serde's message without the position (which means nothing to someone holding a link).
+fn first_clause(error: &serde_json::Error) -> String {
+    let text = error.to_string();
+    text.split(" at line ").next().unwrap_or(&text).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_state_survives_its_json() {
+        let state = PlaygroundState {
+            events: Some(Events::Text { text: "{\"eventName\": \"<b>x</b>\"}".into() }),
+            compare: true,
+            ..PlaygroundState::default()
+        };
+        assert_eq!(PlaygroundState::from_json(&state.to_json()), Ok(state));
+        let synth = PlaygroundState { events: Some(Events::Synth { events: 5000 }), ..PlaygroundState::default() };
+        assert_eq!(PlaygroundState::from_json(&synth.to_json()), Ok(synth));
+    }
+
+    #[test]
+    fn other_versions_and_shapes_are_refused_with_a_reason() {
+        let newer = r#"{"version": 2, "request": "{}", "context": "{}"}"#;
+        assert!(PlaygroundState::from_json(newer).unwrap_err().contains("newer trailscope"));
+        for (text, reason) in [
+            ("garbage", "does not hold"),
+            (r#"{"request": "{}"}"#, "does not hold"),
+            (r#"{"version": "1", "request": "{}", "context": "{}"}"#, "format"),
+            (r#"{"version": 0, "request": "{}", "context": "{}"}"#, "format"),
+            (r#"{"version": 1, "request": 5, "context": "{}"}"#, "malformed"),
+            (r#"{"version": 1, "request": "{}"}"#, "malformed"),
+            (r#"{"version": 1, "request": "{}", "context": "{}", "events": {"kind": "file"}}"#, "malformed"),
+            (
+                r#"{"version": 1, "request": "{}", "context": "{}", "events": {"kind": "synth", "events": 0}}"#,
+                "synthetic",
+            ),
+            (
+                r#"{"version": 1, "request": "{}", "context": "{}", "events": {"kind": "synth", "events": 99999999}}"#,
+                "synthetic",
+            ),
+        ] {
+            let error = PlaygroundState::from_json(text).unwrap_err();
+            assert!(error.contains(reason), "{text}: {error}");
+        }
+    }
+
+    #[test]
+    fn oversized_fields_are_refused_and_unknown_samples_dropped() {
+        let big = PlaygroundState { request: "x".repeat(MAX_INPUT_BYTES + 1), ..PlaygroundState::default() };
+        assert!(PlaygroundState::from_json(&big.to_json()).unwrap_err().contains("request is larger"));
+        let odd = PlaygroundState { sample: Some("<script>alert(1)</script>".into()), ..PlaygroundState::default() };
+        assert_eq!(PlaygroundState::from_json(&odd.to_json()).unwrap().sample, None);
+    }
+}

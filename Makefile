@@ -6,7 +6,7 @@ export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 export TRUNK_OFFLINE := true
 PORT ?= 8080
 
-.PHONY: serve test build wasm-pkg tools test-tools editor test-rust test-wasm test-e2e test-conformance lint bench size clean
+.PHONY: serve test build dist wasm-pkg tools test-tools editor test-rust test-wasm test-e2e test-conformance lint bench size clean
 
 ## Install the build tools (wasm32 target, trunk, wasm-bindgen-cli, npm packages) if missing.
 tools:
@@ -30,13 +30,17 @@ build: editor wasm-pkg
 	cargo fetch --locked
 	trunk build --release --offline
 
+## dist/, checked to be the folder to host anywhere: relative URLs, strict CSP, no inline script.
+dist: build
+	node scripts/check-dist.mjs
+
 ## Build, then serve dist/ as plain static files on 127.0.0.1:$(PORT).
 serve: build
 	@echo "trailscope: http://127.0.0.1:$(PORT)"
 	python3 -m http.server $(PORT) --bind 127.0.0.1 --directory dist
 
 ## Every test: Rust unit/integration (core + CLI), lint, wasm in Chromium, browser end-to-end.
-test: test-tools editor lint test-rust test-conformance test-wasm build size test-e2e
+test: test-tools editor lint test-rust test-conformance test-wasm dist size test-e2e
 
 lint:
 	cargo fmt --all -- --check

@@ -24,9 +24,23 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: 'python3 -m http.server 8181 --bind 127.0.0.1 --directory dist',
-    url: 'http://127.0.0.1:8181/',
-    reuseExistingServer: false,
-  },
+  webServer: [
+    {
+      command: 'python3 -m http.server 8181 --bind 127.0.0.1 --directory dist',
+      url: 'http://127.0.0.1:8181/',
+      reuseExistingServer: false,
+    },
+    // dist/ copied under a subpath, as a host would (tests/e2e/static-hosting.spec.ts); the
+    // second server sends .wasm as application/octet-stream.
+    {
+      command: 'python3 tests/e2e/serve_subpath.py 8182',
+      url: 'http://127.0.0.1:8182/tools/trailscope/',
+      reuseExistingServer: false,
+    },
+    {
+      command: 'python3 tests/e2e/serve_subpath.py 8183 application/octet-stream',
+      url: 'http://127.0.0.1:8183/tools/trailscope/',
+      reuseExistingServer: false,
+    },
+  ],
 });

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Gzipped size of what the page loads (wasm + JS + CSS in dist/), checked against the budget.
+# Gzipped size of what the page loads (wasm + JS + CSS in dist/: loader.js, wasm-bindgen's JS,
+# the editor bundle, the stylesheet), checked against the budget.
 # The replay worker (dist/worker/) loads only when a replay starts: it is listed, not counted.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -16,6 +16,22 @@ import { closeBrackets, closeBracketsKeymap } from "@codemirror/autocomplete";
 import { lintGutter, setDiagnostics, lintKeymap } from "@codemirror/lint";
 import { json } from "@codemirror/lang-json";
 import { tags } from "@lezer/highlight";
+import { StyleModule } from "style-mod";
+
+// CodeMirror's styles go through style-mod, which writes a <style> element into a document
+// (blocked by the page's Content-Security-Policy: style-src has no 'unsafe-inline') but adopts
+// a constructed stylesheet into a root without a <head>, like a shadow root (CSSOM: allowed).
+// So the document is handed to it as such a root. Browsers without adoptedStyleSheets
+// (Safari < 16.4, Firefox < 101) keep the <style> element: the CSP blocks it there.
+if ("adoptedStyleSheets" in Document.prototype) {
+  const documentSheets = {
+    ownerDocument: document,
+    get adoptedStyleSheets() { return document.adoptedStyleSheets; },
+    set adoptedStyleSheets(sheets) { document.adoptedStyleSheets = sheets; },
+  };
+  const mount = StyleModule.mount;
+  StyleModule.mount = (root, modules, options) => mount(root === document ? documentSheets : root, modules, options);
+}
 
 // Colours come from CSS variables, so the page's light/dark themes apply to the editor too.
 const highlight = HighlightStyle.define([
@@ -39,6 +55,25 @@ const theme = EditorView.theme({
   ".cm-panels": { backgroundColor: "var(--panel)", color: "var(--text)" },
 });
 
+// Typing over a selection that spans lines, Chrome joins the lines itself and keeps the deleted
+// text's colour as a style attribute on the joined line, which the CSP blocks and reports
+// (harmlessly: CodeMirror redraws the line). Such an edit is made here instead, through the
+// input handlers typed text goes through (closeBrackets wraps a selection in brackets).
+const typeOverLines = EditorView.domEventHandlers({
+  beforeinput(event, view) {
+    const { state } = view;
+    const text = event.data;
+    if (event.inputType !== "insertText" || text == null) return false;
+    if (state.selection.ranges.every((r) => state.doc.lineAt(r.from).to >= r.to)) return false;
+    event.preventDefault();
+    if (state.readOnly) return true;
+    const { from, to } = state.selection.main;
+    const insert = () => state.update(state.replaceSelection(text), { userEvent: "input.type", scrollIntoView: true });
+    if (!state.facet(EditorView.inputHandler).some((handler) => handler(view, from, to, text, insert))) view.dispatch(insert());
+    return true;
+  },
+});
+
 /**
  * Creates an editor in `parent`.
  * @param {HTMLElement} parent
@@ -56,7 +91,7 @@ export function createEditor(parent, text, onChange, options = {}) {
       extensions: [
         lineNumbers(), highlightActiveLineGutter(), highlightSpecialChars(), history(), foldGutter(),
         drawSelection(), indentOnInput(), bracketMatching(), closeBrackets(), highlightActiveLine(),
-        highlightSelectionMatches(), syntaxHighlighting(highlight), json(), lintGutter(), theme,
+        highlightSelectionMatches(), syntaxHighlighting(highlight), json(), lintGutter(), theme, typeOverLines,
         EditorState.tabSize.of(2),
         readOnly.of(EditorState.readOnly.of(Boolean(options.readOnly))),
         keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...searchKeymap, ...historyKeymap, ...foldKeymap, ...lintKeymap, indentWithTab]),

@@ -5,7 +5,7 @@
 use crate::replay_panel::ReplayState;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsCast;
-use web_sys::{HtmlInputElement, HtmlSelectElement};
+use web_sys::{Element, HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 const ROW_HEIGHT: usize = 26;
@@ -83,20 +83,52 @@ pub fn replay_table(props: &ReplayTableProps) -> Html {
             }
         })
     };
+    let (viewport, spacer) = (use_node_ref(), use_node_ref());
+    {
+        // Heights and row positions are CSSOM writes: the page's Content-Security-Policy
+        // (style-src without 'unsafe-inline') blocks style attributes, not element.style.
+        let (viewport, spacer) = (viewport.clone(), spacer.clone());
+        let (total, start) = (props.state.row_total, props.state.row_start);
+        use_effect(move || {
+            if let Some(viewport) = viewport.cast::<Element>() {
+                set_style(&viewport, "height", &rows_px(VISIBLE_ROWS));
+            }
+            let Some(spacer) = spacer.cast::<Element>() else { return };
+            set_style(&spacer, "height", &rows_px(total));
+            let (mut row, mut position) = (spacer.first_element_child(), start);
+            while let Some(element) = row {
+                set_style(&element, "top", &rows_px(position));
+                set_style(&element, "height", &rows_px(1));
+                (row, position) = (element.next_element_sibling(), position + 1);
+            }
+        });
+    }
     let total = props.state.row_total;
     html! {
         <div class="results">
             { filters(props) }
             <div class="result-head"><span>{"#"}</span><span>{"verdict"}</span><span>{"matched"}</span><span>{"eventSource eventName"}</span></div>
-            <div class="viewport" {onscroll} style={format!("height: {}px", VISIBLE_ROWS * ROW_HEIGHT)} tabindex="0"
+            <div class="viewport" ref={viewport} {onscroll} tabindex="0"
                 aria-label="Replay results" data-testid="replay-results" data-total={total.to_string()}>
-                <div class="spacer" style={format!("height: {}px", total * ROW_HEIGHT)}>
-                    { for props.state.rows.iter().enumerate().map(|(k, row)| result_row(row, props.state.row_start + k, &props.explain)) }
+                <div class="spacer" ref={spacer}>
+                    { for props.state.rows.iter().map(|row| result_row(row, &props.explain)) }
                 </div>
             </div>
             <p class="hint" data-testid="replay-shown">{format!("{total} events shown")}</p>
             { explanation(&props.state) }
         </div>
+    }
+}
+
+/// The CSS length of `rows` rows.
+fn rows_px(rows: usize) -> String {
+    format!("{}px", rows * ROW_HEIGHT)
+}
+
+/// `element.style[property] = value`.
+fn set_style(element: &Element, property: &str, value: &str) {
+    if let Ok(style) = js_sys::Reflect::get(element, &"style".into()) {
+        let _ = js_sys::Reflect::set(&style, &property.into(), &value.into());
     }
 }
 
@@ -137,13 +169,12 @@ fn filters(props: &ReplayTableProps) -> Html {
     }
 }
 
-fn result_row(row: &Row, position: usize, explain: &Callback<usize>) -> Html {
+fn result_row(row: &Row, explain: &Callback<usize>) -> Html {
     let index = row.index;
     let onclick = explain.reform(move |_: MouseEvent| index);
-    let style = format!("top: {}px; height: {ROW_HEIGHT}px", position * ROW_HEIGHT);
     if let Some(problem) = &row.problem {
         return html! {
-            <button class="result-row problem" {style} {onclick}>
+            <button class="result-row problem" {onclick}>
                 <span>{index}</span><span class="sev error">{"problem"}</span><span></span><span class="message">{problem.clone()}</span>
             </button>
         };
@@ -161,7 +192,7 @@ fn result_row(row: &Row, position: usize, explain: &Callback<usize>) -> Html {
     };
     let matched = if row.matched.is_empty() { "-".to_string() } else { format!("{:?}", row.matched) };
     html! {
-        <button class={classes!("result-row", row.logged.then_some("logged"), (!change.is_empty()).then_some("changed"))} {style} {onclick} data-index={index.to_string()}>
+        <button class={classes!("result-row", row.logged.then_some("logged"), (!change.is_empty()).then_some("changed"))} {onclick} data-index={index.to_string()}>
             <span>{index}</span>
             <span class="verdict">{format!("{verdict}{change}")}</span>
             <span>{matched}</span>

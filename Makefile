@@ -35,7 +35,7 @@ dist: build
 	node scripts/check-dist.mjs
 
 ## Build, then serve dist/ as plain static files on 127.0.0.1:$(PORT).
-serve: build
+serve: dist
 	@echo "trailscope: http://127.0.0.1:$(PORT)"
 	python3 -m http.server $(PORT) --bind 127.0.0.1 --directory dist
 

@@ -1,6 +1,7 @@
 import { defineConfig } from '@playwright/test';
 
-// Browser end-to-end tests of the page in dist/ (built by `make build`), on Debian's chromium.
+// Browser end-to-end tests of the page in dist/ (built by `make build`) and of the npm package's
+// plain page (`make test-package`), on Debian's chromium.
 export default defineConfig({
   testDir: 'tests/e2e',
   workers: 1,
@@ -24,9 +25,17 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: 'python3 -m http.server 8181 --bind 127.0.0.1 --directory dist',
-    url: 'http://127.0.0.1:8181/',
-    reuseExistingServer: false,
-  },
+  webServer: [
+    {
+      command: 'python3 -m http.server 8181 --bind 127.0.0.1 --directory dist',
+      url: 'http://127.0.0.1:8181/',
+      reuseExistingServer: false,
+    },
+    // The npm package's plain page (target/npm/site/, prepared by `make test-package`).
+    {
+      command: 'python3 -m http.server 8183 --bind 127.0.0.1 --directory target/npm/site',
+      url: 'http://127.0.0.1:8183/',
+      reuseExistingServer: false,
+    },
+  ],
 });

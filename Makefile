@@ -25,6 +25,16 @@ wasm-pkg: tools
 	wasm-bindgen --target web --out-dir www/worker/pkg target/wasm32-unknown-unknown/release/trailscope_wasm.wasm
 	wasm-opt -O3 --enable-bulk-memory --enable-nontrapping-float-to-int www/worker/pkg/trailscope_wasm_bg.wasm -o www/worker/pkg/trailscope_wasm_bg.wasm
 
+## The npm package target/npm/trailscope/ (web, Node and bundler builds, TypeScript types).
+.PHONY: package test-package
+package: tools
+	scripts/package.sh
+
+## The package as users get it (npm pack, installed into tests/npm/): Node's test runner, tsc on
+## a TypeScript consumer; prepares target/npm/site/ (a plain HTML page) for test-e2e.
+test-package: package
+	scripts/test-package.sh
+
 ## Release build of the page into dist/ (static files, relative URLs).
 build: editor wasm-pkg
 	cargo fetch --locked
@@ -40,7 +50,7 @@ serve: dist
 	python3 -m http.server $(PORT) --bind 127.0.0.1 --directory dist
 
 ## Every test: Rust unit/integration (core + CLI), lint, wasm in Chromium, browser end-to-end.
-test: test-tools editor lint test-rust test-conformance test-wasm dist size test-e2e
+test: test-tools editor lint test-rust test-conformance test-wasm dist size test-package test-e2e
 
 lint:
 	cargo fmt --all -- --check

@@ -1,6 +1,7 @@
 import { defineConfig } from '@playwright/test';
 
-// Browser end-to-end tests of the page in dist/ (built by `make build`), on Debian's chromium.
+// Browser end-to-end tests of the page in dist/ (built by `make build`) and of the npm package's
+// plain page (`make test-package`), on Debian's chromium.
 export default defineConfig({
   testDir: 'tests/e2e',
   workers: 1,
@@ -40,6 +41,12 @@ export default defineConfig({
     {
       command: 'python3 tests/e2e/serve_subpath.py 8183 application/octet-stream',
       url: 'http://127.0.0.1:8183/tools/trailscope/',
+      reuseExistingServer: false,
+    },
+    // The npm package's plain page (target/npm/site/, prepared by `make test-package`).
+    {
+      command: 'python3 -m http.server 8184 --bind 127.0.0.1 --directory target/npm/site',
+      url: 'http://127.0.0.1:8184/',
       reuseExistingServer: false,
     },
   ],

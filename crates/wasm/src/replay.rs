@@ -7,6 +7,100 @@ use trailscope_core::replay::stream::Wrapping;
 use trailscope_core::report::{report, Offsets};
 use wasm_bindgen::prelude::*;
 
+/// What replays return is JSON text (one `JSON.parse` per chunk instead of building every row
+/// as an object across the boundary); `Json<T>` says what the text parses to.
+#[wasm_bindgen(typescript_custom_section)]
+const REPLAY_TYPES: &str = r#"
+declare const parsesTo: unique symbol;
+/** JSON text; `JSON.parse` of it is typed `T`. */
+export type Json<T> = string & { readonly [parsesTo]: T };
+declare global {
+  interface JSON {
+    parse<T>(text: Json<T>, reviver?: undefined): T;
+  }
+}
+
+/** How a record's bytes wrap the event: 0 the record itself, 1 a lookup-events entry
+ * (`CloudTrailEvent` string), 2 an EventBridge event (`detail`). */
+export type Wrapping = 0 | 1 | 2;
+
+export type Category = "Management" | "Data" | "NetworkActivity" | "Insight" | "Other";
+
+/** The verdict on one event. */
+export interface VerdictRow {
+  /** Position among the input's records, from 0. */
+  index: number;
+  /** Byte offset of the record in the (decompressed) input. */
+  offset: number;
+  eventID: string | null;
+  eventSource: string | null;
+  eventName: string | null;
+  category: Category;
+  logged: boolean;
+  /** Indexes of the selectors that matched. */
+  matched: number[];
+  /** Byte length of the record: `offset`, `length` and `wrapping` read it again for `explain`. */
+  length: number;
+  wrapping: Wrapping;
+}
+
+/** A record that could not be judged, and where it is. */
+export interface ProblemRow {
+  index: number;
+  offset: number;
+  message: string;
+}
+
+export type Row = VerdictRow | ProblemRow;
+
+export interface NameCount {
+  events: number;
+  logged: number;
+}
+
+export interface Summary {
+  events: number;
+  logged: number;
+  not_logged: number;
+  problems: number;
+  data_events: number;
+  data_events_logged: number;
+  /** Events each selector matched (an event can match several). */
+  by_selector: number[];
+  by_category: Partial<Record<Category, NameCount>>;
+  /** Keyed "eventSource eventName"; past 10,000 keys, the rest under "(other)". */
+  by_event: Record<string, NameCount>;
+}
+
+/** For each selector: matched, or the first condition that failed. */
+export interface SelectorOutcome {
+  index: number;
+  name: string | null;
+  matched: boolean;
+  /** For an advanced selector that did not match: the field selector that failed. */
+  field_selector: number | null;
+  reason: string;
+  /** The trailscope decision the outcome rests on, when AWS documents nothing. */
+  decision: string | null;
+}
+
+export interface Explanation {
+  logged: boolean;
+  category: Category;
+  /** The record has no eventCategory: its category was derived (decision D26). */
+  category_derived: boolean;
+  selectors: SelectorOutcome[];
+}
+
+/** `push` and `finish` give the rows when `rows` is true, else how many events were logged. */
+export interface ReplaySession {
+  push(chunk: Uint8Array, rows: true): Json<Row[]>;
+  push(chunk: Uint8Array, rows: false): Json<number>;
+  finish(rows: true): Json<Row[]>;
+  finish(rows: false): Json<number>;
+}
+"#;
+
 /// A replay of CloudTrail events through a request's selectors, fed in chunks (e.g. from a
 /// file stream, gunzipped by the browser's DecompressionStream).
 #[wasm_bindgen]
@@ -79,6 +173,7 @@ impl ReplaySession {
 
     /// Feeds a chunk; returns the verdicts (and problems) it completed as a JSON array, or,
     /// when `rows` is false, only how many of them were logged.
+    #[wasm_bindgen(unchecked_return_type = "Json<Row[] | number>")]
     pub fn push(&mut self, chunk: &[u8], rows: bool) -> String {
         let mut out = Rows::new(rows);
         self.replay.push(chunk, &mut |item| out.add(item));
@@ -86,6 +181,7 @@ impl ReplaySession {
     }
 
     /// Ends the current input (a file); returns what it completed, as `push`.
+    #[wasm_bindgen(unchecked_return_type = "Json<Row[] | number>")]
     pub fn finish(&mut self, rows: bool) -> String {
         let mut out = Rows::new(rows);
         self.replay.finish(&mut |item| out.add(item));
@@ -93,13 +189,15 @@ impl ReplaySession {
     }
 
     /// The counts so far, as JSON.
+    #[wasm_bindgen(unchecked_return_type = "Json<Summary>")]
     pub fn summary(&self) -> String {
         serde_json::to_string(self.replay.summary()).unwrap_or_default()
     }
 
     /// Why one record (its JSON text, wrapped as the row's `wrapping` says) is logged or not,
     /// as JSON.
-    pub fn explain(&self, record: &str, wrapping: u8) -> String {
+    #[wasm_bindgen(unchecked_return_type = "Json<Explanation | { problem: string }>")]
+    pub fn explain(&self, record: &str, #[wasm_bindgen(unchecked_param_type = "Wrapping")] wrapping: u8) -> String {
         let explained = self.replay.explain(record.as_bytes(), wrapping_of(wrapping));
         match explained {
             Ok(explanation) => serde_json::to_string(&explanation).unwrap_or_default(),

@@ -1,0 +1,63 @@
+// The installed package replaying CloudTrail events in Node: verdict rows, counts, explanations.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { ReplaySession } from 'trailscope';
+
+const SEED_LOG = readFileSync(new URL('../events/seed-examples.json', import.meta.url));
+const WRITE_ONLY = '{"TrailName": "t-trail", "EventSelectors": [{"ReadWriteType": "WriteOnly"}]}';
+
+/** Every row of `log`, pushed in chunks of `size` bytes. */
+function replay(session, log, size) {
+  const rows = [];
+  for (let i = 0; i < log.length; i += size) rows.push(...JSON.parse(session.push(log.subarray(i, i + size), true)));
+  rows.push(...JSON.parse(session.finish(true)));
+  return rows;
+}
+
+test('the seed log: verdicts, matched selectors and counts, across chunk boundaries', () => {
+  const session = new ReplaySession(WRITE_ONLY);
+  const rows = replay(session, SEED_LOG, 333);
+  assert.equal(rows.length, 10);
+  // Write management events only: the data events (PutObject, Invoke) need DataResources.
+  const logged = rows.filter((r) => r.logged);
+  assert.deepEqual(logged.map((r) => [r.eventSource, r.eventName, r.matched]), [
+    ['ec2.amazonaws.com', 'RunInstances', [0]],
+    ['rdsdata.amazonaws.com', 'ExecuteStatement', [0]],
+  ]);
+  const read = rows.find((r) => r.eventName === 'GetConsoleOutput');
+  assert.deepEqual([read.logged, read.matched, read.category], [false, [], 'Management']);
+  const summary = JSON.parse(session.summary());
+  assert.deepEqual([summary.events, summary.logged, summary.not_logged, summary.problems], [10, 2, 8, 0]);
+  assert.deepEqual(summary.by_selector, [2]);
+  assert.deepEqual(summary.by_event['ec2.amazonaws.com RunInstances'], { events: 1, logged: 1 });
+  session.free();
+});
+
+test('a row is explained from the bytes it points at', () => {
+  const session = new ReplaySession(WRITE_ONLY);
+  const row = replay(session, SEED_LOG, 1 << 16).find((r) => r.eventName === 'GetConsoleOutput');
+  const record = SEED_LOG.subarray(row.offset, row.offset + row.length).toString('utf8');
+  const why = JSON.parse(session.explain(record, row.wrapping));
+  assert.equal(why.logged, false);
+  assert.equal(why.category, 'Management');
+  assert.equal(why.selectors[0].matched, false);
+  assert.match(why.selectors[0].reason, /readOnly/);
+  const broken = JSON.parse(session.explain('{', 0));
+  assert.deepEqual(Object.keys(broken), ['problem']);
+  assert.equal(typeof broken.problem, 'string');
+  session.free();
+});
+
+test('counts only, broken records as problem rows, selectors as a trail stores them', () => {
+  const session = ReplaySession.fromSelectors('{"TrailARN": "arn:aws:cloudtrail:us-east-1:123456789012:trail/t", "EventSelectors": [{"ReadWriteType": "All", "IncludeManagementEvents": true}]}');
+  const bytes = new TextEncoder().encode('{"eventName": "RunInstances", "readOnly": false, "eventCategory": "Management"}\n{"eventName": 3}\n');
+  assert.equal(JSON.parse(session.push(bytes, false)) + JSON.parse(session.finish(false)), 1);
+  const problems = replay(new ReplaySession(WRITE_ONLY), bytes, 7).filter((r) => !('logged' in r));
+  assert.deepEqual(problems.map((p) => p.index), [1]);
+  assert.equal(typeof problems[0].message, 'string');
+});
+
+test('invalid selectors throw the validation error', () => {
+  assert.throws(() => new ReplaySession('{"TrailName": "ab", "EventSelectors": [{}]}'), /^Error: InvalidTrailNameException: /);
+});

@@ -58,7 +58,7 @@ lint:
 	cargo clippy --locked -p trailscope-web -p trailscope-wasm --target wasm32-unknown-unknown -- -D warnings
 
 test-rust:
-	cargo test --locked --workspace --exclude trailscope-web --exclude trailscope-wasm
+	cargo test --locked --workspace --exclude trailscope-wasm
 
 test-wasm:
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER=/usr/bin/chromedriver \

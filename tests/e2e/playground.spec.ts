@@ -4,6 +4,7 @@
 import { test as base, expect, type Page, type Locator } from '@playwright/test';
 import * as fs from 'fs';
 import * as path from 'path';
+import { editorState, editorText, replaceText, relativeLuminance, pageBackground } from './page';
 
 const ORIGIN = 'http://127.0.0.1:8181';
 const REPO = path.resolve(__dirname, '..', '..');
@@ -89,70 +90,6 @@ async function open(page: Page) {
   await expect(requestContent(page)).toBeVisible();
   await expect(page.locator('.context-editor .cm-content')).toBeVisible();
   await expect(status(page)).toBeVisible();
-}
-
-/** The editor's document and main selection: from CodeMirror's view when the DOM exposes it,
- * else the document from the rendered lines and the selection from the DOM. */
-async function editorState(page: Page, which: 'request' | 'context') {
-  return page.evaluate((selector) => {
-    const content = document.querySelector(selector) as any;
-    if (!content) return null;
-    const tile = content.cmTile ?? content.cmView;
-    const view = tile?.root?.view ?? tile?.rootView?.view ?? tile?.view;
-    if (view?.state?.doc) {
-      const { from, to } = view.state.selection.main;
-      const line = view.state.doc.lineAt(from);
-      return {
-        fromView: true,
-        doc: view.state.doc.toString() as string,
-        selected: view.state.sliceDoc(from, to) as string,
-        line: line.number as number,
-        column: from - line.from + 1,
-      };
-    }
-    const lines = Array.from(content.querySelectorAll('.cm-line')).map((l: any) => l.textContent ?? '');
-    return { fromView: false, doc: lines.join('\n'), selected: String(window.getSelection() ?? ''), line: 0, column: 0 };
-  }, `.${which}-editor .cm-content`);
-}
-
-async function editorText(page: Page, which: 'request' | 'context') {
-  return (await editorState(page, which))?.doc ?? null;
-}
-
-/** Replaces an editor's whole text the way a user would: click, select all, type. */
-async function replaceText(page: Page, which: 'request' | 'context', text: string) {
-  await page.locator(`.${which}-editor .cm-content`).click();
-  await page.keyboard.press('Control+A');
-  // insertText: one input event, so CodeMirror does not auto-close brackets (except a lone "{",
-  // which closeBrackets would wrap around the selection: delete first, then drop the closer).
-  if (text.length === 1) {
-    await page.keyboard.press('Backspace');
-    await page.keyboard.insertText(text);
-    const doc = await editorText(page, which);
-    if (doc !== text && doc === text + '}') await page.keyboard.press('Delete');
-  } else {
-    await page.keyboard.insertText(text);
-  }
-  await expect.poll(() => editorText(page, which), { message: `${which} editor text` }).toBe(text);
-}
-
-function relativeLuminance(css: string): number {
-  const m = /rgba?\(\s*([\d.]+)[,\s]+([\d.]+)[,\s]+([\d.]+)/.exec(css);
-  expect(m, `an rgb() colour: ${css}`).not.toBeNull();
-  const [r, g, b] = [m![1], m![2], m![3]].map((v) => {
-    const c = Number(v) / 255;
-    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-  });
-  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-}
-
-/** The page's background: the body's, or the root's when the body is transparent. */
-async function pageBackground(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const transparent = (c: string) => c === 'transparent' || /rgba\(.*,\s*0\)$/.test(c);
-    const body = getComputedStyle(document.body).backgroundColor;
-    return transparent(body) ? getComputedStyle(document.documentElement).backgroundColor : body;
-  });
 }
 
 async function box(locator: Locator) {

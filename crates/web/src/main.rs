@@ -40,7 +40,22 @@ async fn opening_state(presentation: &Presentation) -> (PlaygroundState, Option<
     }
 }
 
+/// A link pasted into the address bar of an open page changes only the fragment, which does not
+/// reload it: reload, so that the link opens as it would in a new tab.
+fn reload_on_new_links() {
+    let reload = wasm_bindgen::closure::Closure::<dyn Fn()>::new(|| {
+        if share::fragment().starts_with("#state=") {
+            let _ = gloo::utils::window().location().reload();
+        }
+    });
+    let listener = wasm_bindgen::JsCast::unchecked_ref(reload.as_ref());
+    let _ = gloo::utils::window().add_event_listener_with_callback("hashchange", listener);
+    // The listener lives as long as the page.
+    reload.forget();
+}
+
 fn main() {
+    reload_on_new_links();
     let window = gloo::utils::window();
     let presentation = Presentation::from_query(&window.location().search().unwrap_or_default());
     if let (Some(theme), Some(root)) = (presentation.theme, gloo::utils::document().document_element()) {

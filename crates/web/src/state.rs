@@ -104,11 +104,27 @@ impl PlaygroundState {
             }
             _ => {}
         }
+        let events = match &self.events {
+            Some(Events::Text { text }) => text.as_str(),
+            _ => "",
+        };
+        if [&self.request, &self.context, events, self.sample.as_deref().unwrap_or("")].into_iter().any(has_script) {
+            return Err(
+                "it holds a <script> element or a javascript: URL, which no request, context or event needs".into()
+            );
+        }
         if self.sample.as_deref().is_some_and(|id| samples::find(id).is_none()) {
             self.sample = None;
         }
         Ok(self)
     }
+}
+
+/// Script a hostile link could hope to get run. Other markup is only text to the page (it never
+/// inserts a state's text as HTML), and real events can hold some (e.g. SES email templates).
+fn has_script(text: &str) -> bool {
+    let lower = text.to_ascii_lowercase();
+    lower.contains("<script") || lower.contains("javascript:")
 }
 
 /// serde's message without the position (which means nothing to someone holding a link).
@@ -163,7 +179,28 @@ mod tests {
     fn oversized_fields_are_refused_and_unknown_samples_dropped() {
         let big = PlaygroundState { request: "x".repeat(MAX_INPUT_BYTES + 1), ..PlaygroundState::default() };
         assert!(PlaygroundState::from_json(&big.to_json()).unwrap_err().contains("request is larger"));
-        let odd = PlaygroundState { sample: Some("<script>alert(1)</script>".into()), ..PlaygroundState::default() };
+        let odd = PlaygroundState { sample: Some("no-such-sample".into()), ..PlaygroundState::default() };
         assert_eq!(PlaygroundState::from_json(&odd.to_json()).unwrap().sample, None);
+    }
+
+    #[test]
+    fn script_in_any_string_refuses_the_state_and_other_markup_stays_text() {
+        let hostile = [
+            PlaygroundState { request: "{\"TrailName\": \"<SCRIPT>alert(1)</script>\"}".into(), ..Default::default() },
+            PlaygroundState { context: "{\"a\": \"JavaScript:alert(1)\"}".into(), ..Default::default() },
+            PlaygroundState { sample: Some("<script>".into()), ..Default::default() },
+            PlaygroundState {
+                events: Some(Events::Text { text: "<script src=x></script>".into() }),
+                ..Default::default()
+            },
+        ];
+        for state in hostile {
+            assert!(PlaygroundState::from_json(&state.to_json()).unwrap_err().contains("<script>"), "{state:?}");
+        }
+        let markup = PlaygroundState {
+            request: "{\"TrailName\": \"<img src=x onerror=alert(1)>\"}".into(),
+            ..Default::default()
+        };
+        assert_eq!(PlaygroundState::from_json(&markup.to_json()), Ok(markup));
     }
 }

@@ -108,10 +108,13 @@ pub fn saved() -> Option<PlaygroundState> {
     PlaygroundState::from_json(&text).ok()
 }
 
-/// Keeps `state` for the next visit; a full or disabled storage is not an error.
+/// Keeps `state` for the next visit, without its events when the storage has no room for them;
+/// a full or disabled storage is not an error.
 pub fn save(state: &PlaygroundState) {
     if let Some(storage) = storage() {
-        let _ = storage.set_item(STORAGE_KEY, &state.to_json());
+        if storage.set_item(STORAGE_KEY, &state.to_json()).is_err() && state.events.is_some() {
+            let _ = storage.set_item(STORAGE_KEY, &state.without_events().to_json());
+        }
     }
 }
 

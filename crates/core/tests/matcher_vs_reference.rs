@@ -187,6 +187,9 @@ const RECORD_KEYS: &[&str] = &[
     "requestParameters",
 ];
 
+/// Bytes that matter to JSON's grammar, inserted to damage a record where it is most fragile.
+const STRUCTURAL: &[u8] = b",:[]{}\"\\0123-+.eEtfnul \n\t\x01";
+
 /// JSON trees over the record vocabulary, with every JSON type in every place.
 fn record_like() -> impl Strategy<Value = Value> {
     let leaf = prop_oneof![
@@ -211,16 +214,25 @@ proptest! {
 
     /// What the replay's single-pass field reader accepts, serde accepts with the same fields
     /// (when it gives up, the replay uses serde itself), on well-formed trees and on the same
-    /// text cut short or with a byte changed.
+    /// text cut short, with a byte changed, with a grammar byte inserted, or with a byte removed.
     #[test]
-    fn field_reader_agrees_with_serde(tree in record_like(), cut in any::<prop::sample::Index>(), byte in any::<u8>(), pretty in any::<bool>()) {
+    fn field_reader_agrees_with_serde(
+        tree in record_like(),
+        cut in any::<prop::sample::Index>(),
+        byte in any::<u8>(),
+        token in prop::sample::select(STRUCTURAL),
+        pretty in any::<bool>(),
+    ) {
         let text = if pretty { serde_json::to_string_pretty(&tree).unwrap() } else { tree.to_string() };
-        let mut damaged = text.clone().into_bytes();
-        let at = cut.index(damaged.len().max(1)).min(damaged.len().saturating_sub(1));
-        if !damaged.is_empty() {
-            damaged[at] = byte;
+        let at = cut.index(text.len().max(1)).min(text.len().saturating_sub(1));
+        let mut changed = text.clone().into_bytes();
+        let (mut inserted, mut removed) = (changed.clone(), changed.clone());
+        if !changed.is_empty() {
+            changed[at] = byte;
+            inserted.insert(at, token);
+            removed.remove(at);
         }
-        for bytes in [text.as_bytes(), &text.as_bytes()[..at], &damaged[..]] {
+        for bytes in [text.as_bytes(), &text.as_bytes()[..at], &changed[..], &inserted[..], &removed[..]] {
             let ours = trailscope_core::replay::extract::record(bytes).map(|(r, _)| r);
             let theirs = serde_json::Deserializer::from_slice(bytes).into_iter::<EventRecord>().next().and_then(Result::ok);
             if ours.is_some() {

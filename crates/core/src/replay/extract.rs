@@ -11,7 +11,7 @@ use std::borrow::Cow;
 /// The record at the start of `bytes` and its length, when it is a well-formed object whose
 /// selector fields have the types serde expects.
 pub fn record(bytes: &[u8]) -> Option<(EventRecord<'_>, usize)> {
-    let mut reader = Reader { bytes, pos: 0, depth: 0 };
+    let mut reader = Reader { bytes, pos: 0 };
     reader.whitespace();
     let record = reader.record()?;
     Some((record, reader.pos))
@@ -29,13 +29,13 @@ fn ascii(bytes: &[u8]) -> &str {
     }
 }
 
-/// Nesting allowed in skipped values, as serde_json's recursion limit.
-const MAX_DEPTH: usize = 128;
+/// Containers open at once inside a skipped value. serde_json stops at 128 levels in all; the
+/// fields read add at most 3, so deeper values go to serde, which decides.
+const MAX_SKIPPED_DEPTH: usize = 100;
 
 struct Reader<'a> {
     bytes: &'a [u8],
     pos: usize,
-    depth: usize,
 }
 
 /// Sets `slot` once; a second value for the same field is serde's "duplicate field" error.
@@ -92,16 +92,7 @@ impl<'a> Reader<'a> {
     }
 
     /// Members of an object: calls `member` with each key; it must consume the value.
-    fn object(&mut self, member: impl FnMut(&mut Self, &'a [u8]) -> Option<()>) -> Option<()> {
-        self.members(Self::key, member)
-    }
-
-    /// Members of an object whose keys are read by `key`.
-    fn members(
-        &mut self,
-        key: impl Fn(&mut Self) -> Option<&'a [u8]>,
-        mut member: impl FnMut(&mut Self, &'a [u8]) -> Option<()>,
-    ) -> Option<()> {
+    fn object(&mut self, mut member: impl FnMut(&mut Self, &'a [u8]) -> Option<()>) -> Option<()> {
         self.eat(b'{')?;
         self.whitespace();
         if self.peek()? == b'}' {
@@ -110,7 +101,7 @@ impl<'a> Reader<'a> {
         }
         loop {
             self.whitespace();
-            let key = key(self)?;
+            let key = self.key()?;
             self.eat(b':')?;
             self.whitespace();
             member(self, key)?;
@@ -197,12 +188,6 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// A key of a skipped object: any string.
-    fn skip_key(&mut self) -> Option<&'a [u8]> {
-        (self.peek()? == b'"').then_some(())?;
-        self.skip_string().map(|_| &[][..])
-    }
-
     fn literal(&mut self, word: &[u8]) -> Option<()> {
         self.bytes[self.pos..].starts_with(word).then(|| self.pos += word.len())
     }
@@ -237,30 +222,72 @@ impl<'a> Reader<'a> {
         Some(())
     }
 
-    /// Skips any value.
+    /// Skips any value. Open containers are kept on a bit stack (1: object) rather than by
+    /// recursion, and the grammar is checked as serde checks it; anything else gives up.
     fn skip(&mut self) -> Option<()> {
-        match self.peek()? {
-            b'"' => self.skip_string().map(|_| ()),
-            b'{' | b'[' => {
-                self.depth += 1;
-                if self.depth > MAX_DEPTH {
-                    return None;
+        let (mut objects, mut open) = (0u128, 0usize);
+        loop {
+            // A value starts here.
+            match self.peek()? {
+                b'"' => self.skip_string().map(drop)?,
+                b @ (b'{' | b'[') => {
+                    let object = b == b'{';
+                    self.pos += 1;
+                    self.whitespace();
+                    if self.peek()? == if object { b'}' } else { b']' } {
+                        self.pos += 1;
+                    } else {
+                        open += 1;
+                        if open > MAX_SKIPPED_DEPTH {
+                            return None;
+                        }
+                        objects = objects << 1 | u128::from(object);
+                        if object {
+                            self.skipped_key()?;
+                        }
+                        continue;
+                    }
                 }
-                // Keys of skipped objects are skipped as strings: serde ignores them unchecked.
-                let skip_key = |r: &mut Self| r.skip_key();
-                let result = if self.peek()? == b'{' {
-                    self.members(skip_key, |r, _| r.skip())
-                } else {
-                    self.array(|r| r.skip())
-                };
-                self.depth -= 1;
-                result
+                b't' => self.literal(b"true")?,
+                b'f' => self.literal(b"false")?,
+                b'n' => self.literal(b"null")?,
+                _ => self.number()?,
             }
-            b't' => self.literal(b"true"),
-            b'f' => self.literal(b"false"),
-            b'n' => self.literal(b"null"),
-            _ => self.number(),
+            // A value ended: close the containers that end with it, up to the next value.
+            loop {
+                if open == 0 {
+                    return Some(());
+                }
+                self.whitespace();
+                let object = objects & 1 == 1;
+                match (self.peek()?, object) {
+                    (b',', _) => {
+                        self.pos += 1;
+                        self.whitespace();
+                        if object {
+                            self.skipped_key()?;
+                        }
+                        break;
+                    }
+                    (b'}', true) | (b']', false) => {
+                        self.pos += 1;
+                        objects >>= 1;
+                        open -= 1;
+                    }
+                    _ => return None,
+                }
+            }
         }
+    }
+
+    /// `"key":` in a skipped object, up to its value. serde ignores such keys without checking
+    /// them further (escapes aside), so neither does this.
+    fn skipped_key(&mut self) -> Option<()> {
+        (self.peek()? == b'"').then_some(())?;
+        self.skip_string()?;
+        self.eat(b':')?;
+        self.whitespace();
+        Some(())
     }
 
     fn null(&mut self) -> bool {
@@ -377,6 +404,18 @@ mod tests {
     }
 
     #[test]
+    fn deep_skipped_values_never_pass_where_serde_fails() {
+        for depth in [1, 50, 100, 101, 125, 126, 127, 128, 129, 300] {
+            let text = format!("{{\"eventName\": \"A\", \"x\": {}1{}}}", "[".repeat(depth), "]".repeat(depth));
+            let (ours, theirs) = both(&text);
+            assert_eq!(ours.is_some(), depth <= MAX_SKIPPED_DEPTH, "depth {depth}");
+            if ours.is_some() {
+                assert_eq!(ours, theirs, "depth {depth}");
+            }
+        }
+    }
+
+    #[test]
     fn agrees_with_serde_on_valid_and_invalid_records() {
         for text in [
             r#"{"eventName": "A", "readOnly": true, "resources": [{"type": "AWS::S3::Object", "ARN": "arn:aws:s3:::b/k", "x": [1, {"y": null}]}]}"#,
@@ -388,6 +427,16 @@ mod tests {
             r#"{"x": 01}"#,
             r#"{"x": "\q"}"#,
             r#"{"x": [1,]}"#,
+            r#"{"x": {"a": 1,}}"#,
+            r#"{"x": {"a" 1}}"#,
+            r#"{"x": {1: 1}}"#,
+            r#"{"x": [1 2]}"#,
+            r#"{"x": [1}"#,
+            r#"{"x": {"a": [}]}"#,
+            r#"{"x": {"\u00e9\n": [true, false, null, -0.5e+3, "", {}, []]}}"#,
+            r#"{"x": [-]}"#,
+            r#"{"x": [1.]}"#,
+            r#"{"x": [tru]}"#,
             r#"{}"#,
         ] {
             let (ours, theirs) = both(text);

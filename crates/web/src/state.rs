@@ -12,9 +12,11 @@ pub const FORMAT_VERSION: u32 = 1;
 /// Largest synthetic log a state may ask for (the page's own largest button).
 pub const MAX_SYNTH_EVENTS: u32 = 500_000;
 
-/// Events to replay, as the replay panel was given them.
+/// Events to replay, as the replay panel was given them. Written as `{"kind": "text", "text":
+/// …}`, `{"kind": "seed"}` or `{"kind": "synth", "events": n}` (read through [`EventsData`]: a
+/// flat struct costs the page far less code than serde's internally tagged enums).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "lowercase", deny_unknown_fields)]
+#[serde(into = "EventsData", try_from = "EventsData")]
 pub enum Events {
     /// Events as text (pasted, or a small file read in the page).
     Text { text: String },
@@ -22,6 +24,41 @@ pub enum Events {
     Seed,
     /// A synthetic log from the reproducible generator.
     Synth { events: u32 },
+}
+
+/// The stored form of [`Events`].
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EventsData {
+    kind: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    text: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    events: Option<u32>,
+}
+
+impl From<Events> for EventsData {
+    fn from(events: Events) -> Self {
+        let (kind, text, events) = match events {
+            Events::Text { text } => ("text", Some(text), None),
+            Events::Seed => ("seed", None, None),
+            Events::Synth { events } => ("synth", None, Some(events)),
+        };
+        EventsData { kind: kind.into(), text, events }
+    }
+}
+
+impl TryFrom<EventsData> for Events {
+    type Error = String;
+
+    fn try_from(data: EventsData) -> Result<Self, String> {
+        match (data.kind.as_str(), data.text, data.events) {
+            ("text", Some(text), None) => Ok(Events::Text { text }),
+            ("seed", None, None) => Ok(Events::Seed),
+            ("synth", None, Some(events)) => Ok(Events::Synth { events }),
+            (kind, ..) => Err(format!("events of kind {kind:?} with these fields are not known")),
+        }
+    }
 }
 
 /// Everything a link restores.

@@ -81,8 +81,11 @@ test('a shared link restores the request, context, events and comparison in a fr
   await page.getByTestId('replay-compare').check();
   await expect(page.getByTestId('replay-status')).toContainText('Replayed');
 
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: ORIGIN });
   const link = await shareLink(page);
   expect(link.startsWith(`${ORIGIN}/#state=1.`), link).toBe(true);
+  await expect(page.locator('label[for=share-link]')).toContainText('Link copied');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);
 
   const fresh = await browser.newContext();
   const other = await fresh.newPage();
@@ -222,6 +225,9 @@ test('the embed code runs the page inside an iframe of another origin, with its 
   await page.getByTestId('embed-replay').check();
   await page.getByTestId('embed-theme').selectOption('dark');
   const snippet = await page.getByTestId('embed-code').inputValue();
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: ORIGIN });
+  await page.getByTestId('copy-embed').click();
+  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(snippet);
   expect(snippet).toMatch(/^<iframe src="http:\/\/127\.0\.0\.1:8181\/\?embed=1&amp;readonly=1&amp;replay=1&amp;theme=dark#state=1\.[\w-]+" /);
   const plain = snippet.replace('&amp;readonly=1&amp;replay=1&amp;theme=dark', '&amp;theme=light');
 

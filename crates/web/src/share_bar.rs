@@ -5,6 +5,7 @@ use crate::embed::PARAMETERS;
 use crate::live_state::LiveState;
 use crate::share::{self, MAX_LINK_CHARS};
 use crate::state::PlaygroundState;
+use std::future::Future;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -70,42 +71,49 @@ async fn link_for(state: PlaygroundState) -> Result<Panel, String> {
     Ok(Panel::TooLarge { chars: url.len() })
 }
 
+/// A click that runs `task` on the page's current state and shows the panel it makes; its
+/// error goes to `failed`.
+fn panel_task<F, Fut>(
+    live: &LiveState,
+    panel: &UseStateHandle<Panel>,
+    failed: &Callback<String>,
+    task: F,
+) -> Callback<MouseEvent>
+where
+    F: Fn(PlaygroundState) -> Fut + 'static,
+    Fut: Future<Output = Result<Panel, String>> + 'static,
+{
+    let (live, panel, failed) = (live.clone(), panel.clone(), failed.clone());
+    Callback::from(move |_: MouseEvent| {
+        let Some(state) = live.read() else { return };
+        let (panel, failed, work) = (panel.clone(), failed.clone(), task(state));
+        wasm_bindgen_futures::spawn_local(async move {
+            match work.await {
+                Ok(next) => panel.set(next),
+                Err(reason) => failed.emit(reason),
+            }
+        });
+    })
+}
+
 #[function_component(ShareBar)]
 pub fn share_bar(props: &ShareBarProps) -> Html {
     let panel = use_state(|| Panel::Closed);
     let choice = use_state(|| EmbedChoice { read_only: false, replay: false, theme: "system" });
     let failed = props.on_notice.reform(|reason: String| Some(format!("The link could not be made: {reason}.")));
 
-    let on_share = {
-        let (live, panel, failed) = (props.live.clone(), panel.clone(), failed.clone());
-        Callback::from(move |_: MouseEvent| {
-            let Some(state) = live.read() else { return };
-            let (panel, failed) = (panel.clone(), failed.clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                match link_for(state).await {
-                    Ok(Panel::Link { url, without_events, .. }) => {
-                        let copied = share::copy(&url).await;
-                        panel.set(Panel::Link { url, copied, without_events });
-                    }
-                    Ok(other) => panel.set(other),
-                    Err(reason) => failed.emit(reason),
-                }
-            });
-        })
-    };
-    let on_embed = {
-        let (live, panel, failed) = (props.live.clone(), panel.clone(), failed.clone());
-        Callback::from(move |_: MouseEvent| {
-            let Some(state) = live.read() else { return };
-            let (panel, failed) = (panel.clone(), failed.clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                match share::fragment_for(&state).await {
-                    Ok(fragment) => panel.set(Panel::Embed { fragment }),
-                    Err(reason) => failed.emit(reason),
-                }
-            });
-        })
-    };
+    let on_share = panel_task(&props.live, &panel, &failed, |state| async move {
+        match link_for(state).await? {
+            Panel::Link { url, without_events, .. } => {
+                let copied = share::copy(&url).await;
+                Ok(Panel::Link { url, copied, without_events })
+            }
+            other => Ok(other),
+        }
+    });
+    let on_embed = panel_task(&props.live, &panel, &failed, |state| async move {
+        Ok(Panel::Embed { fragment: share::fragment_for(&state).await? })
+    });
     let on_download = {
         let live = props.live.clone();
         Callback::from(move |_: MouseEvent| {

@@ -205,6 +205,30 @@ test('events too large for a link are left out of it, and the link says so', asy
   expect(link.length).toBeLessThanOrEqual(32 * 1024);
 });
 
+test('events from a small file travel in the link; a gzipped file stays on this computer, and the link says so', async ({ page, browser }) => {
+  await open(page, '/');
+  const without = (await shareLink(page)).length;
+  await page.getByTestId('share-close').click();
+  await page.getByTestId('replay-files').setInputFiles({ name: 'log.json', mimeType: 'application/json', buffer: Buffer.from(SEED_EVENTS) });
+  await expect(page.getByTestId('replay-status')).toContainText('Replayed log.json');
+  // The file is read in the page after the replay starts: the link holds its events once read.
+  let link = '';
+  await expect.poll(async () => (link = await shareLink(page)).length).toBeGreaterThan(without + 500);
+  await expect(page.getByTestId('share-files-kept')).toHaveCount(0);
+  const fresh = await browser.newContext();
+  const other = await fresh.newPage();
+  await open(other, link);
+  await expect(other.getByTestId('replay-paste')).toHaveValue(SEED_EVENTS);
+  await expect(other.getByTestId('count-events')).toHaveText('10');
+  await fresh.close();
+
+  await page.getByTestId('share-close').click();
+  await page.getByTestId('replay-files').setInputFiles({ name: 'log.json.gz', mimeType: 'application/gzip', buffer: zlib.gzipSync(SEED_EVENTS) });
+  await expect(page.getByTestId('replay-status')).toContainText('Replayed log.json.gz');
+  await page.getByTestId('share').click();
+  await expect(page.getByTestId('share-files-kept')).toBeVisible();
+});
+
 /** Serves `html` on another origin (localhost instead of 127.0.0.1, and another port). */
 async function hostPage(html: string): Promise<{ url: string; close: () => Promise<void> }> {
   const server = http.createServer((_, res) => {

@@ -39,7 +39,9 @@ pub fn app(props: &AppProps) -> Html {
     let analysis = use_state(|| Rc::new(analyse(&opening.request, &opening.context)));
     let live = use_memo((), |_| LiveState {
         sample: Rc::new(opening.sample.clone().into()),
-        replay: Rc::new(ReplaySetup { events: opening.events.clone(), compare: opening.compare }.into()),
+        replay: Rc::new(
+            ReplaySetup { events: opening.events.clone(), compare: opening.compare, files_kept: false }.into(),
+        ),
         ..LiveState::default()
     });
     let (request_editor, context_editor) = (live.request_editor.clone(), live.context_editor.clone());

@@ -12,6 +12,8 @@ use std::rc::Rc;
 pub struct ReplaySetup {
     pub events: Option<Events>,
     pub compare: bool,
+    /// Events were replayed from files too large (or gzipped) to travel: links say so.
+    pub files_kept: bool,
 }
 
 #[derive(Clone, Default, PartialEq)]
@@ -41,6 +43,7 @@ impl LiveState {
         self.request_editor.set_text(&state.request);
         self.context_editor.set_text(&state.context);
         *self.sample.borrow_mut() = state.sample.clone();
-        *self.replay.borrow_mut() = ReplaySetup { events: state.events.clone(), compare: state.compare };
+        *self.replay.borrow_mut() =
+            ReplaySetup { events: state.events.clone(), compare: state.compare, files_kept: false };
     }
 }

@@ -219,8 +219,8 @@ pub fn replay_panel(props: &ReplayPanelProps) -> Html {
     let live = use_mut_ref(ReplayState::default);
     let connection: SharedConnection = use_mut_ref(|| None);
     let compare = use_state(|| props.opening.compare);
-    // What was last replayed, in shareable form (None: nothing, or files too large to carry).
-    let events = use_mut_ref(|| None::<Events>);
+    // What was last replayed, in shareable form, and whether it came from files that stay here.
+    let shared = use_mut_ref(|| (None::<Events>, false));
     let filter = use_state(Filter::default);
 
     let post = {
@@ -288,10 +288,10 @@ pub fn replay_panel(props: &ReplayPanelProps) -> Html {
     }
     // Tells the page what is replayed now (for links and local storage).
     let report = {
-        let (events, compare, on_setup) = (events.clone(), compare.clone(), props.on_setup.clone());
-        Callback::from(move |shared: Option<Events>| {
-            *events.borrow_mut() = shared.clone();
-            on_setup.emit(ReplaySetup { events: shared, compare: *compare });
+        let (shared, compare, on_setup) = (shared.clone(), compare.clone(), props.on_setup.clone());
+        Callback::from(move |(events, files_kept): (Option<Events>, bool)| {
+            *shared.borrow_mut() = (events.clone(), files_kept);
+            on_setup.emit(ReplaySetup { events, compare: *compare, files_kept });
         })
     };
     let start_events = {
@@ -299,7 +299,7 @@ pub fn replay_panel(props: &ReplayPanelProps) -> Html {
         Callback::from(move |shared: Events| {
             let (label, source) = source_of(&shared);
             start.emit((label, js_sys::Array::of1(&source)));
-            report.emit(Some(shared));
+            report.emit((Some(shared), false));
         })
     };
     let start_files = {
@@ -308,11 +308,11 @@ pub fn replay_panel(props: &ReplayPanelProps) -> Html {
             let (files, list) = file_sources(files);
             let names: Vec<_> = files.iter().map(|f| f.name()).collect();
             start.emit((names.join(", "), list));
-            report.emit(None);
+            report.emit((None, true));
             let report = report.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 if let Some(shared) = shareable_text(files).await {
-                    report.emit(Some(shared));
+                    report.emit((Some(shared), false));
                 }
             });
         })
@@ -348,11 +348,12 @@ pub fn replay_panel(props: &ReplayPanelProps) -> Html {
     });
     let cancel = post.reform(|_: MouseEvent| js(serde_json::json!({ "type": "cancel" })));
     let on_compare = {
-        let (compare, events, on_setup) = (compare.clone(), events.clone(), props.on_setup.clone());
+        let (compare, shared, on_setup) = (compare.clone(), shared.clone(), props.on_setup.clone());
         Callback::from(move |e: Event| {
             let on = e.target_unchecked_into::<HtmlInputElement>().checked();
             compare.set(on);
-            on_setup.emit(ReplaySetup { events: events.borrow().clone(), compare: on });
+            let (events, files_kept) = shared.borrow().clone();
+            on_setup.emit(ReplaySetup { events, compare: on, files_kept });
         })
     };
     let request_rows = post.reform(|(filter, start, count): (Filter, usize, usize)| {

@@ -13,7 +13,7 @@ use yew::prelude::*;
 #[derive(Debug, Clone, PartialEq)]
 enum Panel {
     Closed,
-    Link { url: String, copied: bool, without_events: bool },
+    Link { url: String, copied: bool, without_events: bool, files_kept: bool },
     Embed { fragment: String },
     TooLarge { chars: usize },
 }
@@ -60,12 +60,12 @@ async fn link_for(state: PlaygroundState) -> Result<Panel, String> {
     let base = share::page_url_without_query();
     let url = format!("{base}{}", share::fragment_for(&state).await?);
     if url.len() <= MAX_LINK_CHARS {
-        return Ok(Panel::Link { url, copied: false, without_events: false });
+        return Ok(Panel::Link { url, copied: false, without_events: false, files_kept: false });
     }
     if state.events.is_some() {
         let url = format!("{base}{}", share::fragment_for(&state.without_events()).await?);
         if url.len() <= MAX_LINK_CHARS {
-            return Ok(Panel::Link { url, copied: false, without_events: true });
+            return Ok(Panel::Link { url, copied: false, without_events: true, files_kept: false });
         }
     }
     Ok(Panel::TooLarge { chars: url.len() })
@@ -102,13 +102,17 @@ pub fn share_bar(props: &ShareBarProps) -> Html {
     let choice = use_state(|| EmbedChoice { read_only: false, replay: false, theme: "system" });
     let failed = props.on_notice.reform(|reason: String| Some(format!("The link could not be made: {reason}.")));
 
-    let on_share = panel_task(&props.live, &panel, &failed, |state| async move {
-        match link_for(state).await? {
-            Panel::Link { url, without_events, .. } => {
-                let copied = share::copy(&url).await;
-                Ok(Panel::Link { url, copied, without_events })
+    let replay = props.live.replay.clone();
+    let on_share = panel_task(&props.live, &panel, &failed, move |state| {
+        let files_kept = replay.borrow().files_kept;
+        async move {
+            match link_for(state).await? {
+                Panel::Link { url, without_events, .. } => {
+                    let copied = share::copy(&url).await;
+                    Ok(Panel::Link { url, copied, without_events, files_kept })
+                }
+                other => Ok(other),
             }
-            other => Ok(other),
         }
     });
     let on_embed = panel_task(&props.live, &panel, &failed, |state| async move {
@@ -175,12 +179,15 @@ fn panel_view(
 ) -> Html {
     let body = match &**panel {
         Panel::Closed => return html! {},
-        Panel::Link { url, copied, without_events } => html! {
+        Panel::Link { url, copied, without_events, files_kept } => html! {
             <>
                 <label for="share-link">{ if *copied { "Link copied. It holds the whole state after the #, which is never sent to a server:" } else { "Copy this link. It holds the whole state after the #, which is never sent to a server:" } }</label>
                 <input id="share-link" readonly=true value={url.clone()} data-testid="share-link" />
                 if *without_events {
                     <p class="hint" data-testid="share-without-events">{"The events are left out: with them the link would be too long. Download the state to keep them."}</p>
+                }
+                if *files_kept {
+                    <p class="hint" data-testid="share-files-kept">{"The events from your files are not in the link: files over 256 KB, or gzipped, stay on this computer."}</p>
                 }
             </>
         },

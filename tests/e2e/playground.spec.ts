@@ -471,6 +471,33 @@ test.describe('replay results', () => {
   const results = (page: Page) => page.getByTestId('replay-results');
   const shown = async (page: Page) => Number(await results(page).getAttribute('data-total'));
 
+  test('rows matched by selectors past the 32nd are filtered and shown like the others', async ({ page }) => {
+    // 35 keeps EC2's two management events, 39 only its write; the others match nothing.
+    const ec2 = [{ Field: 'eventSource', NotEquals: ['kms.amazonaws.com', 'rdsdata.amazonaws.com'] }];
+    const condition = (i: number) =>
+      i === 35 ? [{ Field: 'eventCategory', Equals: ['Management'] }, ...ec2]
+      : i === 39 ? [{ Field: 'eventCategory', Equals: ['Management'] }, ...ec2, { Field: 'readOnly', Equals: ['false'] }]
+      : [
+          { Field: 'eventCategory', Equals: ['Data'] },
+          { Field: 'resources.type', Equals: ['AWS::S3::Object'] },
+          { Field: 'resources.ARN', StartsWith: [`arn:aws:s3:::nope${i}/`] },
+        ];
+    const selectors = Array.from({ length: 40 }, (_, i) => ({ FieldSelectors: condition(i) }));
+    await open(page);
+    await replaceText(page, 'request', JSON.stringify({ TrailName: 'management-events', AdvancedEventSelectors: selectors }, null, 2));
+    await expect(resultJson(page)).toContainText('arn:aws:s3:::nope38/');
+    await expect(status(page)).toHaveText(OK_STATUS);
+    await page.getByTestId('replay-seed').click();
+    await expect(page.getByTestId('replay-status')).toContainText('Replayed seed examples');
+    await page.getByTestId('filter-selector').selectOption('35');
+    await expect.poll(() => shown(page)).toBe(2);
+    await page.getByTestId('filter-selector').selectOption('39');
+    await expect.poll(() => shown(page)).toBe(1);
+    await expect(page.locator('.result-row')).toHaveCount(1);
+    await expect(page.locator('.result-row span:nth-child(3)')).toHaveText('[35, 39]');
+    await expect(page.locator('.result-row span:nth-child(4)')).toHaveText('ec2.amazonaws.com RunInstances');
+  });
+
   test('a table of every event, filters, and the explanation of a clicked row', async ({ page }) => {
     await open(page);
     await page.getByTestId('replay-synth').click();

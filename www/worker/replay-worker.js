@@ -90,6 +90,8 @@ class Store {
     this.strings = [];
     this.ids = new Map();
     this.problems = new Map();
+    // Rows matched by a selector past the 32 of the bit column: their whole matched list.
+    this.wide = new Map();
     this.fileStarts = [];
     this.cache = null;
     this.grow(1024);
@@ -142,6 +144,7 @@ class Store {
     let bits = 0;
     for (const s of row.matched) bits |= s < 32 ? 1 << s : 0;
     this.matched[i] = bits >>> 0;
+    if (row.matched.some((s) => s >= 32)) this.wide.set(i, row.matched);
     this.source[i] = this.intern(row.eventSource);
     this.name[i] = this.intern(row.eventName);
     this.length[i] = row.length;
@@ -153,12 +156,17 @@ class Store {
     if (filter.logged === 'logged' && !this.logged[i]) return false;
     if (filter.logged === 'not' && this.logged[i]) return false;
     if (filter.logged === 'changed' && this.logged[i] === this.before[i]) return false;
-    if (filter.selector >= 0 && !(this.matched[i] & (1 << filter.selector))) return false;
+    if (filter.selector >= 0 && !this.matches(i, filter.selector)) return false;
     if (text !== '') {
       const both = `${this.strings[this.source[i]]} ${this.strings[this.name[i]]}`.toLowerCase();
       if (!both.includes(text)) return false;
     }
     return true;
+  }
+
+  /** Whether row `i` was matched by selector `s`. */
+  matches(i, s) {
+    return s < 32 ? (this.matched[i] & (1 << s)) !== 0 : (this.wide.get(i)?.includes(s) ?? false);
   }
 
   /** Indexes of the rows `filter` keeps (cached until the next change). */
@@ -182,8 +190,8 @@ class Store {
 
   row(i) {
     if (this.problems.has(i)) return { index: i, problem: this.problems.get(i) };
-    const matched = [];
-    for (let s = 0; s < Math.min(this.selectorCount, 32); s++) if (this.matched[i] & (1 << s)) matched.push(s);
+    const matched = this.wide.get(i) ?? [];
+    if (!this.wide.has(i)) for (let s = 0; s < Math.min(this.selectorCount, 32); s++) if (this.matches(i, s)) matched.push(s);
     return {
       index: i,
       eventSource: this.strings[this.source[i]],

@@ -159,7 +159,7 @@ fn filters(props: &ReplayTableProps) -> Html {
             </select>
             <select onchange={with(|f, v| f.selector = v.parse().unwrap_or(-1))} aria-label="Selector filter" data-testid="filter-selector">
                 <option value="-1" selected={props.filter.selector < 0}>{"any selector"}</option>
-                { for (0..selectors.min(32)).map(|i| html! {
+                { for (0..selectors).map(|i| html! {
                     <option value={i.to_string()} selected={props.filter.selector == i as i32}>{format!("selector {i}")}</option>
                 }) }
             </select>

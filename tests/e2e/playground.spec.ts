@@ -467,6 +467,16 @@ test.describe('replay', () => {
   });
 });
 
+/** Clicks a result row and checks its explanation shows that row's record. */
+async function expectExplained(page: Page, row: Locator) {
+  const [source, name] = (await row.locator('span:nth-child(4)').textContent())!.split(' ');
+  await row.click();
+  const record = page.getByTestId('replay-explanation').locator('pre.json');
+  await expect(record).toContainText('"eventVersion": "1.11"');
+  await expect(record).toContainText(`"eventSource": "${source}"`);
+  await expect(record).toContainText(`"eventName": "${name}"`);
+}
+
 test.describe('replay results', () => {
   const results = (page: Page) => page.getByTestId('replay-results');
   const shown = async (page: Page) => Number(await results(page).getAttribute('data-total'));
@@ -525,11 +535,9 @@ test.describe('replay results', () => {
     await page.getByTestId('filter-text').press('Enter');
     await results(page).evaluate((e) => (e.scrollTop = 26 * 3000));
     await expect.poll(async () => Number(await page.locator('.result-row').first().getAttribute('data-index'))).toBeGreaterThan(2900);
-    // A row's explanation stands next to its record.
-    await page.locator('.result-row').first().click();
-    const explanation = page.getByTestId('replay-explanation');
-    await expect(explanation).toContainText('selector 0');
-    await expect(explanation.locator('pre.json')).toContainText('"eventVersion": "1.11"');
+    // A row's explanation stands next to its record (the row's own record: same names).
+    await expectExplained(page, page.locator('.result-row').first());
+    await expect(page.getByTestId('replay-explanation')).toContainText('selector 0');
   });
 
   test('editing the selectors re-runs the replay, and before/after shows what changed', async ({ page }) => {
@@ -582,6 +590,8 @@ test('the results table stays virtualized at 500,000 events', async ({ page }) =
   await results.evaluate((e) => (e.scrollTop = e.scrollHeight));
   await expect(page.locator('.result-row').last()).toHaveAttribute('data-index', '499999');
   expect(await page.locator('.result-row').count()).toBeLessThan(100);
+  // The last row's record is made again on its own to explain it.
+  await expectExplained(page, page.locator('.result-row').last());
   // The page still answers at once.
   await page.getByTestId('samples').selectOption('write-only-management');
   await expect(status(page)).toHaveText(OK_STATUS);

@@ -13,7 +13,7 @@
 //   {type: 'progress'|'done'|'cancelled', bytes, total, summary, top, compared}
 //   {type: 'rows', total, start, rows}, {type: 'explanation', index, record, explanation}
 //   {type: 'error', message}
-import init, { ReplaySession, SynthLog } from './pkg/trailscope_wasm.js';
+import init, { ReplaySession, SynthLog, synthRecord } from './pkg/trailscope_wasm.js';
 
 const ready = init();
 const CHUNK = 1 << 16;
@@ -93,6 +93,7 @@ class Store {
     // Rows matched by a selector past the 32 of the bit column: their whole matched list.
     this.wide = new Map();
     this.fileStarts = [];
+    this.fileFirstRows = [];
     this.cache = null;
     this.grow(1024);
   }
@@ -255,6 +256,7 @@ async function start({ request, context, before }) {
   try {
     for (let file = 0; file < opened.length; file++) {
       store.fileStarts[file] = bytes;
+      store.fileFirstRows[file] = store.n;
       const reader = opened[file][0].getReader();
       for (;;) {
         const { value, done } = await reader.read();
@@ -320,8 +322,11 @@ async function explain(index) {
     return;
   }
   const file = store.file[index];
-  const bytes = await slice(sources[file], store.offset[index] - store.fileStarts[file], store.length[index]);
-  const record = new TextDecoder().decode(bytes);
+  const source = sources[file];
+  // A synthetic record is made again on its own; other sources are read up to it.
+  const record = source.synth
+    ? synthRecord(source.synth.seed, index - store.fileFirstRows[file])
+    : new TextDecoder().decode(await slice(source, store.offset[index] - store.fileStarts[file], store.length[index]));
   // The same selectors as the replay: rebuilt from the request the page last sent.
   const explanation = JSON.parse(explainer.explain(record, store.wrapping[index]));
   postMessage({ type: 'explanation', index, record, explanation });

@@ -14,7 +14,7 @@ mod replay;
 mod synth;
 
 pub use replay::ReplaySession;
-pub use synth::{synth, SynthLog};
+pub use synth::{synth, synth_record, SynthLog};
 
 /// `Report` (crates/core/src/report.rs) with the UTF-16 offsets `validate` always adds.
 #[wasm_bindgen(typescript_custom_section)]

@@ -10,6 +10,12 @@ pub fn synth(seed: u32, events: u32) -> Vec<u8> {
     bytes
 }
 
+/// Record `index` of the synthetic log made from `seed`, alone (the same bytes as in the log).
+#[wasm_bindgen(js_name = synthRecord)]
+pub fn synth_record(seed: u32, index: u32) -> String {
+    trailscope_core::replay::synth::record_at(u64::from(seed), u64::from(index)).to_string()
+}
+
 /// The same synthetic log, in pieces (for streams: a large log is never held whole).
 #[wasm_bindgen]
 pub struct SynthLog(trailscope_core::replay::synth::LogWriter);

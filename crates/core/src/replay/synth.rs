@@ -207,11 +207,18 @@ pub fn record(rng: &mut Rng, index: u64) -> Value {
     record
 }
 
+/// Record `index` of the log made from `seed`. Each record draws from its own generator, so any
+/// record can be made again without the ones before it (to explain one row of a large log).
+pub fn record_at(seed: u64, index: u64) -> Value {
+    let mut mixer = Rng::new(seed ^ index.wrapping_mul(0xD6E8_FEB8_6659_FD93));
+    record(&mut Rng::new(mixer.next_u64()), index)
+}
+
 /// A CloudTrail log file `{"Records": [...]}` of `events` records, produced in pieces so that
 /// a large log never has to be held whole.
 #[derive(Debug, Clone)]
 pub struct LogWriter {
-    rng: Rng,
+    seed: u64,
     next: u64,
     events: u64,
     done: bool,
@@ -219,7 +226,7 @@ pub struct LogWriter {
 
 impl LogWriter {
     pub fn new(seed: u64, events: u64) -> Self {
-        LogWriter { rng: Rng::new(seed), next: 0, events, done: false }
+        LogWriter { seed, next: 0, events, done: false }
     }
 
     /// Appends up to `records` more records (and the log's opening or closing bytes) to `out`;
@@ -236,7 +243,7 @@ impl LogWriter {
             if self.next > 0 {
                 out.push(b',');
             }
-            out.extend_from_slice(record(&mut self.rng, self.next).to_string().as_bytes());
+            out.extend_from_slice(record_at(self.seed, self.next).to_string().as_bytes());
             self.next += 1;
         }
         if self.next == self.events {
@@ -281,5 +288,8 @@ mod tests {
         let records = parsed["Records"].as_array().unwrap();
         let data = records.iter().filter(|r| r["eventCategory"] == "Data").count();
         assert!((40..120).contains(&data), "{data} data events of 200");
+        for (i, r) in records.iter().enumerate() {
+            assert_eq!(r.to_string(), record_at(7, i as u64).to_string(), "record {i} on its own");
+        }
     }
 }

@@ -9,6 +9,8 @@ mod json_view;
 mod live_state;
 mod problems;
 mod replay_panel;
+mod replay_sources;
+mod replay_summary;
 mod replay_table;
 mod result_panel;
 mod samples_menu;

@@ -5,20 +5,19 @@
 
 use crate::editor::EditorRef;
 use crate::live_state::ReplaySetup;
+use crate::replay_sources::{file_sources, js, shareable_text, source_of};
+use crate::replay_summary::{counts, progress};
 use crate::replay_table::{Filter, ReplayTable, Row};
-use crate::share;
 use crate::state::Events;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use std::cell::RefCell;
 use std::rc::Rc;
-use trailscope_core::replay::session::percent;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DragEvent, HtmlInputElement, HtmlTextAreaElement, MessageEvent, Worker, WorkerOptions, WorkerType};
 use yew::prelude::*;
 
 const WORKER_URL: &str = "./worker/replay-worker.js";
-const SEED_EXAMPLES: &str = include_str!("../../../tests/events/seed-examples.json");
 
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 pub struct Counts {
@@ -136,11 +135,6 @@ impl Drop for Connection {
 
 type SharedConnection = Rc<RefCell<Option<Connection>>>;
 
-/// What the panel sends: JSON-compatible values (and File objects for sources).
-fn js(value: impl Serialize) -> JsValue {
-    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).unwrap_or(JsValue::NULL)
-}
-
 fn connect(state: &UseStateHandle<ReplayState>, live: &Rc<RefCell<ReplayState>>) -> Result<Connection, JsValue> {
     let options = WorkerOptions::new();
     options.set_type(WorkerType::Module);
@@ -178,38 +172,6 @@ pub struct ReplayPanelProps {
     pub opening: ReplaySetup,
     /// Told what was last replayed, in shareable form, and the comparison switch.
     pub on_setup: Callback<ReplaySetup>,
-}
-
-/// How a built-in or pasted source is sent to the worker, and its label.
-fn source_of(events: &Events) -> (String, JsValue) {
-    match events {
-        Events::Seed => ("seed examples (10 events)".into(), js(serde_json::json!({ "text": SEED_EXAMPLES }))),
-        Events::Synth { events } => (
-            format!("synthetic log ({events} events)"),
-            js(serde_json::json!({ "synth": { "seed": 1, "events": events } })),
-        ),
-        Events::Text { text } => ("pasted events".into(), js(serde_json::json!({ "text": text }))),
-    }
-}
-
-/// The files, and the same as an array for the worker.
-fn file_sources(files: Option<web_sys::FileList>) -> (Vec<web_sys::File>, js_sys::Array) {
-    let files: Vec<_> = files.map(|f| (0..f.length()).filter_map(|i| f.get(i)).collect()).unwrap_or_default();
-    let list = js_sys::Array::new();
-    for file in &files {
-        list.push(file);
-    }
-    (files, list)
-}
-
-/// The events of small uncompressed files as one text, to travel in links (None otherwise).
-async fn shareable_text(files: Vec<web_sys::File>) -> Option<Events> {
-    let mut texts = Vec::new();
-    for file in files {
-        texts.push(share::small_file_text(file).await?);
-    }
-    let text = texts.join("\n");
-    (text.len() <= share::MAX_SHARED_FILE_BYTES).then_some(Events::Text { text })
 }
 
 #[function_component(ReplayPanel)]
@@ -392,64 +354,6 @@ pub fn replay_panel(props: &ReplayPanelProps) -> Html {
                 <ReplayTable state={(*state).clone()} filter={(*filter).clone()} on_filter={Callback::from(move |f| filter.set(f))}
                     {request_rows} {explain} compared={state.compared} />
             }
-        </div>
-    }
-}
-
-fn megabytes(bytes: f64) -> String {
-    format!("{:.1} MB", bytes / 1e6)
-}
-
-fn progress(state: &ReplayState) -> Html {
-    let text = match &state.status {
-        Status::Idle => return html! {},
-        Status::Failed(message) => {
-            return html! { <p class="context-error" role="alert" data-testid="replay-status">{message.clone()}</p> }
-        }
-        Status::Running => format!("Replaying {}: {}", state.source, megabytes(state.bytes)),
-        Status::Done => format!("Replayed {}: {}", state.source, megabytes(state.bytes)),
-        Status::Cancelled => format!("Cancelled after {} of {}", megabytes(state.bytes), state.source),
-    };
-    let bar = match state.total {
-        Some(total) if total > 0.0 => {
-            html! { <progress value={state.bytes.to_string()} max={total.to_string()} aria-label="replay progress" /> }
-        }
-        _ => html! { <progress aria-label="replay progress" /> },
-    };
-    html! {
-        <div class="replay-progress">
-            if state.status == Status::Running { { bar } }
-            <span data-testid="replay-status">{text}</span>
-        </div>
-    }
-}
-
-fn counts(state: &ReplayState) -> Html {
-    if matches!(state.status, Status::Idle | Status::Failed(_)) {
-        return html! {};
-    }
-    let c = &state.counts;
-    html! {
-        <div class="replay-summary">
-            <table class="counts" data-testid="replay-counts">
-                <tbody>
-                    <tr><th>{"Events"}</th><td data-testid="count-events">{c.events}</td></tr>
-                    <tr><th>{"Logged"}</th><td data-testid="count-logged">{c.logged}</td><td>{percent(c.logged, c.events)}</td></tr>
-                    <tr><th>{"Not logged"}</th><td data-testid="count-not-logged">{c.not_logged}</td></tr>
-                    <tr><th>{"Data events"}</th><td data-testid="count-data">{c.data_events}</td>
-                        <td>{format!("{} of events, {} logged", percent(c.data_events, c.events), c.data_events_logged)}</td></tr>
-                    <tr><th>{"Problems"}</th><td data-testid="count-problems">{c.problems}</td></tr>
-                    { for c.by_selector.iter().enumerate().map(|(i, n)| html! {
-                        <tr><th>{format!("Selector {i} matched")}</th><td>{*n}</td></tr>
-                    }) }
-                </tbody>
-            </table>
-            <table class="counts top" data-testid="replay-top">
-                <thead><tr><th>{"eventSource eventName"}</th><th>{"events"}</th><th>{"logged"}</th></tr></thead>
-                <tbody>
-                    { for state.top.iter().take(10).map(|t| html! { <tr><td>{t.name.clone()}</td><td>{t.events}</td><td>{t.logged}</td></tr> }) }
-                </tbody>
-            </table>
         </div>
     }
 }

@@ -192,7 +192,8 @@ impl Writer {
     }
 }
 
-fn summary_text(s: &Summary) -> String {
+fn summary_text(summary: &Summary) -> String {
+    let s = &summary.totals;
     let mut text = format!(
         "\nevents: {}  logged: {} ({})  not logged: {}  problems: {}\ndata events: {} ({} of events), {} logged\n",
         s.events,
@@ -207,7 +208,7 @@ fn summary_text(s: &Summary) -> String {
     for (i, count) in s.by_selector.iter().enumerate() {
         text.push_str(&format!("selector {i}: matched {count}\n"));
     }
-    let mut pairs: Vec<_> = s.by_event.iter().collect();
+    let mut pairs: Vec<_> = summary.by_event.iter().collect();
     pairs.sort_by(|a, b| b.1.events.cmp(&a.1.events).then(a.0.cmp(b.0)));
     text.push_str("top eventSource eventName (events, logged):\n");
     for (name, count) in pairs.iter().take(20) {

@@ -70,7 +70,7 @@ fn main() {
             replay.push(chunk, &mut sink);
         }
         replay.finish(&mut sink);
-        assert_eq!(replay.summary().events, EVENTS);
+        assert_eq!(replay.summary().totals.events, EVENTS);
         logged = count;
     };
     let ((scan, scan_best), (replay, replay_best)) = compare(scan, replay);

@@ -12,23 +12,13 @@ use crate::state::Events;
 use serde::Deserialize;
 use std::cell::RefCell;
 use std::rc::Rc;
+use trailscope_core::replay::session::Totals;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DragEvent, HtmlInputElement, HtmlTextAreaElement, MessageEvent, Worker, WorkerOptions, WorkerType};
 use yew::prelude::*;
 
 const WORKER_URL: &str = "./worker/replay-worker.js";
-
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
-pub struct Counts {
-    pub events: u64,
-    pub logged: u64,
-    pub not_logged: u64,
-    pub problems: u64,
-    pub data_events: u64,
-    pub data_events_logged: u64,
-    pub by_selector: Vec<u64>,
-}
 
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 pub struct TopEvent {
@@ -47,7 +37,7 @@ struct Message {
     #[serde(default)]
     total: Option<f64>,
     #[serde(default)]
-    summary: Option<Counts>,
+    summary: Option<Totals>,
     #[serde(default)]
     top: Vec<TopEvent>,
     #[serde(default)]
@@ -77,7 +67,7 @@ pub struct ReplayState {
     pub status: Status,
     pub bytes: f64,
     pub total: Option<f64>,
-    pub counts: Counts,
+    pub counts: Totals,
     pub top: Vec<TopEvent>,
     pub compared: bool,
     pub source: String,

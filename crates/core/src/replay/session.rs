@@ -75,8 +75,9 @@ pub struct NameCount {
     pub logged: u64,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-pub struct Summary {
+/// The counts of a replay that are plain numbers (what a progress line shows).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Totals {
     pub events: u64,
     pub logged: u64,
     pub not_logged: u64,
@@ -85,6 +86,12 @@ pub struct Summary {
     pub data_events_logged: u64,
     /// Events each selector matched (an event can match several).
     pub by_selector: Vec<u64>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    #[serde(flatten)]
+    pub totals: Totals,
     /// Keyed by the category's name, in name order; categories never seen are left out.
     #[serde(serialize_with = "categories")]
     by_category: [NameCount; Category::ALL.len()],
@@ -101,7 +108,7 @@ type FoldHasher = foldhash::fast::FixedState;
 
 impl Summary {
     fn new(selectors: usize) -> Self {
-        Summary { by_selector: vec![0; selectors], ..Summary::default() }
+        Summary { totals: Totals { by_selector: vec![0; selectors], ..Totals::default() }, ..Summary::default() }
     }
 
     /// The events judged in `category`, and how many of them were logged.
@@ -110,16 +117,17 @@ impl Summary {
     }
 
     fn count(&mut self, verdict: &Verdict<'_>) {
-        self.events += 1;
+        let totals = &mut self.totals;
+        totals.events += 1;
         let logged = u64::from(verdict.logged);
-        self.logged += logged;
-        self.not_logged += 1 - logged;
+        totals.logged += logged;
+        totals.not_logged += 1 - logged;
         if verdict.category == Category::Data {
-            self.data_events += 1;
-            self.data_events_logged += logged;
+            totals.data_events += 1;
+            totals.data_events_logged += logged;
         }
         for &i in verdict.matched.iter() {
-            self.by_selector[i] += 1;
+            totals.by_selector[i] += 1;
         }
         let category = &mut self.by_category[verdict.category as usize];
         category.events += 1;
@@ -325,7 +333,7 @@ impl<S: FnMut(Item<'_>)> Judge<'_, S> {
     fn problem(&mut self, offset: u64, message: String) {
         let index = *self.next_index;
         *self.next_index += 1;
-        self.summary.problems += 1;
+        self.summary.totals.problems += 1;
         (self.sink)(Item::Problem(Problem { index, offset, message }));
     }
 }
@@ -378,7 +386,8 @@ mod tests {
         assert!(problems.is_empty(), "{problems:?}");
         let names: Vec<_> = verdicts.iter().map(|v| (v.event_name.clone().unwrap(), v.logged)).collect();
         assert_eq!(names, [("RunInstances".into(), true), ("ListUsers".into(), true), ("GetObject".into(), false)]);
-        assert_eq!((summary.events, summary.logged, summary.data_events, summary.by_selector[0]), (3, 2, 1, 2));
+        let t = &summary.totals;
+        assert_eq!((t.events, t.logged, t.data_events, t.by_selector[0]), (3, 2, 1, 2));
     }
 
     #[test]
@@ -388,6 +397,6 @@ mod tests {
         assert_eq!(verdicts.len(), 2);
         assert_eq!(problems.iter().map(|p| p.index).collect::<Vec<_>>(), [1, 2]);
         assert!(problems[1].message.contains("not a CloudTrail record"));
-        assert_eq!(summary.problems, 2);
+        assert_eq!(summary.totals.problems, 2);
     }
 }

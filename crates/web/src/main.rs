@@ -29,7 +29,7 @@ async fn opening_state(presentation: &Presentation) -> (PlaygroundState, Option<
     if !presentation.embed && from_link.is_some() {
         // The state now lives in the editors and local storage; a reload must not bring the
         // link's version back over later edits.
-        share::set_fragment("");
+        share::clear_fragment();
     }
     match from_link {
         Some(Ok(state)) => (state, None),
@@ -46,7 +46,7 @@ async fn opening_state(presentation: &Presentation) -> (PlaygroundState, Option<
 /// reload it: reload, so that the link opens as it would in a new tab.
 fn reload_on_new_links() {
     let reload = wasm_bindgen::closure::Closure::<dyn Fn()>::new(|| {
-        if share::fragment().starts_with("#state=") {
+        if share::holds_state(&share::fragment()) {
             let _ = gloo::utils::window().location().reload();
         }
     });

@@ -20,8 +20,9 @@ extern "C" {
     fn copy_text(text: &str) -> js_sys::Promise;
 }
 
-/// The fragment's prefix: `state=`, then the link encoding's version, then its data.
-const FRAGMENT_PREFIX: &str = "#state=1.";
+/// A link's fragment: `#state=`, then the link encoding's version, then its data.
+const FRAGMENT_KEY: &str = "#state=";
+const ENCODING: &str = "1.";
 /// Longest link the Share button makes; longer ones are offered as a file instead.
 pub const MAX_LINK_CHARS: usize = 32 * 1024;
 /// Longest fragment read; a longer one is refused before any work is done on it.
@@ -47,12 +48,6 @@ async fn text_of(promise: js_sys::Promise) -> Result<String, String> {
     value.as_string().ok_or_else(|| "the browser returned no text".into())
 }
 
-/// The page's address without fragment (the query keeps embed options).
-pub fn page_url() -> String {
-    let search = gloo::utils::window().location().search().unwrap_or_default();
-    format!("{}{search}", page_url_without_query())
-}
-
 /// The page's address without query or fragment: where links and embeds point.
 pub fn page_url_without_query() -> String {
     let location = gloo::utils::window().location();
@@ -64,10 +59,15 @@ pub fn fragment() -> String {
     gloo::utils::window().location().hash().unwrap_or_default()
 }
 
-/// Replaces the fragment in the address bar without reloading (empty: removes it).
-pub fn set_fragment(fragment: &str) {
+/// Whether `fragment` is a share link's (sound or not).
+pub fn holds_state(fragment: &str) -> bool {
+    fragment.starts_with(FRAGMENT_KEY)
+}
+
+/// Removes the fragment from the address bar without reloading (the query keeps embed options).
+pub fn clear_fragment() {
     let window = gloo::utils::window();
-    let url = format!("{}{fragment}", page_url());
+    let url = format!("{}{}", page_url_without_query(), window.location().search().unwrap_or_default());
     if let Ok(history) = window.history() {
         let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
     }
@@ -76,12 +76,12 @@ pub fn set_fragment(fragment: &str) {
 /// A link's fragment for `state` (`#state=1.…`).
 pub async fn fragment_for(state: &PlaygroundState) -> Result<String, String> {
     let packed = text_of(pack_text(&state.to_json())).await?;
-    Ok(format!("{FRAGMENT_PREFIX}{packed}"))
+    Ok(format!("{FRAGMENT_KEY}{ENCODING}{packed}"))
 }
 
 /// The state in `fragment`: None when it holds none; an error saying why when it is broken.
 pub async fn state_in(fragment: &str) -> Option<Result<PlaygroundState, String>> {
-    let data = fragment.strip_prefix("#state=")?;
+    let data = fragment.strip_prefix(FRAGMENT_KEY)?;
     Some(decode(data).await)
 }
 
@@ -93,7 +93,7 @@ async fn decode(data: &str) -> Result<PlaygroundState, String> {
             MAX_FRAGMENT_CHARS >> 10
         ));
     }
-    let packed = data.strip_prefix("1.").ok_or("it was made by a newer trailscope, or is not a trailscope link")?;
+    let packed = data.strip_prefix(ENCODING).ok_or("it was made by a newer trailscope, or is not a trailscope link")?;
     let json = text_of(unpack_text(packed, MAX_STATE_BYTES as f64)).await?;
     PlaygroundState::from_json(&json)
 }

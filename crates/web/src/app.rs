@@ -5,7 +5,7 @@ use crate::analysis::{analyse, Analysis};
 use crate::context_panel::ContextPanel;
 use crate::editor::Editor;
 use crate::embed::Presentation;
-use crate::live_state::{LiveState, ReplaySetup};
+use crate::live_state::{LiveState, ReplayChange, ReplaySetup};
 use crate::problems::Problems;
 use crate::replay_panel::ReplayPanel;
 use crate::result_panel::ResultPanel;
@@ -112,8 +112,8 @@ pub fn app(props: &AppProps) -> Html {
     };
     let on_replay_setup = {
         let (live, save) = (live.clone(), save.clone());
-        Callback::from(move |setup: ReplaySetup| {
-            *live.replay.borrow_mut() = setup;
+        Callback::from(move |change: ReplayChange| {
+            live.replay.borrow_mut().apply(change);
             save();
         })
     };

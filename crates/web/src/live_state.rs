@@ -16,6 +16,22 @@ pub struct ReplaySetup {
     pub files_kept: bool,
 }
 
+/// What the replay panel reports: new events, or the comparison switched.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ReplayChange {
+    Events { events: Option<Events>, files_kept: bool },
+    Compare(bool),
+}
+
+impl ReplaySetup {
+    pub fn apply(&mut self, change: ReplayChange) {
+        match change {
+            ReplayChange::Events { events, files_kept } => (self.events, self.files_kept) = (events, files_kept),
+            ReplayChange::Compare(on) => self.compare = on,
+        }
+    }
+}
+
 #[derive(Clone, Default, PartialEq)]
 pub struct LiveState {
     pub request_editor: EditorRef,

@@ -4,7 +4,7 @@
 //! worker reports; editing the selectors re-runs the replay on the events held.
 
 use crate::editor::EditorRef;
-use crate::live_state::ReplaySetup;
+use crate::live_state::{ReplayChange, ReplaySetup};
 use crate::replay_sources::{file_sources, js, shareable_text, source_of};
 use crate::replay_summary::{counts, progress};
 use crate::replay_table::{Filter, ReplayTable, Row};
@@ -160,8 +160,8 @@ pub struct ReplayPanelProps {
     pub before: Option<String>,
     /// What to replay on mount (a restored state's events and comparison).
     pub opening: ReplaySetup,
-    /// Told what was last replayed, in shareable form, and the comparison switch.
-    pub on_setup: Callback<ReplaySetup>,
+    /// Told what is replayed now, in shareable form, and when the comparison is switched.
+    pub on_setup: Callback<ReplayChange>,
 }
 
 #[function_component(ReplayPanel)]
@@ -171,8 +171,6 @@ pub fn replay_panel(props: &ReplayPanelProps) -> Html {
     let live = use_mut_ref(ReplayState::default);
     let connection: SharedConnection = use_mut_ref(|| None);
     let compare = use_state(|| props.opening.compare);
-    // What was last replayed, in shareable form, and whether it came from files that stay here.
-    let shared = use_mut_ref(|| (None::<Events>, false));
     let filter = use_state(Filter::default);
 
     let post = {
@@ -239,13 +237,9 @@ pub fn replay_panel(props: &ReplayPanelProps) -> Html {
         });
     }
     // Tells the page what is replayed now (for links and local storage).
-    let report = {
-        let (shared, compare, on_setup) = (shared.clone(), compare.clone(), props.on_setup.clone());
-        Callback::from(move |(events, files_kept): (Option<Events>, bool)| {
-            *shared.borrow_mut() = (events.clone(), files_kept);
-            on_setup.emit(ReplaySetup { events, compare: *compare, files_kept });
-        })
-    };
+    let report = props
+        .on_setup
+        .reform(|(events, files_kept): (Option<Events>, bool)| ReplayChange::Events { events, files_kept });
     let start_events = {
         let (start, report) = (start.clone(), report.clone());
         Callback::from(move |shared: Events| {
@@ -300,12 +294,11 @@ pub fn replay_panel(props: &ReplayPanelProps) -> Html {
     });
     let cancel = post.reform(|_: MouseEvent| js(serde_json::json!({ "type": "cancel" })));
     let on_compare = {
-        let (compare, shared, on_setup) = (compare.clone(), shared.clone(), props.on_setup.clone());
+        let (compare, on_setup) = (compare.clone(), props.on_setup.clone());
         Callback::from(move |e: Event| {
             let on = e.target_unchecked_into::<HtmlInputElement>().checked();
             compare.set(on);
-            let (events, files_kept) = shared.borrow().clone();
-            on_setup.emit(ReplaySetup { events, compare: on, files_kept });
+            on_setup.emit(ReplayChange::Compare(on));
         })
     };
     let request_rows = post.reform(|(filter, start, count): (Filter, usize, usize)| {

@@ -19,8 +19,10 @@ pub enum DataValue<'a> {
 
 /// Parses `value` for `resource_type`; the error says what is wrong, for the message's help.
 pub fn parse<'a>(resource_type: &str, value: &'a str) -> Result<DataValue<'a>, String> {
-    if value.contains('*') {
-        return Err("wildcards (*) are not supported; to log every resource of the type use the \"all\" value (e.g. arn:aws:s3)".into());
+    // spec: decisions D10 as corrected by docs/aws-messages.md: `*` is refused anywhere but in
+    // an S3 key prefix, where it is a literal key character (checked in `s3`).
+    if value.contains('*') && resource_type != "AWS::S3::Object" {
+        return Err(WILDCARD.into());
     }
     let service = match resource_type {
         "AWS::S3::Object" => "s3",
@@ -42,6 +44,9 @@ pub fn parse<'a>(resource_type: &str, value: &'a str) -> Result<DataValue<'a>, S
     }
 }
 
+const WILDCARD: &str =
+    "wildcards (*) are not supported; to log every resource of the type use the \"all\" value (e.g. arn:aws:s3)";
+
 /// `arn:<partition>:<service>` (and `arn:<partition>:s3:::`): every resource of the type.
 pub fn is_all(service: &str, value: &str) -> bool {
     let Some(rest) = value.strip_prefix("arn:") else {
@@ -61,6 +66,10 @@ pub fn is_any_all(value: &str) -> bool {
 fn s3(parts: arn::Arn<'_>) -> Result<DataValue<'_>, String> {
     if !parts.region.is_empty() || !parts.account.is_empty() {
         return Err("S3 object ARNs have no region or account: arn:aws:s3:::bucket/prefix".into());
+    }
+    let bucket_part = parts.resource.split_once('/').map_or(parts.resource, |(bucket, _)| bucket);
+    if bucket_part.contains('*') {
+        return Err(WILDCARD.into());
     }
     let Some((bucket, _prefix)) = parts.resource.split_once('/') else {
         return Err(format!(
@@ -143,6 +152,16 @@ mod tests {
         assert_eq!(parse(DDB, "arn:aws:dynamodb"), Ok(DataValue::All));
         assert!(parse(DDB, "arn:aws:dynamodb:us-east-1:111111111111:table/Orders").is_ok());
         assert!(parse(S3, "arn:aws-cn:s3").is_ok());
+    }
+
+    #[test]
+    fn star_in_an_s3_key_prefix_is_a_literal_character() {
+        // spec: aws-messages.md, corrections: `arn:aws:s3:::corp-bucket/*` was accepted.
+        assert_eq!(parse(S3, "arn:aws:s3:::corp-bucket/*"), Ok(DataValue::S3Prefix { bucket: "corp-bucket" }));
+        assert!(parse(S3, "arn:aws:s3:::corp-bucket/logs/*.gz").is_ok());
+        assert_eq!(parse(S3, "arn:aws:s3:::*/*"), Err(WILDCARD.to_string()));
+        assert_eq!(parse(S3, "arn:aws:s3:::*"), Err(WILDCARD.to_string()));
+        assert_eq!(parse(LAMBDA, "arn:aws:lambda:us-west-2:111111111111:function:*"), Err(WILDCARD.to_string()));
     }
 
     #[test]

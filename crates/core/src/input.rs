@@ -79,7 +79,7 @@ static BASIC_SHAPE: Shape = Shape::Structure(&EVENT_SELECTOR);
 static ADVANCED_SHAPE: Shape = Shape::Structure(&ADVANCED_EVENT_SELECTOR);
 
 fn unrecognized(root: &Node) -> Diagnostic {
-    Diagnostic::error(
+    Diagnostic::new(
         Code::UnrecognizedInput,
         format!(
             "expected a PutEventSelectors request object, a get-event-selectors output or an array of selectors, found {}",
@@ -114,7 +114,7 @@ fn duplicate_keys(node: &Node, pointer: &str, out: &mut Vec<Diagnostic>) {
 }
 
 fn duplicate_key(key: &str, pointer: &str, span: Span) -> Diagnostic {
-    Diagnostic::warning(
+    Diagnostic::new(
         Code::DuplicateKey,
         format!(
             "\"{key}\" appears again later in this object; JSON readers keep only the last one, so this one is ignored"

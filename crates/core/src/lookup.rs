@@ -7,7 +7,7 @@ use crate::syntax::LocatedString;
 
 /// The trail `name` designates in `context`, or the diagnostic CloudTrail would answer with.
 pub fn find<'c>(context: &'c AccountContext, name: &LocatedString) -> Result<&'c Trail, Box<Diagnostic>> {
-    let error = |code, message: String| Diagnostic::error(code, message, &name.pointer, name.span);
+    let error = |code, message: String| Diagnostic::new(code, message, &name.pointer, name.span);
     if context.throttle {
         return Err(Box::new(
             error(Code::ThrottlingException, "Rate exceeded".into())

@@ -1,7 +1,7 @@
 //! Diagnostics as text, in the style of rustc: the source line, a caret under the span, the
 //! code, help, fix and the spec basis. Shared by the CLI and anything that prints text.
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Provenance, Severity};
 use crate::span::LineIndex;
 use std::fmt::Write;
 
@@ -42,6 +42,15 @@ fn render_one(index: &LineIndex<'_>, file_name: &str, d: &Diagnostic, out: &mut 
     if let Some(fix) = &d.fix {
         let _ = writeln!(out, "{pad} = fix: {}", fix.title);
     }
+    match d.provenance {
+        Provenance::Observed => {
+            let _ = writeln!(out, "{pad} = note: the message is AWS's, as observed from the real service");
+        }
+        Provenance::Documented => {
+            let _ = writeln!(out, "{pad} = note: the message is AWS's (or botocore's), as documented");
+        }
+        Provenance::Decision => {}
+    }
     match (d.basis.section, d.basis.decision) {
         ("", None) => {}
         (section, Some(decision)) => {
@@ -63,7 +72,7 @@ mod tests {
     #[test]
     fn caret_under_the_span() {
         let source = "{\n  \"TrailName\": \"my--trail\"\n}";
-        let d = Diagnostic::error(Code::InvalidTrailNameException, "bad", "/TrailName", Span::new(20, 22))
+        let d = Diagnostic::new(Code::InvalidTrailNameException, "bad", "/TrailName", Span::new(20, 22))
             .help("h")
             .spec("§3.1");
         let text = render(source, "req.json", &[d]);
@@ -71,5 +80,17 @@ mod tests {
             text,
             "error[InvalidTrailNameException]: bad\n --> req.json:2:19\n  |\n2 |   \"TrailName\": \"my--trail\"\n  |                   ^^\n  = at: /TrailName\n  = help: h\n  = note: spec §3.1\n\n"
         );
+    }
+
+    #[test]
+    fn notes_say_whose_words_and_which_decision() {
+        let d = Diagnostic::new(Code::InvalidTrailNameException, "bad", "/TrailName", Span::new(0, 1))
+            .observed()
+            .spec("§3.1")
+            .decision("D5");
+        let text = render("{}", "req.json", &[d]);
+        assert!(text.ends_with(
+            "  = note: the message is AWS's, as observed from the real service\n  = note: not documented by AWS; trailscope decision D5 (spec §3.1)\n\n"
+        ));
     }
 }

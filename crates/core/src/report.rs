@@ -3,7 +3,7 @@
 //! asked, UTF-16 offsets for JS editors.
 
 use crate::context::{AccountContext, ContextError};
-use crate::diagnostic::{Code, Diagnostic, Fix, Severity};
+use crate::diagnostic::{Code, Diagnostic, Fix, Provenance, Severity};
 use crate::input::InputForm;
 use crate::model::SelectorsResponse;
 use crate::service::{put_event_selectors, ApiError, Evaluation, Outcome, TrailState};
@@ -75,6 +75,9 @@ pub struct FlatDiagnostic {
     /// The spec section implemented, and the trailscope decision when AWS documents nothing.
     pub spec: &'static str,
     pub decision: Option<&'static str>,
+    /// Whose words `message` is: `observed` (AWS's, seen from the real service), `documented`
+    /// (AWS's or botocore's) or `decision` (trailscope's, where AWS's text is not known).
+    pub provenance: Provenance,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -139,6 +142,7 @@ pub fn flatten(source: &str, diagnostics: &[Diagnostic], offsets: Offsets) -> Ve
                 to: utf16(end),
                 spec: d.basis.section,
                 decision: d.basis.decision,
+                provenance: d.provenance,
             }
         })
         .collect()

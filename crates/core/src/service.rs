@@ -74,7 +74,7 @@ impl Evaluation {
 pub fn put_event_selectors(text: &str, context: Option<&AccountContext>) -> Evaluation {
     if text.len() > MAX_INPUT_BYTES {
         return input_failure(
-            Diagnostic::error(
+            Diagnostic::new(
                 Code::InputTooLarge,
                 format!(
                     "the input is {} bytes; trailscope reads requests of up to {MAX_INPUT_BYTES} bytes",
@@ -210,7 +210,7 @@ fn input_failure(diagnostic: Diagnostic) -> Evaluation {
 }
 
 fn syntax_diagnostic(e: json::SyntaxError) -> Diagnostic {
-    let mut d = Diagnostic::error(Code::JsonSyntaxError, format!("invalid JSON: {}", e.message), "", e.span);
+    let mut d = Diagnostic::new(Code::JsonSyntaxError, format!("invalid JSON: {}", e.message), "", e.span);
     if let Some(help) = e.help {
         d = d.help(help);
     }

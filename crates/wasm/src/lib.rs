@@ -51,6 +51,7 @@ export type Code =
   | "ArnEqualsPrefix" | "S3BucketWithoutSlash" | "ArnFormatMismatch" | "AllDataEvents";
 
 export type Severity = "error" | "warning";
+export type Provenance = "observed" | "documented" | "decision";
 
 /** A problem where it is: lines and columns are 1-based; `start`/`end` are byte offsets,
  * `from`/`to` UTF-16 offsets (what JS strings and editors count). */
@@ -74,6 +75,9 @@ export interface Diagnostic {
   spec: string;
   /** The trailscope decision (e.g. "D12") the rule rests on when AWS documents nothing. */
   decision: string | null;
+  /** Whose words `message` is: AWS's as observed from the real service, AWS's or botocore's as
+   *  documented, or trailscope's own under a decision where AWS's text is not known. */
+  provenance: Provenance;
 }
 
 /** A machine-applicable repair. */

@@ -32,7 +32,7 @@ fn display_name(name: &str) -> &str {
 }
 
 fn error(message: String, pointer: &str, node_span: crate::span::Span) -> Diagnostic {
-    Diagnostic::error(Code::ParamValidationError, message, pointer, node_span).spec("§1.6").decision("D4")
+    Diagnostic::new(Code::ParamValidationError, message, pointer, node_span).spec("§1.6").decision("D4")
 }
 
 fn structure_(node: &Node, shape: &Structure, name: &str, pointer: &str, out: &mut Vec<Diagnostic>) {

@@ -16,13 +16,16 @@ pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
         .flat_map(|c| &c.values)
         .collect();
     if let Some(first_over) = values.get(MAX_ADVANCED_VALUES) {
-        let message = format!(
-            "advanced event selectors can have up to 500 values for all conditions and selectors on a trail; this request has {} (this is value 501)",
+        let help = format!(
+            "a trail's advanced event selectors can have up to 500 values across all conditions and selectors; this request has {} (this is value 501): use StartsWith/EndsWith to cover many values with one, or split the trail's coverage",
             values.len()
         );
+        // spec: aws-messages.md, "501 condition values across 2 advanced selectors".
+        let message = "There are too many filters applied. The maximum allowed number of filters is 500.";
         out.push(
             invalid_selectors(message, &first_over.pointer, first_over.span)
-                .help("use StartsWith/EndsWith to cover many values with one, or split the trail's coverage")
+                .observed()
+                .help(help)
                 .spec("§4.2")
                 .decision("D13"),
         );
@@ -48,6 +51,12 @@ mod tests {
     #[test]
     fn five_hundred_pass_501_fail_at_the_501st() {
         assert!(with_event_names(498).is_empty());
-        assert_eq!(pointers(&with_event_names(499)), ["/AdvancedEventSelectors/0/FieldSelectors/2/Equals/498"]);
+        let over = with_event_names(499);
+        assert_eq!(pointers(&over), ["/AdvancedEventSelectors/0/FieldSelectors/2/Equals/498"]);
+        assert_eq!(
+            over[0].message,
+            "There are too many filters applied. The maximum allowed number of filters is 500."
+        );
+        assert!(over[0].help.as_deref().unwrap().contains("this request has 501"));
     }
 }

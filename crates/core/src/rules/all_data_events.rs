@@ -47,7 +47,7 @@ fn warning(resource_type: &str, pointer: &str, span: crate::span::Span) -> Diagn
     if resource_type == "AWS::S3::Object" {
         message.push_str(", and this includes the trail's own writes to its log bucket");
     }
-    Diagnostic::warning(Code::AllDataEvents, message, pointer, span)
+    Diagnostic::new(Code::AllDataEvents, message, pointer, span)
         .help("narrow it to the resources you need (bucket prefixes, function ARNs, or resources.ARN / eventName conditions)")
         .spec("§6.2")
         .decision("D18")

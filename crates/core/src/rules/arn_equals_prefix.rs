@@ -23,7 +23,7 @@ pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
                     value.value,
                     if condition.operator == Operator::Equals { "matches" } else { "excludes" }
                 );
-                let mut d = Diagnostic::warning(Code::ArnEqualsPrefix, message, &value.pointer, value.span)
+                let mut d = Diagnostic::new(Code::ArnEqualsPrefix, message, &value.pointer, value.span)
                     .help(format!("use {} to cover everything under this prefix", prefix_op.as_str()))
                     .spec("§4.5")
                     .decision("D18");

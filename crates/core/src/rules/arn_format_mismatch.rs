@@ -47,7 +47,7 @@ pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
             };
             if !services.contains(&service) {
                 out.push(
-                    Diagnostic::warning(
+                    Diagnostic::new(
                         Code::ArnFormatMismatch,
                         format!("\"{}\" is an ARN of service \"{service}\", but resources.type is {resource_type}, whose ARNs start with arn:<partition>:{}", value.value, services[0]),
                         &value.pointer,

@@ -1,5 +1,6 @@
-//! A basic selector without management events and without data resource values logs
-//! nothing (decisions D12): legal, so a warning.
+//! A basic selector without management events whose data resources all have empty `Values`
+//! logs nothing (decisions D12 as corrected by docs/aws-messages.md): legal, so a warning.
+//! Without any data resources AWS rejects the selector instead (`management_or_data`).
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::syntax::Request;
@@ -9,12 +10,12 @@ pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
         let Some(include) = selector.include_management_events.as_ref().filter(|b| !b.value) else {
             continue;
         };
-        let has_values = selector.data_resources().iter().any(|r| !r.values().is_empty());
-        if !has_values {
+        let resources = selector.data_resources();
+        if !resources.is_empty() && resources.iter().all(|r| r.values().is_empty()) {
             out.push(
-                Diagnostic::warning(
+                Diagnostic::new(
                     Code::LogsNothing,
-                    "this event selector logs nothing: IncludeManagementEvents is false and it has no data resources",
+                    "this event selector logs nothing: IncludeManagementEvents is false and its data resources have no values",
                     &include.pointer,
                     include.span,
                 )
@@ -33,10 +34,10 @@ mod tests {
 
     #[test]
     fn warns_only_when_nothing_is_logged() {
-        assert_eq!(
-            run_rule(check, r#"{"TrailName":"t","EventSelectors":[{"IncludeManagementEvents":false}]}"#).len(),
-            1
-        );
+        let empty_values = r#"{"TrailName":"t","EventSelectors":[{"IncludeManagementEvents":false,"DataResources":[{"Type":"AWS::S3::Object","Values":[]}]}]}"#;
+        assert_eq!(run_rule(check, empty_values).len(), 1);
+        // No data resources at all is management_or_data's error, not this warning.
+        assert!(run_rule(check, r#"{"TrailName":"t","EventSelectors":[{"IncludeManagementEvents":false}]}"#).is_empty());
         let with_data = r#"{"TrailName":"t","EventSelectors":[{"IncludeManagementEvents":false,"DataResources":[{"Type":"AWS::S3::Object","Values":["arn:aws:s3"]}]}]}"#;
         assert!(run_rule(check, with_data).is_empty());
         assert!(run_rule(check, r#"{"TrailName":"t","EventSelectors":[{}]}"#).is_empty());

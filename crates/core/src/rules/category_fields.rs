@@ -1,11 +1,13 @@
 //! Fields, operators and values allowed per event category on a trail (spec §4.1 table;
 //! decisions D17), and the fields each category requires (resources.type for Data,
-//! eventSource for NetworkActivity).
+//! eventSource for NetworkActivity). A field not allowed for the category, a missing required
+//! field and an errorCode value other than VpceAccessDenied get AWS's observed texts
+//! (docs/aws-messages.md), unknown field names included; trailscope's explanation is the help.
 
 use super::fields::{category_of, rules_for, EventCategory, FieldRule, KNOWN_FIELDS};
 use super::invalid_selectors;
 use crate::diagnostic::Diagnostic;
-use crate::syntax::{AdvancedEventSelector, AdvancedFieldSelector, Request};
+use crate::syntax::{AdvancedEventSelector, AdvancedFieldSelector, LocatedString, Request};
 
 pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
     for selector in request.advanced_event_selectors() {
@@ -36,15 +38,17 @@ fn field_not_allowed(field: &AdvancedFieldSelector, name: &str, category: EventC
     let (pointer, span) = field.anchor();
     let allowed = allowed_fields(category);
     let c = category.as_str();
-    let message = if KNOWN_FIELDS.contains(&name) {
-        format!("field \"{name}\" cannot be used in a {c} selector on a trail; {c} selectors can use {allowed}")
+    // spec: aws-messages.md, "a field not allowed in a Management selector": per category.
+    let message = format!("The following field is not allowed when the eventCategory field value equals {c}: {name}.");
+    let mut help = if KNOWN_FIELDS.contains(&name) {
+        format!("{c} selectors on a trail can use {allowed}")
     } else {
         format!("\"{name}\" is not a field advanced event selectors support; {c} selectors can use {allowed}")
     };
-    let mut d = invalid_selectors(message, pointer, span).spec("§4.1").decision("D17");
     if name == "eventName" && category == EventCategory::Management {
-        d = d.help("filtering management events by eventName is only available on event data stores");
+        help.push_str("; filtering management events by eventName is only available on event data stores");
     }
+    let mut d = invalid_selectors(message, pointer, span).observed().help(help).spec("§4.1").decision("D17");
     let candidates = std::iter::once("eventCategory").chain(rules_for(category).iter().map(|r| r.field));
     d = d.suggest(span, name, candidates);
     d
@@ -81,17 +85,22 @@ fn check_field(field: &AdvancedFieldSelector, rule: &FieldRule, out: &mut Vec<Di
             }
         }
         for value in condition.values.iter().filter(|v| !rule.values.allows(&v.value)) {
-            let message = format!(
-                "\"{}\" is not a valid value for {}: expected {}",
-                value.value,
-                rule.field,
-                rule.values.describe()
-            );
-            let mut d = invalid_selectors(message, &value.pointer, value.span).spec("§4.1").decision("D17");
-            d = d.suggest(value.span, &value.value, rule.values.candidates());
-            out.push(d);
+            out.push(invalid_value(value, rule));
         }
     }
+}
+
+fn invalid_value(value: &LocatedString, rule: &FieldRule) -> Diagnostic {
+    let ours =
+        format!("\"{}\" is not a valid value for {}: expected {}", value.value, rule.field, rule.values.describe());
+    // spec: aws-messages.md, "errorCode value other than VpceAccessDenied". AWS's text for the
+    // other fields' values is not known, so those keep trailscope's words.
+    let d = if rule.field == "errorCode" {
+        invalid_selectors("The errorCode field value is not valid.", &value.pointer, value.span).observed().help(ours)
+    } else {
+        invalid_selectors(ours, &value.pointer, value.span)
+    };
+    d.spec("§4.1").decision("D17").suggest(value.span, &value.value, rule.values.candidates())
 }
 
 fn required_fields(selector: &AdvancedEventSelector, category: EventCategory, out: &mut Vec<Diagnostic>) {
@@ -100,12 +109,18 @@ fn required_fields(selector: &AdvancedEventSelector, category: EventCategory, ou
             let anchor = selector.field_selectors().iter().find(|f| f.field_name() == Some("eventCategory"));
             let (pointer, span) =
                 anchor.map_or((selector.pointer.as_str(), selector.span.first_byte()), |f| f.anchor());
-            let message = format!("a {} selector needs a {} field selector with Equals", category.as_str(), rule.field);
+            // spec: aws-messages.md, "Data selector without resources.type" and "NetworkActivity
+            // selector without eventSource".
+            let message = format!(
+                "The following selectors are required when the eventCategory field value equals {}: [{}].",
+                category.as_str(),
+                rule.field
+            );
             let help = match rule.field {
                 "resources.type" => "add {\"Field\": \"resources.type\", \"Equals\": [\"AWS::S3::Object\"]} (one type per selector)",
                 _ => "add {\"Field\": \"eventSource\", \"Equals\": [\"kms.amazonaws.com\"]} (one event source per selector)",
             };
-            out.push(invalid_selectors(message, pointer, span).help(help).spec("§4.1").decision("D17"));
+            out.push(invalid_selectors(message, pointer, span).observed().help(help).spec("§4.1").decision("D17"));
         }
     }
 }
@@ -136,12 +151,21 @@ mod tests {
             ["/AdvancedEventSelectors/0/FieldSelectors/1/NotEquals/0"]
         );
         let event_name = selector("Management", r#",{"Field":"eventName","Equals":["x"]}"#);
+        assert_eq!(
+            event_name[0].message,
+            "The following field is not allowed when the eventCategory field value equals Management: eventName."
+        );
         assert!(event_name[0].help.as_ref().unwrap().contains("event data stores"));
     }
 
     #[test]
     fn data_requires_one_known_resource_type() {
-        assert_eq!(pointers(&selector("Data", "")), ["/AdvancedEventSelectors/0/FieldSelectors/0/Field"]);
+        let missing = selector("Data", "");
+        assert_eq!(pointers(&missing), ["/AdvancedEventSelectors/0/FieldSelectors/0/Field"]);
+        assert_eq!(
+            missing[0].message,
+            "The following selectors are required when the eventCategory field value equals Data: [resources.type]."
+        );
         assert!(selector("Data", r#",{"Field":"resources.type","Equals":["AWS::S3::Object"]},{"Field":"resources.ARN","NotStartsWith":["arn:aws:s3:::b/"]}"#).is_empty());
         let two =
             selector("Data", r#",{"Field":"resources.type","Equals":["AWS::S3::Object","AWS::Lambda::Function"]}"#);
@@ -154,6 +178,15 @@ mod tests {
     fn network_activity_requires_a_supported_event_source() {
         assert!(selector("NetworkActivity", r#",{"Field":"eventSource","Equals":["kms.amazonaws.com"]},{"Field":"errorCode","Equals":["VpceAccessDenied"]}"#).is_empty());
         assert_eq!(selector("NetworkActivity", r#",{"Field":"eventSource","Equals":["iam.amazonaws.com"]}"#).len(), 1);
+        let error_code = selector(
+            "NetworkActivity",
+            r#",{"Field":"eventSource","Equals":["kms.amazonaws.com"]},{"Field":"errorCode","Equals":["AccessDenied"]}"#,
+        );
+        assert_eq!(error_code[0].message, "The errorCode field value is not valid.");
+        assert_eq!(
+            selector("NetworkActivity", "")[0].message,
+            "The following selectors are required when the eventCategory field value equals NetworkActivity: [eventSource]."
+        );
         assert_eq!(
             selector(
                 "NetworkActivity",
@@ -171,5 +204,9 @@ mod tests {
             r#",{"Field":"resources.type","Equals":["AWS::S3::Object"]},{"Field":"eventname","Equals":["x"]}"#,
         );
         assert_eq!(d[0].fix.as_ref().unwrap().edits[0].text, "\"eventName\"");
+        assert_eq!(
+            d[0].message,
+            "The following field is not allowed when the eventCategory field value equals Data: eventname."
+        );
     }
 }

@@ -17,13 +17,17 @@ pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
         .filter(|v| !is_any_all(&v.value))
         .collect();
     if let Some(first_over) = counted.get(MAX_DATA_RESOURCE_VALUES) {
-        let message = format!(
-            "Specify a valid number of DataResources.Values (0 to 250) for all your selectors: this request has {} (this is value 251)",
+        let help = format!(
+            "this request has {} (this is value 251); the limit is 250 values in total across all event selectors, and values that log all resources of a type (e.g. arn:aws:s3) do not count",
             counted.len()
         );
+        // spec: aws-messages.md, "251 basic data resource values across 5 selectors" (AWS's text
+        // has no final period).
+        let message = "Specify a valid number of DataResources.Values (0 to 250) for all your selectors";
         out.push(
             invalid_selectors(message, &first_over.pointer, first_over.span)
-                .help("the limit is 250 values in total across all event selectors; values that log all resources of a type (e.g. arn:aws:s3) do not count")
+                .observed()
+                .help(help)
                 .spec("§4.2")
                 .decision("D8"),
         );
@@ -53,7 +57,9 @@ mod tests {
     #[test]
     fn boundaries_250_and_251_in_one_or_several_selectors() {
         assert!(with(&[250]).is_empty());
-        assert_eq!(pointers(&with(&[251])), ["/EventSelectors/0/DataResources/0/Values/251"]);
+        let over = with(&[251]);
+        assert_eq!(pointers(&over), ["/EventSelectors/0/DataResources/0/Values/251"]);
+        assert_eq!(over[0].message, "Specify a valid number of DataResources.Values (0 to 250) for all your selectors");
         assert!(with(&[125, 125]).is_empty());
         assert_eq!(pointers(&with(&[125, 126])), ["/EventSelectors/1/DataResources/0/Values/126"]);
         assert!(with(&[50, 50, 50, 50, 50]).is_empty());

@@ -22,15 +22,14 @@ pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
         if BASIC_RESOURCE_TYPES.contains(&ty.value.as_str()) {
             continue;
         }
-        let message = format!(
-            "data resource Type \"{}\" is not supported by basic event selectors; valid types are {}",
-            ty.value,
-            BASIC_RESOURCE_TYPES.join(", ")
-        );
-        let mut d = invalid_selectors(message, &ty.pointer, ty.span).spec("§1.3").decision("D9");
+        // spec: aws-messages.md, "basic DataResources.Type not one of the three".
+        let message = format!("Value {} for DataResources.Type is invalid.", ty.value);
+        let mut help = format!("basic event selectors support {}", BASIC_RESOURCE_TYPES.join(", "));
         if is_resource_type(&ty.value) {
-            d = d.help(format!("{} is available through AdvancedEventSelectors (resources.type)", ty.value));
-        } else {
+            help.push_str(&format!("; {} is available through AdvancedEventSelectors (resources.type)", ty.value));
+        }
+        let mut d = invalid_selectors(message, &ty.pointer, ty.span).observed().help(help).spec("§1.3").decision("D9");
+        if !is_resource_type(&ty.value) {
             d = d.suggest(ty.span, &ty.value, BASIC_RESOURCE_TYPES);
         }
         out.push(d);
@@ -56,6 +55,7 @@ mod tests {
                 "/EventSelectors/0/DataResources/3/Type"
             ]
         );
+        assert_eq!(d[0].message, "Value AWS::SNS::Topic for DataResources.Type is invalid.");
         assert!(d[0].help.as_ref().unwrap().contains("Advanced"));
         assert!(d[2].fix.is_some());
     }

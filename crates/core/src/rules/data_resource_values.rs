@@ -25,7 +25,7 @@ pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
 
 fn invalid_value(value: &LocatedString, reason: String) -> Diagnostic {
     let message = format!("Value {} for DataResources.Values is invalid.", value.value);
-    let d = invalid_selectors(message, &value.pointer, value.span).help(reason).spec("§6.2").decision("D10");
+    let d = invalid_selectors(message, &value.pointer, value.span).observed().help(reason).spec("§6.2").decision("D10");
     match bucket_slash_fix(&value.value) {
         Some(fixed) => d.fix("Add the trailing slash (all objects in the bucket)", value.span, quoted(&fixed)),
         None => d,
@@ -41,7 +41,7 @@ fn bucket_slash_fix(value: &str) -> Option<String> {
 fn empty_values(resource: &DataResource, out: &mut Vec<Diagnostic>) {
     if let Some(values) = resource.values.as_ref().filter(|v| v.value.is_empty()) {
         out.push(
-            Diagnostic::warning(
+            Diagnostic::new(
                 Code::LogsNothing,
                 "Values is empty: this data resource logs no data events",
                 &values.pointer,

@@ -14,13 +14,15 @@ pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
             };
             if fields[..i].iter().any(|earlier| earlier.field_name() == Some(name)) {
                 let (pointer, span) = later.anchor();
-                let message = format!("field \"{name}\" appears more than once in this selector; combine its conditions into one field selector");
-                let help = if name == "resources.type" {
+                let advice = if name == "resources.type" {
                     "to log events on more than one resource type, add another selector"
                 } else {
-                    "within one field selector, SELECT operators are OR'd and DESELECT operators exclude"
+                    "combine its conditions into one field selector: SELECT operators are OR'd and DESELECT operators exclude"
                 };
-                out.push(invalid_selectors(message, pointer, span).help(help).spec("§4.1").decision("D15"));
+                let help = format!("field \"{name}\" appears more than once in this selector; {advice}");
+                // spec: aws-messages.md, "two resources.type field selectors in one selector".
+                let message = "A duplicate event selector was found for at least one field. Only one selector is allowed per field.";
+                out.push(invalid_selectors(message, pointer, span).observed().help(help).spec("§4.1").decision("D15"));
             }
         }
     }
@@ -38,5 +40,10 @@ mod tests {
             r#"{"TrailName":"t","AdvancedEventSelectors":[{"FieldSelectors":[{"Field":"eventName","Equals":["a"]},{"Field":"eventCategory","Equals":["Data"]},{"Field":"eventName","Equals":["b"]}]}]}"#,
         );
         assert_eq!(pointers(&d), ["/AdvancedEventSelectors/0/FieldSelectors/2/Field"]);
+        assert_eq!(
+            d[0].message,
+            "A duplicate event selector was found for at least one field. Only one selector is allowed per field."
+        );
+        assert!(d[0].help.as_deref().unwrap().starts_with("field \"eventName\" appears more than once"));
     }
 }

@@ -30,7 +30,7 @@ fn duplicates(values: &[LocatedString], out: &mut Vec<Diagnostic>) {
             // Removing the element together with the comma before it keeps the list valid.
             let removal = Span::new(values[i - 1].span.end, value.span.end);
             out.push(
-                Diagnostic::warning(
+                Diagnostic::new(
                     Code::DuplicateValue,
                     format!("\"{}\" is already in this list", value.value),
                     &value.pointer,

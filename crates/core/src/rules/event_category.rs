@@ -1,5 +1,7 @@
 //! Every advanced selector has one `eventCategory` field selector with `Equals` and exactly one
-//! value of Management, Data or NetworkActivity (spec §4.1; decisions D14).
+//! value of Management, Data or NetworkActivity (spec §4.1; decisions D14). Messages for a
+//! missing eventCategory, another operator and an unknown value are AWS's observed texts
+//! (docs/aws-messages.md); trailscope's explanation goes in the help.
 
 use super::fields::{EventCategory, EVENT_DATA_STORE_CATEGORIES};
 use super::invalid_selectors;
@@ -14,11 +16,12 @@ pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
             if !selector.field_selectors().is_empty() {
                 out.push(
                     invalid_selectors(
-                        "this advanced event selector has no eventCategory field selector; every selector needs one (Management, Data or NetworkActivity)",
+                        "The following fields are required: [eventCategory].",
                         &selector.pointer,
                         selector.span.first_byte(),
                     )
-                    .help("add {\"Field\": \"eventCategory\", \"Equals\": [\"Management\"]} (or Data / NetworkActivity)")
+                    .observed()
+                    .help("every advanced event selector needs an eventCategory field selector: add {\"Field\": \"eventCategory\", \"Equals\": [\"Management\"]} (or Data / NetworkActivity)")
                     .spec("§4.1")
                     .decision("D14"),
                 );
@@ -31,11 +34,17 @@ pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
 
 fn check_field(field: &AdvancedFieldSelector, out: &mut Vec<Diagnostic>) {
     for condition in field.conditions.iter().filter(|c| c.operator != Operator::Equals) {
-        let message = format!(
-            "{} is not valid for eventCategory: Equals is the only valid operator",
-            condition.operator.as_str()
+        out.push(
+            invalid_selectors(
+                "Only the following operators are valid with the eventCategory field: [Equals].",
+                &condition.pointer,
+                condition.key_span,
+            )
+            .observed()
+            .help(format!("{} cannot be used with eventCategory", condition.operator.as_str()))
+            .spec("§4.1")
+            .decision("D14"),
         );
-        out.push(invalid_selectors(message, &condition.pointer, condition.key_span).spec("§4.1").decision("D14"));
     }
     let Some(equals) = field.conditions.iter().find(|c| c.operator == Operator::Equals) else {
         let (pointer, span) = field.anchor();
@@ -58,17 +67,17 @@ fn check_field(field: &AdvancedFieldSelector, out: &mut Vec<Diagnostic>) {
         out.push(invalid_selectors(message, &second.pointer, second.span).spec("§4.1").decision("D14"));
     }
     for value in equals.values.iter().filter(|v| EventCategory::parse(&v.value).is_none()) {
-        let message = if EVENT_DATA_STORE_CATEGORIES.contains(&value.value.as_str()) {
-            format!("eventCategory \"{}\" is only valid for event data stores, not trails; trails accept Management, Data and NetworkActivity", value.value)
+        let help = if EVENT_DATA_STORE_CATEGORIES.contains(&value.value.as_str()) {
+            format!("\"{}\" is only valid for event data stores, not trails; trails accept Management, Data and NetworkActivity", value.value)
         } else {
-            format!(
-                "eventCategory \"{}\" is not valid; trails accept Management, Data and NetworkActivity",
-                value.value
-            )
+            format!("\"{}\" is not a category; trails accept Management, Data and NetworkActivity", value.value)
         };
-        let mut d = invalid_selectors(message, &value.pointer, value.span).spec("§4.1").decision("D14");
-        d = d.suggest(value.span, &value.value, EventCategory::NAMES);
-        out.push(d);
+        let d = invalid_selectors("The eventCategory field value is not valid.", &value.pointer, value.span)
+            .observed()
+            .help(help)
+            .spec("§4.1")
+            .decision("D14");
+        out.push(d.suggest(value.span, &value.value, EventCategory::NAMES));
     }
 }
 
@@ -97,7 +106,8 @@ mod tests {
             ["/AdvancedEventSelectors/0/FieldSelectors/0/Equals/1"]
         );
         let insight = advanced(r#"{"Field":"eventCategory","Equals":["Insight"]}"#);
-        assert!(insight[0].message.contains("event data stores"));
+        assert_eq!(insight[0].message, "The eventCategory field value is not valid.");
+        assert!(insight[0].help.as_deref().unwrap().contains("event data stores"));
         let typo = advanced(r#"{"Field":"eventCategory","Equals":["data"]}"#);
         assert_eq!(typo[0].fix.as_ref().unwrap().edits[0].text, "\"Data\"");
     }

@@ -27,7 +27,7 @@ pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
         let management_off = selector.include_management_events.as_ref().is_some_and(|b| !b.value);
         if management_off && !list.value.is_empty() {
             out.push(
-                Diagnostic::warning(
+                Diagnostic::new(
                     Code::NoEffect,
                     "ExcludeManagementEventSources has no effect: this selector does not log management events (IncludeManagementEvents is false)",
                     &list.pointer,

@@ -17,6 +17,7 @@ mod duplicate_field;
 mod duplicate_values;
 mod event_category;
 mod exclude_management_event_sources;
+mod management_or_data;
 mod never_matches;
 mod no_operator;
 mod read_write_type;
@@ -47,6 +48,7 @@ pub const SELECTOR_RULES: &[(&str, Rule)] = &[
     ("data_resource_values", data_resource_values::check),
     ("data_resource_count", data_resource_count::check),
     ("exclude_management_event_sources", exclude_management_event_sources::check),
+    ("management_or_data", management_or_data::check),
     ("advanced_value_count", advanced_value_count::check),
     ("advanced_lengths", advanced_lengths::check),
     ("event_category", event_category::check),
@@ -77,12 +79,12 @@ pub fn run(rules: &[(&str, Rule)], request: &Request, out: &mut Vec<Diagnostic>)
 /// An `InvalidEventSelectorsException` diagnostic, the only selector-content error
 /// PutEventSelectors declares (spec §2).
 fn invalid_selectors(message: impl Into<String>, pointer: &str, span: Span) -> Diagnostic {
-    Diagnostic::error(Code::InvalidEventSelectorsException, message, pointer, span)
+    Diagnostic::new(Code::InvalidEventSelectorsException, message, pointer, span)
 }
 
 /// A trail name or ARN diagnostic (decisions D5 decides which of the two applies).
 fn invalid_name(code: Code, message: impl Into<String>, pointer: &str, span: Span) -> Diagnostic {
-    Diagnostic::error(code, message, pointer, span).decision("D5")
+    Diagnostic::new(code, message, pointer, span).decision("D5")
 }
 
 /// The span of bytes `start..end` of `s.value` inside the source, when the string was written

@@ -17,7 +17,7 @@ pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
             let (pointer, span) = field.anchor();
             let name = field.field_name().unwrap_or("this field");
             out.push(
-                Diagnostic::warning(
+                Diagnostic::new(
                     Code::NeverMatches,
                     format!("the conditions on {name} can never match: every value it selects is also excluded, so this selector logs nothing"),
                     pointer,

@@ -24,7 +24,7 @@ pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
             };
             if parts.service == "s3" && !parts.resource.is_empty() && !parts.resource.contains('/') {
                 out.push(
-                    Diagnostic::warning(
+                    Diagnostic::new(
                         Code::S3BucketWithoutSlash,
                         format!("\"{}\" names a bucket without the trailing \"/\": it also covers every bucket whose name starts with \"{}\"", value.value, parts.resource),
                         &value.pointer,

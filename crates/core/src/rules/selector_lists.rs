@@ -7,11 +7,13 @@ use crate::syntax::Request;
 pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
     match (&request.event_selectors, &request.advanced_event_selectors) {
         (Some(_), Some(advanced)) => out.push(
+            // spec: aws-messages.md, "both EventSelectors and AdvancedEventSelectors".
             invalid_selectors(
-                "EventSelectors and AdvancedEventSelectors cannot both be specified; a trail uses one kind or the other",
+                "You can select events by using either EventSelectors or AdvancedEventSelectors, but not both.",
                 &advanced.pointer,
                 advanced.span.first_byte(),
             )
+            .observed()
             .help("keep one of the two lists; applying one kind overwrites the other on the trail")
             .spec("§1.1")
             .decision("D1"),
@@ -23,14 +25,22 @@ pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
                 .decision("D2"),
         ),
         (Some(list), None) if list.value.is_empty() => out.push(
-            invalid_selectors("EventSelectors is empty: specify a valid number of event selectors (1 to 5)", &list.pointer, list.span)
-                .spec("§2")
-                .decision("D3"),
+            invalid_selectors(
+                "EventSelectors is empty: specify a valid number of event selectors (1 to 5)",
+                &list.pointer,
+                list.span,
+            )
+            .spec("§2")
+            .decision("D3"),
         ),
         (None, Some(list)) if list.value.is_empty() => out.push(
-            invalid_selectors("AdvancedEventSelectors is empty: specify at least one advanced event selector", &list.pointer, list.span)
-                .spec("§2")
-                .decision("D3"),
+            invalid_selectors(
+                "AdvancedEventSelectors is empty: specify at least one advanced event selector",
+                &list.pointer,
+                list.span,
+            )
+            .spec("§2")
+            .decision("D3"),
         ),
         _ => {}
     }
@@ -45,6 +55,10 @@ mod tests {
     fn both_neither_and_empty_lists_are_rejected() {
         let both = run_rule(check, r#"{"TrailName":"t","EventSelectors":[{}],"AdvancedEventSelectors":[]}"#);
         assert_eq!(pointers(&both), ["/AdvancedEventSelectors"]);
+        assert_eq!(
+            both[0].message,
+            "You can select events by using either EventSelectors or AdvancedEventSelectors, but not both."
+        );
         assert_eq!(run_rule(check, r#"{"TrailName":"t"}"#).len(), 1);
         assert_eq!(pointers(&run_rule(check, r#"{"TrailName":"t","EventSelectors":[]}"#)), ["/EventSelectors"]);
         assert_eq!(run_rule(check, r#"{"TrailName":"t","AdvancedEventSelectors":[]}"#).len(), 1);

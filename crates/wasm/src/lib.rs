@@ -144,6 +144,14 @@ export interface ContextError {
 }
 "#;
 
+/// Runs when the module is instantiated: panics (there should be none) are printed with their
+/// message and location instead of surfacing as a bare `RuntimeError: unreachable`.
+#[wasm_bindgen(start)]
+pub fn start() {
+    #[cfg(feature = "console_error_panic_hook")]
+    console_error_panic_hook::set_once();
+}
+
 /// Validates a PutEventSelectors request (JSON text) as CloudTrail would, in an optional
 /// account context (JSON text). Never throws for bad input: problems are diagnostics.
 #[wasm_bindgen(unchecked_return_type = "Report")]

@@ -86,8 +86,10 @@ pub struct EventRecord<'a> {
     pub read_only: Option<Flag<'a>>,
     #[serde(borrow, default)]
     pub session_credential_from_console: Option<Flag<'a>>,
-    #[serde(default)]
-    pub management_event: Option<bool>,
+    /// Read only when `eventCategory` is missing (D26); a string as D24 reads `readOnly`
+    /// (decisions D30).
+    #[serde(borrow, default)]
+    pub management_event: Option<Flag<'a>>,
     #[serde(borrow, default)]
     pub user_identity: Option<UserIdentity<'a>>,
     #[serde(borrow, default)]
@@ -136,13 +138,13 @@ impl EventRecord<'_> {
             vpc_endpoint_id: owned(self.vpc_endpoint_id),
             read_only: self.read_only.map(Flag::into_owned),
             session_credential_from_console: self.session_credential_from_console.map(Flag::into_owned),
-            management_event: self.management_event,
+            management_event: self.management_event.map(Flag::into_owned),
             user_identity: self.user_identity.map(|u| UserIdentity { arn: owned(u.arn) }),
             resources: self.resources.map(|list| list.into_iter().map(Resource::into_owned).collect()),
         }
     }
 
-    /// `eventCategory` when present; else `managementEvent: true` is Management; else a record
+    /// `eventCategory` when present; else `managementEvent` true (or "true", D30) is Management; else a record
     /// with resources of a known data type is Data; else Management (decisions D26).
     pub fn category(&self) -> Category {
         match self.event_category.as_deref() {
@@ -151,7 +153,7 @@ impl EventRecord<'_> {
             Some("NetworkActivity") => Category::NetworkActivity,
             Some("Insight") => Category::Insight,
             Some(_) => Category::Other,
-            None if self.management_event == Some(true) => Category::Management,
+            None if self.management_event.as_ref().is_some_and(|f| f.as_str() == "true") => Category::Management,
             None if self
                 .resources()
                 .iter()

@@ -371,7 +371,7 @@ impl<'a> Reader<'a> {
             b"sessionCredentialFromConsole" => {
                 once(&mut e.session_credential_from_console, r.optional_flag()?, &mut seen[8])
             }
-            b"managementEvent" => once(&mut e.management_event, r.optional_bool()?, &mut seen[9]),
+            b"managementEvent" => once(&mut e.management_event, r.optional_flag()?, &mut seen[9]),
             b"userIdentity" => once(&mut e.user_identity, r.user_identity()?, &mut seen[10]),
             b"resources" => once(&mut e.resources, r.resources()?, &mut seen[11]),
             _ => r.skip(),
@@ -421,6 +421,8 @@ mod tests {
             r#"{"eventName": "A", "readOnly": true, "resources": [{"type": "AWS::S3::Object", "ARN": "arn:aws:s3:::b/k", "x": [1, {"y": null}]}]}"#,
             r#"{"eventName": "A\u00e9\"", "userIdentity": {"type": "IAMUser", "arn": "arn:aws:iam::1:user/x"}, "n": -1.5e3}"#,
             r#"{"readOnly": "true", "managementEvent": null, "resources": null, "userIdentity": null}"#,
+            r#"{"eventCategory": "Management", "managementEvent": "True"}"#,
+            r#"{"managementEvent": "true", "sessionCredentialFromConsole": false}"#,
             r#"{"eventName": 5}"#,
             r#"{"eventName": "A", "eventName": "B"}"#,
             r#"{"readOnly": 1}"#,

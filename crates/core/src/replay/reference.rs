@@ -38,7 +38,8 @@ fn category(record: &Value) -> String {
     if let Some(c) = text(record, &["eventCategory"]) {
         return c;
     }
-    if record.get("managementEvent") == Some(&Value::Bool(true)) {
+    // D30: a string "true" counts as well.
+    if text(record, &["managementEvent"]).as_deref() == Some("true") {
         return "Management".into();
     }
     let data = resources(record).iter().any(|(t, _)| t.as_deref().is_some_and(crate::catalog::is_resource_type));

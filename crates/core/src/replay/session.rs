@@ -391,6 +391,26 @@ mod tests {
     }
 
     #[test]
+    fn string_management_event_is_judged() {
+        // Real exports carry "true"/"True"; with eventCategory present it is never read (D26),
+        // and without it only "true" means true (D24, D30).
+        let input = concat!(
+            r#"{"eventName": "A", "eventCategory": "Management", "managementEvent": "True", "readOnly": "true"}"#,
+            "\n",
+            r#"{"eventName": "B", "eventCategory": "Data", "managementEvent": "true", "resources": [{"type": "AWS::S3::Object", "ARN": "arn:aws:s3:::b/k"}]}"#,
+            "\n",
+            r#"{"eventName": "C", "managementEvent": "true", "resources": [{"type": "AWS::S3::Object", "ARN": "arn:aws:s3:::b/k"}]}"#,
+            "\n",
+            r#"{"eventName": "D", "managementEvent": "True", "resources": [{"type": "AWS::S3::Object", "ARN": "arn:aws:s3:::b/k"}]}"#,
+            "\n",
+        );
+        let (verdicts, problems, _) = replay(Selectors::default(), input);
+        assert!(problems.is_empty(), "{problems:?}");
+        let categories: Vec<_> = verdicts.iter().map(|v| v.category).collect();
+        assert_eq!(categories, [Category::Management, Category::Data, Category::Management, Category::Data]);
+    }
+
+    #[test]
     fn broken_records_are_problems_and_the_rest_replays() {
         let input = "{\"eventName\": \"A\"}\n{\"eventName\": 5}\n{\"noise\": true}\n{\"eventName\": \"B\"}\n";
         let (verdicts, problems, summary) = replay(Selectors::default(), input);

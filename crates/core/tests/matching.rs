@@ -240,3 +240,21 @@ fn seed_examples_log_file() {
     assert!(!logged(&exclude, by_name("ExecuteStatement", "")));
     assert!(logged(&exclude, by_name("RunInstances", "")));
 }
+
+#[test]
+fn lowercase_arn_is_read_when_arn_is_absent() {
+    // Some exports spell the key `arn` (decisions D31); `ARN` still wins when both are there.
+    let s = selectors(
+        json!({"AdvancedEventSelectors": [{"FieldSelectors": [{"Field": "eventCategory", "Equals": ["Data"]},
+        {"Field": "resources.type", "Equals": ["AWS::S3::Object"]}, {"Field": "resources.ARN", "StartsWith": ["arn:aws:s3:::bucket-b/"]}]}]}),
+    );
+    let lower =
+        json!({"eventCategory": "Data", "resources": [{"type": "AWS::S3::Object", "arn": "arn:aws:s3:::bucket-b/k"}]});
+    assert!(logged(&s, &lower));
+    let both = json!({"eventCategory": "Data", "resources": [{"type": "AWS::S3::Object", "ARN": "arn:aws:s3:::bucket-c/k", "arn": "arn:aws:s3:::bucket-b/k"}]});
+    assert!(!logged(&s, &both));
+    let basic = selectors(
+        json!({"EventSelectors": [{"DataResources": [{"Type": "AWS::S3::Object", "Values": ["arn:aws:s3:::bucket-b/"]}]}]}),
+    );
+    assert!(logged(&basic, &lower));
+}

@@ -47,6 +47,9 @@ pub struct UserIdentity<'a> {
 pub struct Resource<'a> {
     #[serde(borrow, default, rename = "ARN")]
     pub arn: Option<Cow<'a, str>>,
+    /// `arn` as some exports spell it (decisions D31).
+    #[serde(borrow, default, rename = "arn")]
+    pub arn_lowercase: Option<Cow<'a, str>>,
     #[serde(borrow, default, rename = "ARNPrefix")]
     pub arn_prefix: Option<Cow<'a, str>>,
     #[serde(borrow, default, rename = "type")]
@@ -55,12 +58,17 @@ pub struct Resource<'a> {
 
 impl Resource<'_> {
     pub fn into_owned(self) -> Resource<'static> {
-        Resource { arn: owned(self.arn), arn_prefix: owned(self.arn_prefix), resource_type: owned(self.resource_type) }
+        Resource {
+            arn: owned(self.arn),
+            arn_lowercase: owned(self.arn_lowercase),
+            arn_prefix: owned(self.arn_prefix),
+            resource_type: owned(self.resource_type),
+        }
     }
 
-    /// `ARN`, or `ARNPrefix` when `ARN` is absent (decisions D25).
+    /// `ARN`; else `arn` (decisions D31); else `ARNPrefix` (decisions D25).
     pub fn arn(&self) -> Option<&str> {
-        self.arn.as_deref().or(self.arn_prefix.as_deref())
+        self.arn.as_deref().or(self.arn_lowercase.as_deref()).or(self.arn_prefix.as_deref())
     }
 }
 
@@ -200,11 +208,13 @@ mod tests {
     fn reads_only_what_selectors_need() {
         let json = r#"{"eventVersion":"1.11","eventSource":"s3.amazonaws.com","eventName":"PutObject","readOnly":false,
             "eventCategory":"Data","requestParameters":{"big":[1,2,3]},"userIdentity":{"type":"IAMUser","arn":"arn:aws:iam::1:user/a"},
-            "resources":[{"type":"AWS::S3::Object","ARN":"arn:aws:s3:::b/k"},{"type":"AWS::S3Express::Object","ARNPrefix":"arn:aws:s3express:x"}]}"#;
+            "resources":[{"type":"AWS::S3::Object","ARN":"arn:aws:s3:::b/k"},{"type":"AWS::S3Express::Object","ARNPrefix":"arn:aws:s3express:x"},
+            {"type":"AWS::Lambda::Function","arn":"arn:aws:lambda:us-east-1:1:function:f","ARNPrefix":"p"}]}"#;
         let record: EventRecord = serde_json::from_str(json).unwrap();
         assert_eq!(record.field("readOnly"), Some("false"));
         assert_eq!(record.field("userIdentity.arn"), Some("arn:aws:iam::1:user/a"));
         assert_eq!(record.resources()[1].arn(), Some("arn:aws:s3express:x"));
+        assert_eq!(record.resources()[2].arn(), Some("arn:aws:lambda:us-east-1:1:function:f"));
         assert_eq!(record.category(), Category::Data);
         assert_eq!(record.field("errorCode"), None);
     }

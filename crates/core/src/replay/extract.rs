@@ -333,12 +333,13 @@ impl<'a> Reader<'a> {
     }
 
     fn resource(&mut self) -> Option<Resource<'a>> {
-        let mut resource = Resource { arn: None, arn_prefix: None, resource_type: None };
-        let mut seen = [false; 3];
+        let mut resource = Resource { arn: None, arn_lowercase: None, arn_prefix: None, resource_type: None };
+        let mut seen = [false; 4];
         self.object(|r, key| match key {
             b"ARN" => once(&mut resource.arn, r.optional_string()?, &mut seen[0]),
             b"ARNPrefix" => once(&mut resource.arn_prefix, r.optional_string()?, &mut seen[1]),
             b"type" => once(&mut resource.resource_type, r.optional_string()?, &mut seen[2]),
+            b"arn" => once(&mut resource.arn_lowercase, r.optional_string()?, &mut seen[3]),
             _ => r.skip(),
         })?;
         Some(resource)
@@ -422,6 +423,8 @@ mod tests {
             r#"{"eventName": "A\u00e9\"", "userIdentity": {"type": "IAMUser", "arn": "arn:aws:iam::1:user/x"}, "n": -1.5e3}"#,
             r#"{"readOnly": "true", "managementEvent": null, "resources": null, "userIdentity": null}"#,
             r#"{"eventCategory": "Management", "managementEvent": "True"}"#,
+            r#"{"resources": [{"type": "AWS::S3::Object", "arn": "arn:aws:s3:::b/k"}, {"arn": 1}]}"#,
+            r#"{"resources": [{"arn": "a", "arn": "b"}]}"#,
             r#"{"managementEvent": "true", "sessionCredentialFromConsole": false}"#,
             r#"{"eventName": 5}"#,
             r#"{"eventName": "A", "eventName": "B"}"#,

@@ -27,10 +27,11 @@ fn text(record: &Value, path: &[&str]) -> Option<String> {
     }
 }
 
-/// (type, ARN or ARNPrefix) of each resource (D25).
+/// (type, ARN) of each resource: `ARN`, else `arn` (D31), else `ARNPrefix` (D25).
 fn resources(record: &Value) -> Vec<(Option<String>, Option<String>)> {
     let Some(Value::Array(list)) = record.get("resources") else { return Vec::new() };
-    list.iter().map(|r| (text(r, &["type"]), text(r, &["ARN"]).or_else(|| text(r, &["ARNPrefix"])))).collect()
+    let arn = |r: &Value| ["ARN", "arn", "ARNPrefix"].iter().find_map(|key| text(r, &[key]));
+    list.iter().map(|r| (text(r, &["type"]), arn(r))).collect()
 }
 
 /// D26.

@@ -102,6 +102,22 @@ pub struct EventRecord<'a> {
     pub user_identity: Option<UserIdentity<'a>>,
     #[serde(borrow, default)]
     pub resources: Option<Vec<Resource<'a>>>,
+    /// The payload member of an S3 event notification; no CloudTrail record has it (D32).
+    #[serde(default)]
+    pub s3: Option<Present>,
+    /// The payload member of a DynamoDB stream record; no CloudTrail record has it (D32).
+    #[serde(default)]
+    pub dynamodb: Option<Present>,
+}
+
+/// A member whose presence is all that is read: its value (not null) is skipped unread.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Present;
+
+impl<'de> Deserialize<'de> for Present {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        serde::de::IgnoredAny::deserialize(deserializer).map(|_| Present)
+    }
 }
 
 /// The category a record is judged in (decisions D26).
@@ -149,6 +165,8 @@ impl EventRecord<'_> {
             management_event: self.management_event.map(Flag::into_owned),
             user_identity: self.user_identity.map(|u| UserIdentity { arn: owned(u.arn) }),
             resources: self.resources.map(|list| list.into_iter().map(Resource::into_owned).collect()),
+            s3: self.s3,
+            dynamodb: self.dynamodb,
         }
     }
 
@@ -176,6 +194,18 @@ impl EventRecord<'_> {
     /// True when the category was derived rather than read (the verdict rests on D26).
     pub fn category_is_derived(&self) -> bool {
         self.event_category.is_none()
+    }
+
+    /// Why this is not a CloudTrail record, when its shape says it is another AWS event
+    /// (decisions D32): an `eventSource` in the `aws:<service>` notation of event notifications
+    /// and stream records (CloudTrail's is a host name, `<service>.amazonaws.com`), or the `s3`
+    /// or `dynamodb` payload member of an S3 event notification or a DynamoDB stream record.
+    pub fn foreign_kind(&self) -> Option<String> {
+        if let Some(source) = self.event_source.as_deref().filter(|s| s.starts_with("aws:")) {
+            return Some(format!("its eventSource \"{source}\" is an event notification or stream record source"));
+        }
+        let member = if self.s3.is_some() { "s3" } else { self.dynamodb.map(|_| "dynamodb")? };
+        Some(format!("it has the \"{member}\" member of an S3 event notification or DynamoDB stream record"))
     }
 
     pub fn resources(&self) -> &[Resource<'_>] {

@@ -4,7 +4,7 @@
 //! What it accepts, serde accepts into the same [`EventRecord`]; otherwise it gives up (`None`)
 //! and the caller uses serde, which also words the error. A property test holds them to that.
 
-use super::event::{EventRecord, Flag, Resource, UserIdentity};
+use super::event::{EventRecord, Flag, Present, Resource, UserIdentity};
 use crate::json::{ascii_run_end, plain_run_end};
 use std::borrow::Cow;
 
@@ -319,6 +319,14 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// `Option<Present>`: null, or any value, skipped.
+    fn present(&mut self) -> Option<Option<Present>> {
+        if self.null() {
+            return Some(None);
+        }
+        self.skip().map(|_| Some(Present))
+    }
+
     fn user_identity(&mut self) -> Option<Option<UserIdentity<'a>>> {
         if self.null() {
             return Some(None);
@@ -359,7 +367,7 @@ impl<'a> Reader<'a> {
 
     fn record(&mut self) -> Option<EventRecord<'a>> {
         let mut e = EventRecord::default();
-        let mut seen = [false; 12];
+        let mut seen = [false; 14];
         self.object(|r, key| match key {
             b"eventID" => once(&mut e.event_id, r.optional_string()?, &mut seen[0]),
             b"eventSource" => once(&mut e.event_source, r.optional_string()?, &mut seen[1]),
@@ -375,6 +383,8 @@ impl<'a> Reader<'a> {
             b"managementEvent" => once(&mut e.management_event, r.optional_flag()?, &mut seen[9]),
             b"userIdentity" => once(&mut e.user_identity, r.user_identity()?, &mut seen[10]),
             b"resources" => once(&mut e.resources, r.resources()?, &mut seen[11]),
+            b"s3" => once(&mut e.s3, r.present()?, &mut seen[12]),
+            b"dynamodb" => once(&mut e.dynamodb, r.present()?, &mut seen[13]),
             _ => r.skip(),
         })?;
         Some(e)
@@ -425,6 +435,9 @@ mod tests {
             r#"{"eventCategory": "Management", "managementEvent": "True"}"#,
             r#"{"resources": [{"type": "AWS::S3::Object", "arn": "arn:aws:s3:::b/k"}, {"arn": 1}]}"#,
             r#"{"resources": [{"arn": "a", "arn": "b"}]}"#,
+            r#"{"eventSource": "aws:s3", "s3": {"bucket": {"name": "b"}}, "dynamodb": null}"#,
+            r#"{"s3": 1, "s3": 2}"#,
+            r#"{"dynamodb": [1,]}"#,
             r#"{"managementEvent": "true", "sessionCredentialFromConsole": false}"#,
             r#"{"eventName": 5}"#,
             r#"{"eventName": "A", "eventName": "B"}"#,

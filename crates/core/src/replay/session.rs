@@ -190,6 +190,9 @@ fn first<'a, T: Deserialize<'a>>(bytes: &'a [u8]) -> Result<(T, usize), String> 
 }
 
 fn looks_like_event(record: &EventRecord<'_>) -> Result<(), String> {
+    if let Some(why) = record.foreign_kind() {
+        return Err(format!("not a CloudTrail record: {why} (decisions D32)"));
+    }
     let known = record.event_source.is_some() || record.event_name.is_some() || record.event_category.is_some();
     known
         .then_some(())
@@ -408,6 +411,22 @@ mod tests {
         assert!(problems.is_empty(), "{problems:?}");
         let categories: Vec<_> = verdicts.iter().map(|v| v.category).collect();
         assert_eq!(categories, [Category::Management, Category::Data, Category::Management, Category::Data]);
+    }
+
+    #[test]
+    fn notifications_and_stream_records_are_not_judged() {
+        // Both come in {"Records": [...]} like a log file, so only their content tells (D32).
+        let input = concat!(
+            r#"{"Records": [{"eventVersion": "2.1", "eventSource": "aws:s3", "eventName": "ObjectCreated:Put", "s3": {"bucket": {"name": "b"}}},"#,
+            r#"{"eventID": "1", "eventName": "INSERT", "eventVersion": "1.1", "eventSource": "aws:dynamodb", "dynamodb": {"Keys": {}}},"#,
+            r#"{"eventName": "aws:kinesis:record", "eventSource": "aws:kinesis", "kinesis": {}},"#,
+            r#"{"eventName": "ObjectCreated:Copy", "s3": {}},"#,
+            r#"{"eventSource": "s3.amazonaws.com", "eventName": "PutObject", "eventCategory": "Data", "s3": null}]}"#,
+        );
+        let (verdicts, problems, _) = replay(Selectors::default(), input);
+        assert_eq!(problems.len(), 4, "{problems:?}");
+        assert!(problems.iter().all(|p| p.message.starts_with("not a CloudTrail record") && p.message.contains("D32")));
+        assert_eq!(verdicts.iter().map(|v| v.event_name.as_deref()).collect::<Vec<_>>(), [Some("PutObject")]);
     }
 
     #[test]

@@ -258,3 +258,34 @@ fn lowercase_arn_is_read_when_arn_is_absent() {
     );
     assert!(logged(&basic, &lower));
 }
+
+/// The one-line reason (the CLI's `reason`) of `record` under `selectors`.
+fn reason(selectors: &Selectors, record: &Value) -> String {
+    let text = record.to_string();
+    let event: EventRecord = serde_json::from_str(&text).unwrap();
+    explain(selectors, &Matcher::new(selectors), &event).summary()
+}
+
+#[test]
+fn the_one_line_reason_names_the_decisions_it_rests_on() {
+    let s = selectors(json!({"EventSelectors": [{"ReadWriteType": "WriteOnly",
+        "DataResources": [{"Type": "AWS::S3::Object", "Values": ["arn:aws:s3"]}]}]}));
+    // No eventCategory: Data only by D26, whether logged or not.
+    let put = json!({"eventName": "PutObject", "readOnly": false, "resources": [{"type": "AWS::S3::Object", "ARN": "arn:aws:s3:::bucket-b/k"}]});
+    let line = reason(&s, &put);
+    assert!(line.ends_with("(category Data by decision D26: no eventCategory, a resource of a data type)"), "{line}");
+    assert!(line.contains("matched (decision D27)"), "{line}");
+    let mut get = put.clone();
+    get["readOnly"] = json!(true);
+    assert!(reason(&s, &get).contains("decision D26"), "{}", reason(&s, &get));
+    // A management event without readOnly: ReadWriteType rests on D27; its category on D26.
+    let old = json!({"eventName": "DescribeTrails", "eventSource": "cloudtrail.amazonaws.com"});
+    let line = reason(&s, &old);
+    assert!(
+        line.contains("(decision D27)") && line.contains("category Management by decision D26: no eventCategory"),
+        "{line}"
+    );
+    // eventCategory present and nothing undocumented: no decision named.
+    let read = management("ec2.amazonaws.com", "DescribeInstances", true);
+    assert!(!reason(&s, &read).contains("decision"), "{}", reason(&s, &read));
+}

@@ -191,6 +191,20 @@ impl EventRecord<'_> {
         }
     }
 
+    /// Why D26 gave the category, in words, when the record has no eventCategory.
+    pub fn category_derivation(&self) -> Option<&'static str> {
+        if !self.category_is_derived() {
+            return None;
+        }
+        Some(match self.category() {
+            Category::Management if self.management_event.as_ref().is_some_and(|f| f.as_str() == "true") => {
+                "no eventCategory, managementEvent true"
+            }
+            Category::Data => "no eventCategory, a resource of a data type",
+            _ => "no eventCategory",
+        })
+    }
+
     /// True when the category was derived rather than read (the verdict rests on D26).
     pub fn category_is_derived(&self) -> bool {
         self.event_category.is_none()

@@ -22,19 +22,74 @@ pub enum Wrapping {
     EventBridge,
 }
 
+/// Where a byte is in the input file, both from 1, as editors count: `column` counts bytes
+/// from the line's start (as serde_json's error positions do).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+pub struct Position {
+    pub line: u64,
+    pub column: u64,
+}
+
+impl Position {
+    /// The file position of `inner`, a (line, column) counted from the start of a record that
+    /// starts at `self` (as serde_json reports errors in the record's bytes).
+    pub fn then(self, inner_line: u64, inner_column: u64) -> Position {
+        if inner_line <= 1 {
+            Position { line: self.line, column: self.column + inner_column.saturating_sub(1) }
+        } else {
+            Position { line: self.line + inner_line - 1, column: inner_column }
+        }
+    }
+}
+
+/// Newlines counted so far, so that any offset not before `counted` gets its line and column
+/// although the bytes of earlier chunks are gone.
+#[derive(Debug, Default, Clone, Copy)]
+struct Lines {
+    /// Offset up to which newlines have been counted.
+    counted: u64,
+    newlines: u64,
+    /// Offset of the first byte of the line `counted` is on.
+    line_start: u64,
+}
+
+impl Lines {
+    /// Counts the newlines of `chunk` (which starts at offset `base`) up to offset `to`.
+    fn advance(&mut self, chunk: &[u8], base: u64, to: u64) {
+        let (from, end) = ((self.counted.max(base) - base) as usize, (to - base) as usize);
+        if end <= from {
+            return;
+        }
+        let part = &chunk[from..end];
+        // Counted as a whole slice (vectorized) rather than byte by byte: the fast path skips
+        // whole records, and their newlines still count.
+        let found = part.iter().filter(|&&b| b == b'\n').count() as u64;
+        if found > 0 {
+            self.newlines += found;
+            let last = part.iter().rposition(|&b| b == b'\n').unwrap_or(0);
+            self.line_start = base + (from + last) as u64 + 1;
+        }
+        self.counted = to;
+    }
+
+    /// The position of `at`, which must be `counted` or later on the same line.
+    fn position(&self, at: u64) -> Position {
+        Position { line: self.newlines + 1, column: at.saturating_sub(self.line_start) + 1 }
+    }
+}
+
 /// One item found in the stream.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Piece<'a> {
     Record {
         bytes: &'a [u8],
         offset: u64,
+        /// Where the record starts in the file (its parser counts lines from its own start).
+        position: Position,
         wrapping: Wrapping,
     },
     /// Bytes that cannot be a record; reading goes on after them.
-    Problem {
-        offset: u64,
-        message: String,
-    },
+    Problem { offset: u64, position: Position, message: String },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -74,6 +129,9 @@ pub struct RecordSplitter {
     /// Bytes of the piece being read (a whole top-level object, or one array element).
     held: Vec<u8>,
     held_offset: u64,
+    held_position: Position,
+    /// Newlines of the file so far (a file ends with `finish`).
+    lines: Lines,
     /// Offset of the next byte pushed.
     offset: u64,
     depth: usize,
@@ -117,6 +175,11 @@ impl RecordSplitter {
             }
             let b = chunk[i];
             let at = self.offset + i as u64;
+            // Records and problems start only on these bytes: count lines up to them, so
+            // their positions are known (`Lines::position`).
+            if matches!(b, b'{' | b'[' | b'}' | b']') || self.depth == 0 {
+                self.lines.advance(chunk, self.offset, at);
+            }
             if b == b'{' && self.at_record_start() {
                 if let Some(n) = consumer.fast(&chunk[i..], at, self.wrapping.unwrap_or(Wrapping::Record)) {
                     i += n;
@@ -126,7 +189,9 @@ impl RecordSplitter {
             self.byte(b, at, &mut |p| consumer.piece(p));
             i += 1;
         }
-        self.offset += chunk.len() as u64;
+        let end = self.offset + chunk.len() as u64;
+        self.lines.advance(chunk, self.offset, end);
+        self.offset = end;
     }
 
     /// A record may start here: between the elements of a records array.
@@ -134,13 +199,23 @@ impl RecordSplitter {
         self.element_depth == Some(self.depth) && !self.element_open && !self.recovering
     }
 
-    /// Ends the stream: an unfinished value is reported.
+    /// Ends the stream (a file): an unfinished value is reported. Offsets go on counting into
+    /// the next file; lines start again from 1.
     pub fn finish(&mut self, sink: &mut impl FnMut(Piece<'_>)) {
         if self.depth > 0 || self.in_string {
-            let offset = if self.held.is_empty() { self.offset } else { self.held_offset };
-            sink(Piece::Problem { offset, message: "the input ends inside a record (truncated file?)".into() });
+            let (offset, position) = if self.held.is_empty() {
+                (self.offset, self.lines.position(self.offset))
+            } else {
+                (self.held_offset, self.held_position)
+            };
+            sink(Piece::Problem {
+                offset,
+                position,
+                message: "the input ends inside a record (truncated file?)".into(),
+            });
         }
-        *self = RecordSplitter { offset: self.offset, ..Self::default() };
+        let lines = Lines { counted: self.offset, newlines: 0, line_start: self.offset };
+        *self = RecordSplitter { offset: self.offset, lines, ..Self::default() };
     }
 
     fn holding(&self) -> bool {
@@ -238,6 +313,7 @@ impl RecordSplitter {
         if self.json_lines == Some(true) && self.depth > 0 && self.element_depth.is_none() {
             sink(Piece::Problem {
                 offset: self.held_offset,
+                position: self.held_position,
                 message: "this line ends inside a record (broken JSON line)".into(),
             });
             self.reset_value();
@@ -254,6 +330,7 @@ impl RecordSplitter {
             self.element_open = true;
             self.held.clear();
             self.held_offset = at;
+            self.held_position = self.lines.position(at);
         }
     }
 
@@ -261,6 +338,7 @@ impl RecordSplitter {
         if self.depth == 0 {
             self.held.clear();
             self.held_offset = at;
+            self.held_position = self.lines.position(at);
             self.oversized = false;
             self.wrapping = None;
             if b == b'[' {
@@ -328,10 +406,11 @@ impl RecordSplitter {
         if self.oversized {
             sink(Piece::Problem {
                 offset: self.held_offset,
+                position: self.held_position,
                 message: format!("record larger than {MAX_RECORD_BYTES} bytes, skipped"),
             });
         } else {
-            sink(Piece::Record { bytes: &self.held, offset: self.held_offset, wrapping });
+            sink(Piece::Record { bytes: &self.held, offset: self.held_offset, position: self.held_position, wrapping });
         }
         self.held.clear();
         self.oversized = false;
@@ -341,14 +420,15 @@ impl RecordSplitter {
     fn garbage(&mut self, at: u64, sink: &mut impl FnMut(Piece<'_>)) {
         sink(Piece::Problem {
             offset: at,
+            position: self.lines.position(at),
             message: "unexpected bytes between records; skipped to the next line".into(),
         });
         self.reset_value();
     }
 
     fn reset_value(&mut self) {
-        let (offset, json_lines) = (self.offset, self.json_lines);
-        *self = RecordSplitter { offset, json_lines, recovering: true, ..Self::default() };
+        let (offset, json_lines, lines) = (self.offset, self.json_lines, self.lines);
+        *self = RecordSplitter { offset, json_lines, lines, recovering: true, ..Self::default() };
     }
 }
 
@@ -364,7 +444,9 @@ mod tests {
             Piece::Record { bytes, wrapping, .. } => {
                 records.push((String::from_utf8(bytes.to_vec()).unwrap(), wrapping))
             }
-            Piece::Problem { message, offset } => problems.push(format!("{offset}: {message}")),
+            Piece::Problem { message, offset, position } => {
+                problems.push(format!("{offset} ({}:{}): {message}", position.line, position.column))
+            }
         };
         for chunk in input.as_bytes().chunks(size.max(1)) {
             splitter.push(chunk, &mut sink);

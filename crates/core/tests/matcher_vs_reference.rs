@@ -7,7 +7,9 @@ use trailscope_core::model::{
     AdvancedEventSelector, AdvancedFieldSelector, DataResource, EventSelector, Operator, ReadWriteType, Selectors,
 };
 use trailscope_core::replay::explain::explain;
-use trailscope_core::replay::{reference, EventRecord, Matcher};
+use trailscope_core::replay::{EventRecord, Matcher};
+
+mod reference;
 
 const SOURCES: &[&str] = &["s3.amazonaws.com", "kms.amazonaws.com", "ec2.amazonaws.com", "rdsdata.amazonaws.com"];
 const NAMES: &[&str] = &["PutObject", "GetObject", "DeleteObject", "Invoke", "Decrypt", "RunInstances"];
@@ -18,7 +20,7 @@ const ARNS: &[&str] = &[
     "arn:aws:s3:::bucket-b/key",
     "arn:aws:lambda:us-east-1:111111111111:function:f",
     "arn:aws:lambda:us-east-1:111111111111:function:f2",
-    "arn:aws:dynamodb:us-east-1:111111111111:table/T",
+    "arn:aws:dynamodb:us-east-1:111111111111:table/Tab",
 ];
 const PIECES: &[&str] =
     &["arn:aws:s3:::bucket-a/", "arn:aws:s3:::", "key", "Object", "Put", "f", "T", "true", "false", "AwsApiCall"];
@@ -75,7 +77,7 @@ fn basic_selector() -> impl Strategy<Value = EventSelector> {
                 "arn:aws:lambda",
                 "arn:aws:lambda:us-east-1:111111111111:function:f",
                 "arn:aws:dynamodb",
-                "arn:aws:dynamodb:us-east-1:111111111111:table/T",
+                "arn:aws:dynamodb:us-east-1:111111111111:table/Tab",
             ][..],
         ),
         0..3,

@@ -4,7 +4,9 @@
 use serde_json::{json, Value};
 use trailscope_core::model::Selectors;
 use trailscope_core::replay::explain::explain;
-use trailscope_core::replay::{reference, EventRecord, Matcher};
+use trailscope_core::replay::{EventRecord, Matcher};
+
+mod reference;
 
 fn selectors(value: Value) -> Selectors {
     serde_json::from_value(value).expect("selectors")

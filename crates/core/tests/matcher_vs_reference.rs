@@ -234,9 +234,13 @@ proptest! {
             inserted.insert(at, token);
             removed.remove(at);
         }
-        for bytes in [text.as_bytes(), &text.as_bytes()[..at], &changed[..], &inserted[..], &removed[..]] {
-            let ours = trailscope_core::replay::extract::record(bytes).map(|(r, _)| r);
-            let theirs = serde_json::Deserializer::from_slice(bytes).into_iter::<EventRecord>().next().and_then(Result::ok);
+        // A record runs on into whatever follows it in the chunk: the next record, a comma.
+        let followed = format!("{text} ,{text}");
+        for bytes in [text.as_bytes(), &text.as_bytes()[..at], &changed[..], &inserted[..], &removed[..], followed.as_bytes()] {
+            // The length matters as much as the fields: the replay advances the stream by it.
+            let ours = trailscope_core::replay::extract::record(bytes);
+            let mut stream = serde_json::Deserializer::from_slice(bytes).into_iter::<EventRecord>();
+            let theirs = stream.next().and_then(Result::ok).map(|r| (r, stream.byte_offset()));
             if ours.is_some() {
                 prop_assert_eq!(ours, theirs, "{}", String::from_utf8_lossy(bytes));
             }

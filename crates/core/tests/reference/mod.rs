@@ -77,7 +77,7 @@ fn read_write_fits(rwt: ReadWriteType, record: &Value) -> bool {
 /// every resource of the type, Lambda function ARNs exactly, S3 and DynamoDB values by prefix.
 /// Values outside the D10 forms never match (the validator rejects them). Regions and Lambda
 /// names are not checked: the generators make only valid ones.
-fn value_matches(resource_type: &str, value: &str, arn: &str) -> bool {
+fn value_matches(resource_type: &str, value: &str, arn: Option<&str>) -> bool {
     let service = match resource_type {
         "AWS::S3::Object" => "s3",
         "AWS::Lambda::Function" => "lambda",
@@ -89,11 +89,11 @@ fn value_matches(resource_type: &str, value: &str, arn: &str) -> bool {
     if !prefix_ok {
         return false;
     }
-    // arn:<p>:<service>, and arn:<p>:s3::: : every resource of the type.
+    // arn:<p>:<service>, and arn:<p>:s3::: : every resource of the type, with an ARN or not.
     if fields.len() == 3 || (service == "s3" && fields.len() == 6 && fields[3..].iter().all(|f| f.is_empty())) {
         return true;
     }
-    let [_, _, _, region, account, resource] = fields[..] else { return false };
+    let ([_, _, _, region, account, resource], Some(arn)) = (&fields[..], arn) else { return false };
     let account_ok = account.len() == 12 && account.bytes().all(|b| b.is_ascii_digit());
     match service {
         // arn:<p>:s3:::<bucket>/<key prefix>; `*` is literal after the slash (D10).
@@ -132,9 +132,7 @@ fn basic(selector: &EventSelector, record: &Value) -> bool {
             let hit = selector.data_resources.iter().any(|dr| {
                 resources(record).iter().any(|(t, arn)| {
                     t.as_deref() == Some(dr.resource_type.as_str())
-                        && arn
-                            .as_deref()
-                            .is_some_and(|a| dr.values.iter().any(|v| value_matches(&dr.resource_type, v, a)))
+                        && dr.values.iter().any(|v| value_matches(&dr.resource_type, v, arn.as_deref()))
                 })
             });
             hit && read_write_fits(selector.read_write_type, record)

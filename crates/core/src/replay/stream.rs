@@ -540,4 +540,173 @@ mod tests {
         assert_eq!(records.len(), 1);
         assert_eq!(problems.len(), 1);
     }
+
+    mod property {
+        //! Random records x every wrapper the splitter knows x random chunking, against a
+        //! reference that parses the whole input at once with serde_json's StreamDeserializer
+        //! and unwraps it by the same rules (spec §7.2).
+
+        use super::*;
+        use proptest::prelude::*;
+        use serde_json::{json, Map, Value};
+
+        /// Member names of records; never a wrapper's key ("Records", "Events", "detail-type"),
+        /// which would make a record a wrapper.
+        const KEYS: &[&str] = &["eventName", "eventSource", "x", "resources", "ARN", "\u{e9}t\u{e9}", "a\"b", "]}"];
+
+        fn record() -> impl Strategy<Value = Value> {
+            let leaf = prop_oneof![
+                "[a-z\\]\\[{}\"\\\\,:\n\u{e9}\u{1F600} ]{0,8}".prop_map(Value::from),
+                any::<bool>().prop_map(Value::from),
+                Just(Value::Null),
+                (-1000i64..1000).prop_map(Value::from),
+            ];
+            let tree = leaf.prop_recursive(3, 24, 4, |inner| {
+                prop_oneof![
+                    prop::collection::vec(inner.clone(), 0..3).prop_map(Value::Array),
+                    prop::collection::vec((prop::sample::select(KEYS), inner), 0..3).prop_map(object),
+                ]
+            });
+            prop::collection::vec((prop::sample::select(KEYS), tree), 0..4).prop_map(object)
+        }
+
+        fn object(members: Vec<(&str, Value)>) -> Value {
+            Value::Object(members.into_iter().map(|(k, v)| (k.to_string(), v)).collect::<Map<_, _>>())
+        }
+
+        #[derive(Debug, Clone, Copy)]
+        enum Form {
+            LogFile,
+            JsonLines,
+            Concatenated,
+            BareArray,
+            EventBridge,
+            LookupEvents,
+        }
+
+        fn text(value: &Value, pretty: bool) -> String {
+            if pretty {
+                serde_json::to_string_pretty(value).unwrap()
+            } else {
+                value.to_string()
+            }
+        }
+
+        /// The input in `form`; JSON Lines stay one record a line, the other forms may be pretty.
+        fn input(form: Form, records: &[Value], pretty: bool, crlf: bool) -> String {
+            let newline = if crlf { "\r\n" } else { "\n" };
+            let lines =
+                |values: Vec<Value>, pretty: bool| values.iter().map(|v| text(v, pretty) + newline).collect::<String>();
+            match form {
+                Form::LogFile => text(&json!({"x": [1, {"Records": 2}], "Records": records, "y": "]"}), pretty),
+                Form::JsonLines => lines(records.to_vec(), false),
+                // A first record on one line would make this JSON Lines by the splitter's rule,
+                // and a later multi-line record a broken line: pretty records span lines.
+                Form::Concatenated => records
+                    .iter()
+                    .map(|v| text(v, true).replacen('{', "{\n", usize::from(!text(v, true).contains('\n'))) + newline)
+                    .collect(),
+                Form::BareArray => text(&Value::from(records.to_vec()), pretty),
+                Form::EventBridge => lines(
+                    records
+                        .iter()
+                        .map(|r| json!({"version": "0", "detail-type": "AWS API Call via CloudTrail", "detail": r}))
+                        .collect(),
+                    pretty,
+                ),
+                Form::LookupEvents => {
+                    let events: Vec<Value> =
+                        records.iter().map(|r| json!({"EventId": "1", "CloudTrailEvent": r.to_string()})).collect();
+                    text(&json!({"Events": events, "NextToken": "t"}), pretty)
+                }
+            }
+        }
+
+        /// The pieces the input holds, read by serde_json at once and unwrapped by §7.2's rules.
+        fn reference(input: &str) -> Vec<(Value, Wrapping)> {
+            let mut pieces = Vec::new();
+            for value in serde_json::Deserializer::from_str(input).into_iter::<Value>() {
+                let value = value.expect("the input is valid JSON");
+                match &value {
+                    Value::Array(list) => pieces.extend(list.iter().map(|r| (r.clone(), Wrapping::Record))),
+                    Value::Object(m) => match (m.get("Records"), m.get("Events")) {
+                        (Some(Value::Array(list)), _) => {
+                            pieces.extend(list.iter().map(|r| (r.clone(), Wrapping::Record)))
+                        }
+                        (_, Some(Value::Array(list))) => {
+                            pieces.extend(list.iter().map(|r| (r.clone(), Wrapping::LookupEvent)))
+                        }
+                        _ if m.contains_key("detail-type") => pieces.push((value.clone(), Wrapping::EventBridge)),
+                        _ => pieces.push((value.clone(), Wrapping::Record)),
+                    },
+                    _ => {}
+                }
+            }
+            pieces
+        }
+
+        /// Where `offset` is in `input`, as (line, column) from 1.
+        fn position_in(input: &[u8], offset: usize) -> Position {
+            let before = &input[..offset];
+            let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+            let line = before.iter().filter(|&&b| b == b'\n').count() as u64 + 1;
+            Position { line, column: (offset - line_start) as u64 + 1 }
+        }
+
+        /// The input cut at `cuts` (fractions of its length), in order.
+        fn chunks<'a>(input: &'a [u8], cuts: &[prop::sample::Index]) -> Vec<&'a [u8]> {
+            let mut at: Vec<usize> = cuts.iter().map(|c| c.index(input.len() + 1)).collect();
+            at.push(0);
+            at.push(input.len());
+            at.sort_unstable();
+            at.windows(2).map(|w| &input[w[0]..w[1]]).collect()
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(1500))]
+
+            #[test]
+            fn splitter_agrees_with_serde_at_any_chunking(
+                records in prop::collection::vec(record(), 0..5),
+                form in prop::sample::select(&[Form::LogFile, Form::JsonLines, Form::Concatenated, Form::BareArray, Form::EventBridge, Form::LookupEvents][..]),
+                pretty in any::<bool>(),
+                crlf in any::<bool>(),
+                cuts in prop::collection::vec(any::<prop::sample::Index>(), 0..12),
+            ) {
+                let text = input(form, &records, pretty, crlf);
+                let bytes = text.as_bytes();
+                let expected = reference(&text);
+
+                // The byte scanner alone (as in `Replay::finish` and the slow path).
+                let mut splitter = RecordSplitter::new();
+                let (mut found, mut problems) = (Vec::new(), Vec::new());
+                let mut sink = |piece: Piece<'_>| match piece {
+                    Piece::Record { bytes: record, offset, position, wrapping } => {
+                        let at = offset as usize;
+                        found.push((serde_json::from_slice::<Value>(record).ok(), wrapping));
+                        problems.extend((bytes.get(at..at + record.len()) != Some(record)).then(|| format!("bytes at {offset} differ")));
+                        problems.extend((position != position_in(bytes, at)).then(|| format!("position {position:?} at {offset}")));
+                    }
+                    Piece::Problem { message, offset, .. } => problems.push(format!("{offset}: {message}")),
+                };
+                for chunk in chunks(bytes, &cuts) {
+                    splitter.push(chunk, &mut sink);
+                }
+                splitter.finish(&mut sink);
+                prop_assert!(problems.is_empty(), "{:?} in {:?}", problems, text);
+                let expected_found: Vec<_> = expected.iter().map(|(v, w)| (Some(v.clone()), *w)).collect();
+                prop_assert_eq!(&found, &expected_found, "{:?}", text);
+
+                // With a fast path that takes whole records in place, as the replay's does.
+                let mut splitter = RecordSplitter::new();
+                let mut fast = Fast(Vec::new());
+                for chunk in chunks(bytes, &cuts) {
+                    splitter.push_to(chunk, &mut fast);
+                }
+                let fast: Vec<Value> = fast.0.iter().map(|t| serde_json::from_str(t).unwrap()).collect();
+                let expected_values: Vec<Value> = expected.into_iter().map(|(v, _)| v).collect();
+                prop_assert_eq!(fast, expected_values, "fast path on {:?}", text);
+            }
+        }
+    }
 }

@@ -535,6 +535,24 @@ mod tests {
     }
 
     #[test]
+    fn lines_restart_with_each_file_and_count_across_chunks() {
+        let mut splitter = RecordSplitter::new();
+        let mut problems = Vec::new();
+        let mut sink = |p: Piece<'_>| {
+            if let Piece::Problem { position, .. } = p {
+                problems.push((position.line, position.column))
+            }
+        };
+        for chunk in "{\"a\":1}\n\n  oops\n".as_bytes().chunks(3) {
+            splitter.push(chunk, &mut sink);
+        }
+        splitter.finish(&mut sink);
+        splitter.push(b"{\"a\":1}\n x\n", &mut sink);
+        splitter.finish(&mut sink);
+        assert_eq!(problems, [(3, 3), (2, 2)]);
+    }
+
+    #[test]
     fn truncated_input_is_reported() {
         let (records, problems) = split(r#"{"Records": [{"a": 1}, {"b": "#, 4);
         assert_eq!(records.len(), 1);

@@ -253,6 +253,12 @@ fn lowercase_arn_is_read_when_arn_is_absent() {
     let lower =
         json!({"eventCategory": "Data", "resources": [{"type": "AWS::S3::Object", "arn": "arn:aws:s3:::bucket-b/k"}]});
     assert!(logged(&s, &lower));
+    let mut other = lower.clone();
+    other["resources"][0]["arn"] = json!("arn:aws:s3:::bucket-c/k");
+    assert!(!logged(&s, &other));
+    let text = other.to_string();
+    let event: EventRecord = serde_json::from_str(&text).unwrap();
+    assert_eq!(explain(&s, &Matcher::new(&s), &event).selectors[0].decision, Some("D31"));
     let both = json!({"eventCategory": "Data", "resources": [{"type": "AWS::S3::Object", "ARN": "arn:aws:s3:::bucket-c/k", "arn": "arn:aws:s3:::bucket-b/k"}]});
     assert!(!logged(&s, &both));
     let basic = selectors(

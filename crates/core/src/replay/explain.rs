@@ -193,6 +193,10 @@ fn advanced_reason(
             let field = &fields[index];
             let name = field.field.as_str();
             let decision = match name {
+                // The ARN read from a lowercase `arn` key rests on its own decision.
+                "resources.ARN" if event.resources().iter().any(|r| r.arn.is_none() && r.arn_lowercase.is_some()) => {
+                    Some("D31")
+                }
                 "resources.type" | "resources.ARN" => Some("D25"),
                 "readOnly" | "sessionCredentialFromConsole" => Some("D24"),
                 "eventCategory" if event.category_is_derived() => Some("D26"),

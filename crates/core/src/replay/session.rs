@@ -212,7 +212,7 @@ impl Unjudged {
     fn located(self, start: Position) -> (String, Position) {
         match self.at {
             Some((line, column)) => {
-                let at = start.then(line, column);
+                let at = start.locate(line, column);
                 (format!("{} at line {} column {}", self.message, at.line, at.column), at)
             }
             None => (self.message, start),

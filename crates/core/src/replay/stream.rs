@@ -33,7 +33,7 @@ pub struct Position {
 impl Position {
     /// The file position of `inner`, a (line, column) counted from the start of a record that
     /// starts at `self` (as serde_json reports errors in the record's bytes).
-    pub fn then(self, inner_line: u64, inner_column: u64) -> Position {
+    pub fn locate(self, inner_line: u64, inner_column: u64) -> Position {
         if inner_line <= 1 {
             Position { line: self.line, column: self.column + inner_column.saturating_sub(1) }
         } else {

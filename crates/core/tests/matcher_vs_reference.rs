@@ -7,7 +7,9 @@ use trailscope_core::model::{
     AdvancedEventSelector, AdvancedFieldSelector, DataResource, EventSelector, Operator, ReadWriteType, Selectors,
 };
 use trailscope_core::replay::explain::explain;
-use trailscope_core::replay::{reference, EventRecord, Matcher};
+use trailscope_core::replay::{EventRecord, Matcher};
+
+mod reference;
 
 const SOURCES: &[&str] = &["s3.amazonaws.com", "kms.amazonaws.com", "ec2.amazonaws.com", "rdsdata.amazonaws.com"];
 const NAMES: &[&str] = &["PutObject", "GetObject", "DeleteObject", "Invoke", "Decrypt", "RunInstances"];
@@ -18,50 +20,129 @@ const ARNS: &[&str] = &[
     "arn:aws:s3:::bucket-b/key",
     "arn:aws:lambda:us-east-1:111111111111:function:f",
     "arn:aws:lambda:us-east-1:111111111111:function:f2",
-    "arn:aws:dynamodb:us-east-1:111111111111:table/T",
+    "arn:aws:dynamodb:us-east-1:111111111111:table/Tab",
 ];
-const PIECES: &[&str] =
-    &["arn:aws:s3:::bucket-a/", "arn:aws:s3:::", "key", "Object", "Put", "f", "T", "true", "false", "AwsApiCall"];
+const PIECES: &[&str] = &[
+    "arn:aws:s3:::bucket-a/",
+    "arn:aws:s3:::",
+    "key",
+    "Object",
+    "Put",
+    "f",
+    "T",
+    "true",
+    "false",
+    "AwsApiCall",
+    "arn:aws:iam::",
+    "alice",
+    "vpce-",
+    "AWS::S3",
+];
+const USER_ARNS: &[&str] = &[
+    "arn:aws:iam::111111111111:user/alice",
+    "arn:aws:sts::111111111111:assumed-role/Admin/alice",
+    "arn:aws:iam::222222222222:root",
+];
+const ENDPOINTS: &[&str] = &["vpce-1", "vpce-2"];
+
+/// A JSON value picked from several forms: booleans in records may be strings (D24, D30).
+fn flag(strings: &'static [&'static str]) -> impl Strategy<Value = Value> {
+    prop_oneof![any::<bool>().prop_map(Value::from), pick(strings).prop_map(Value::from)]
+}
 
 fn pick(list: &'static [&'static str]) -> impl Strategy<Value = String> {
     prop::sample::select(list).prop_map(str::to_string)
 }
 
-fn record() -> impl Strategy<Value = Value> {
-    let resource = (pick(TYPES), pick(ARNS), any::<bool>()).prop_map(|(t, a, prefix)| {
-        if prefix {
-            json!({"type": t, "ARNPrefix": a})
-        } else {
-            json!({"type": t, "ARN": a})
+/// One `resources[]` entry: a type or none, and the ARN under `ARN`, `arn` (D31), `ARNPrefix`
+/// (D25), none, or both `ARN` and `arn` (`ARN` wins).
+fn resource() -> impl Strategy<Value = Value> {
+    (prop::option::of(pick(TYPES)), pick(ARNS), pick(ARNS), 0..5u8).prop_map(|(t, a, other, key)| {
+        let mut m = Map::new();
+        if let Some(t) = t {
+            m.insert("type".into(), t.into());
         }
-    });
+        match key {
+            0 => drop(m.insert("ARN".into(), a.into())),
+            1 => drop(m.insert("arn".into(), a.into())),
+            2 => drop(m.insert("ARNPrefix".into(), a.into())),
+            3 => {}
+            _ => {
+                m.insert("ARN".into(), a.into());
+                m.insert("arn".into(), other.into());
+            }
+        }
+        Value::Object(m)
+    })
+}
+
+/// `resources`: absent, null, empty, or one to three entries.
+fn resources() -> impl Strategy<Value = Option<Value>> {
+    prop_oneof![
+        Just(None),
+        Just(Some(Value::Null)),
+        Just(Some(json!([]))),
+        prop::collection::vec(resource(), 1..4).prop_map(|list| Some(Value::from(list))),
+    ]
+}
+
+/// `userIdentity`: absent, or an identity with or without an `arn`.
+fn user_identity() -> impl Strategy<Value = Option<Value>> {
+    prop::option::of(prop::option::of(pick(USER_ARNS)).prop_map(|arn| match arn {
+        Some(arn) => json!({"type": "IAMUser", "arn": arn}),
+        None => json!({"type": "AWSService", "invokedBy": "s3.amazonaws.com"}),
+    }))
+}
+
+fn record() -> impl Strategy<Value = Value> {
+    let identity = (
+        user_identity(),
+        prop::option::of(flag(&["true"])),
+        prop::option::of(pick(ENDPOINTS)),
+        prop::option::of(flag(&["true", "True"])),
+    );
     (
-        prop::option::of(pick(&["Management", "Data", "NetworkActivity", "Insight"])),
+        // "Other" and "Foo": eventCategory values trails do not know (Category::Other).
+        prop::option::of(pick(&["Management", "Data", "NetworkActivity", "Insight", "Other", "Foo"])),
         prop::option::of(pick(SOURCES)),
         prop::option::of(pick(NAMES)),
-        prop::option::of(any::<bool>()),
+        prop::option::of(flag(&["true", "false", "True"])),
         prop::option::of(pick(&["AwsApiCall", "AwsServiceEvent"])),
-        prop::option::of(any::<bool>()),
-        prop::collection::vec(resource, 0..3),
+        resources(),
         prop::option::of(pick(&["VpceAccessDenied"])),
+        identity,
     )
-        .prop_map(|(category, source, name, read_only, event_type, management, resources, error)| {
-            let mut m = Map::new();
-            let mut put = |k: &str, v: Option<Value>| {
-                if let Some(v) = v {
-                    m.insert(k.into(), v);
-                }
-            };
-            put("eventCategory", category.map(Value::from));
-            put("eventSource", source.map(Value::from));
-            put("eventName", name.map(Value::from));
-            put("readOnly", read_only.map(Value::from));
-            put("eventType", event_type.map(Value::from));
-            put("managementEvent", management.map(Value::from));
-            put("errorCode", error.map(Value::from));
-            put("resources", (!resources.is_empty()).then(|| Value::from(resources)));
-            Value::Object(m)
-        })
+        .prop_map(
+            |(
+                category,
+                source,
+                name,
+                read_only,
+                event_type,
+                resources,
+                error,
+                (identity, console, endpoint, management),
+            )| {
+                let mut m = Map::new();
+                let mut put = |k: &str, v: Option<Value>| {
+                    if let Some(v) = v {
+                        m.insert(k.into(), v);
+                    }
+                };
+                put("eventCategory", category.map(Value::from));
+                put("eventSource", source.map(Value::from));
+                put("eventName", name.map(Value::from));
+                put("readOnly", read_only);
+                put("eventType", event_type.map(Value::from));
+                put("managementEvent", management);
+                put("errorCode", error.map(Value::from));
+                put("resources", resources);
+                put("userIdentity", identity);
+                put("sessionCredentialFromConsole", console);
+                put("vpcEndpointId", endpoint.map(Value::from));
+                Value::Object(m)
+            },
+        )
 }
 
 fn basic_selector() -> impl Strategy<Value = EventSelector> {
@@ -75,7 +156,7 @@ fn basic_selector() -> impl Strategy<Value = EventSelector> {
                 "arn:aws:lambda",
                 "arn:aws:lambda:us-east-1:111111111111:function:f",
                 "arn:aws:dynamodb",
-                "arn:aws:dynamodb:us-east-1:111111111111:table/T",
+                "arn:aws:dynamodb:us-east-1:111111111111:table/Tab",
             ][..],
         ),
         0..3,
@@ -116,6 +197,25 @@ fn equals(field: &str, value: String) -> AdvancedFieldSelector {
     f
 }
 
+/// The selector's `resources.type`: none, the valid `Equals` one value (which resources.ARN
+/// conditions then apply to, D25), or other operators (which select no type for them).
+fn resource_type_selector() -> impl Strategy<Value = Option<AdvancedFieldSelector>> {
+    let others = &Operator::ALL[..];
+    prop_oneof![
+        Just(None),
+        pick(TYPES).prop_map(|t| Some(equals("resources.type", t))),
+        (
+            prop::sample::select(others).prop_filter("not Equals", |op| *op != Operator::Equals),
+            prop::collection::vec(pick(&["AWS::S3::Object", "AWS::S3", "Object", "AWS::Lambda::Function"]), 1..3)
+        )
+            .prop_map(|(op, values)| {
+                let mut f = AdvancedFieldSelector::new("resources.type");
+                f.set_values(op, values);
+                Some(f)
+            }),
+    ]
+}
+
 fn advanced_selector() -> impl Strategy<Value = AdvancedEventSelector> {
     let optional = prop_oneof![
         field_selector("eventName", NAMES),
@@ -126,15 +226,16 @@ fn advanced_selector() -> impl Strategy<Value = AdvancedEventSelector> {
         field_selector("readOnly", &["true", "false"]),
         field_selector("errorCode", &["VpceAccessDenied"]),
         field_selector("eventName", PIECES),
+        field_selector("userIdentity.arn", USER_ARNS),
+        field_selector("userIdentity.arn", PIECES),
+        field_selector("sessionCredentialFromConsole", &["true", "false"]),
+        field_selector("vpcEndpointId", ENDPOINTS),
+        field_selector("vpcEndpointId", PIECES),
     ];
-    (
-        pick(&["Management", "Data", "NetworkActivity"]),
-        prop::option::of(pick(TYPES)),
-        prop::collection::vec(optional, 0..3),
-    )
+    (pick(&["Management", "Data", "NetworkActivity"]), resource_type_selector(), prop::collection::vec(optional, 0..3))
         .prop_map(|(category, resource_type, mut rest)| {
             let mut fields = vec![equals("eventCategory", category)];
-            fields.extend(resource_type.map(|t| equals("resources.type", t)));
+            fields.extend(resource_type);
             fields.append(&mut rest);
             AdvancedEventSelector { name: None, field_selectors: fields }
         })
@@ -157,6 +258,9 @@ proptest! {
         for record in &records {
             let text = record.to_string();
             let event: EventRecord = serde_json::from_str(&text).unwrap();
+            // The replay reads records with its own field reader first: it must see the same.
+            let fast = trailscope_core::replay::extract::record(text.as_bytes()).map(|(r, _)| r);
+            prop_assert_eq!(fast.as_ref(), Some(&event), "field reader on {}", text);
             matcher.matches_into(&event, event.category(), &mut matched);
             let expected: Vec<usize> = reference::matches(&selectors, record).iter().enumerate().filter(|(_, m)| **m).map(|(i, _)| i).collect();
             prop_assert_eq!(&matched, &expected, "record {}", text);
@@ -232,9 +336,13 @@ proptest! {
             inserted.insert(at, token);
             removed.remove(at);
         }
-        for bytes in [text.as_bytes(), &text.as_bytes()[..at], &changed[..], &inserted[..], &removed[..]] {
-            let ours = trailscope_core::replay::extract::record(bytes).map(|(r, _)| r);
-            let theirs = serde_json::Deserializer::from_slice(bytes).into_iter::<EventRecord>().next().and_then(Result::ok);
+        // A record runs on into whatever follows it in the chunk: the next record, a comma.
+        let followed = format!("{text} ,{text}");
+        for bytes in [text.as_bytes(), &text.as_bytes()[..at], &changed[..], &inserted[..], &removed[..], followed.as_bytes()] {
+            // The length matters as much as the fields: the replay advances the stream by it.
+            let ours = trailscope_core::replay::extract::record(bytes);
+            let mut stream = serde_json::Deserializer::from_slice(bytes).into_iter::<EventRecord>();
+            let theirs = stream.next().and_then(Result::ok).map(|r| (r, stream.byte_offset()));
             if ours.is_some() {
                 prop_assert_eq!(ours, theirs, "{}", String::from_utf8_lossy(bytes));
             }

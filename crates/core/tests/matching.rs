@@ -4,7 +4,9 @@
 use serde_json::{json, Value};
 use trailscope_core::model::Selectors;
 use trailscope_core::replay::explain::explain;
-use trailscope_core::replay::{reference, EventRecord, Matcher};
+use trailscope_core::replay::{EventRecord, Matcher};
+
+mod reference;
 
 fn selectors(value: Value) -> Selectors {
     serde_json::from_value(value).expect("selectors")
@@ -239,4 +241,59 @@ fn seed_examples_log_file() {
     assert!(!logged(&exclude, by_name("Decrypt", "")));
     assert!(!logged(&exclude, by_name("ExecuteStatement", "")));
     assert!(logged(&exclude, by_name("RunInstances", "")));
+}
+
+#[test]
+fn lowercase_arn_is_read_when_arn_is_absent() {
+    // Some exports spell the key `arn` (decisions D31); `ARN` still wins when both are there.
+    let s = selectors(
+        json!({"AdvancedEventSelectors": [{"FieldSelectors": [{"Field": "eventCategory", "Equals": ["Data"]},
+        {"Field": "resources.type", "Equals": ["AWS::S3::Object"]}, {"Field": "resources.ARN", "StartsWith": ["arn:aws:s3:::bucket-b/"]}]}]}),
+    );
+    let lower =
+        json!({"eventCategory": "Data", "resources": [{"type": "AWS::S3::Object", "arn": "arn:aws:s3:::bucket-b/k"}]});
+    assert!(logged(&s, &lower));
+    let mut other = lower.clone();
+    other["resources"][0]["arn"] = json!("arn:aws:s3:::bucket-c/k");
+    assert!(!logged(&s, &other));
+    let text = other.to_string();
+    let event: EventRecord = serde_json::from_str(&text).unwrap();
+    assert_eq!(explain(&s, &Matcher::new(&s), &event).selectors[0].decision, Some("D31"));
+    let both = json!({"eventCategory": "Data", "resources": [{"type": "AWS::S3::Object", "ARN": "arn:aws:s3:::bucket-c/k", "arn": "arn:aws:s3:::bucket-b/k"}]});
+    assert!(!logged(&s, &both));
+    let basic = selectors(
+        json!({"EventSelectors": [{"DataResources": [{"Type": "AWS::S3::Object", "Values": ["arn:aws:s3:::bucket-b/"]}]}]}),
+    );
+    assert!(logged(&basic, &lower));
+}
+
+/// The one-line reason (the CLI's `reason`) of `record` under `selectors`.
+fn reason(selectors: &Selectors, record: &Value) -> String {
+    let text = record.to_string();
+    let event: EventRecord = serde_json::from_str(&text).unwrap();
+    explain(selectors, &Matcher::new(selectors), &event).summary()
+}
+
+#[test]
+fn the_one_line_reason_names_the_decisions_it_rests_on() {
+    let s = selectors(json!({"EventSelectors": [{"ReadWriteType": "WriteOnly",
+        "DataResources": [{"Type": "AWS::S3::Object", "Values": ["arn:aws:s3"]}]}]}));
+    // No eventCategory: Data only by D26, whether logged or not.
+    let put = json!({"eventName": "PutObject", "readOnly": false, "resources": [{"type": "AWS::S3::Object", "ARN": "arn:aws:s3:::bucket-b/k"}]});
+    let line = reason(&s, &put);
+    assert!(line.ends_with("(category Data by decision D26: no eventCategory, a resource of a data type)"), "{line}");
+    assert!(line.contains("matched (decision D27)"), "{line}");
+    let mut get = put.clone();
+    get["readOnly"] = json!(true);
+    assert!(reason(&s, &get).contains("decision D26"), "{}", reason(&s, &get));
+    // A management event without readOnly: ReadWriteType rests on D27; its category on D26.
+    let old = json!({"eventName": "DescribeTrails", "eventSource": "cloudtrail.amazonaws.com"});
+    let line = reason(&s, &old);
+    assert!(
+        line.contains("(decision D27)") && line.contains("category Management by decision D26: no eventCategory"),
+        "{line}"
+    );
+    // eventCategory present and nothing undocumented: no decision named.
+    let read = management("ec2.amazonaws.com", "DescribeInstances", true);
+    assert!(!reason(&s, &read).contains("decision"), "{}", reason(&s, &read));
 }

@@ -48,6 +48,9 @@ export interface VerdictRow {
 export interface ProblemRow {
   index: number;
   offset: number;
+  /** Line and column (from 1) in the file of what went wrong; lines restart at each `finish`. */
+  line: number;
+  column: number;
   message: string;
 }
 

@@ -47,6 +47,9 @@ pub struct UserIdentity<'a> {
 pub struct Resource<'a> {
     #[serde(borrow, default, rename = "ARN")]
     pub arn: Option<Cow<'a, str>>,
+    /// `arn` as some exports spell it (decisions D31).
+    #[serde(borrow, default, rename = "arn")]
+    pub arn_lowercase: Option<Cow<'a, str>>,
     #[serde(borrow, default, rename = "ARNPrefix")]
     pub arn_prefix: Option<Cow<'a, str>>,
     #[serde(borrow, default, rename = "type")]
@@ -55,12 +58,17 @@ pub struct Resource<'a> {
 
 impl Resource<'_> {
     pub fn into_owned(self) -> Resource<'static> {
-        Resource { arn: owned(self.arn), arn_prefix: owned(self.arn_prefix), resource_type: owned(self.resource_type) }
+        Resource {
+            arn: owned(self.arn),
+            arn_lowercase: owned(self.arn_lowercase),
+            arn_prefix: owned(self.arn_prefix),
+            resource_type: owned(self.resource_type),
+        }
     }
 
-    /// `ARN`, or `ARNPrefix` when `ARN` is absent (decisions D25).
+    /// `ARN`; else `arn` (decisions D31); else `ARNPrefix` (decisions D25).
     pub fn arn(&self) -> Option<&str> {
-        self.arn.as_deref().or(self.arn_prefix.as_deref())
+        self.arn.as_deref().or(self.arn_lowercase.as_deref()).or(self.arn_prefix.as_deref())
     }
 }
 
@@ -86,12 +94,30 @@ pub struct EventRecord<'a> {
     pub read_only: Option<Flag<'a>>,
     #[serde(borrow, default)]
     pub session_credential_from_console: Option<Flag<'a>>,
-    #[serde(default)]
-    pub management_event: Option<bool>,
+    /// Read only when `eventCategory` is missing (D26); a string as D24 reads `readOnly`
+    /// (decisions D30).
+    #[serde(borrow, default)]
+    pub management_event: Option<Flag<'a>>,
     #[serde(borrow, default)]
     pub user_identity: Option<UserIdentity<'a>>,
     #[serde(borrow, default)]
     pub resources: Option<Vec<Resource<'a>>>,
+    /// The payload member of an S3 event notification; no CloudTrail record has it (D32).
+    #[serde(default)]
+    pub s3: Option<Present>,
+    /// The payload member of a DynamoDB stream record; no CloudTrail record has it (D32).
+    #[serde(default)]
+    pub dynamodb: Option<Present>,
+}
+
+/// A member whose presence is all that is read: its value (not null) is skipped unread.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Present;
+
+impl<'de> Deserialize<'de> for Present {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        serde::de::IgnoredAny::deserialize(deserializer).map(|_| Present)
+    }
 }
 
 /// The category a record is judged in (decisions D26).
@@ -136,13 +162,15 @@ impl EventRecord<'_> {
             vpc_endpoint_id: owned(self.vpc_endpoint_id),
             read_only: self.read_only.map(Flag::into_owned),
             session_credential_from_console: self.session_credential_from_console.map(Flag::into_owned),
-            management_event: self.management_event,
+            management_event: self.management_event.map(Flag::into_owned),
             user_identity: self.user_identity.map(|u| UserIdentity { arn: owned(u.arn) }),
             resources: self.resources.map(|list| list.into_iter().map(Resource::into_owned).collect()),
+            s3: self.s3,
+            dynamodb: self.dynamodb,
         }
     }
 
-    /// `eventCategory` when present; else `managementEvent: true` is Management; else a record
+    /// `eventCategory` when present; else `managementEvent` true (or "true", D30) is Management; else a record
     /// with resources of a known data type is Data; else Management (decisions D26).
     pub fn category(&self) -> Category {
         match self.event_category.as_deref() {
@@ -151,7 +179,7 @@ impl EventRecord<'_> {
             Some("NetworkActivity") => Category::NetworkActivity,
             Some("Insight") => Category::Insight,
             Some(_) => Category::Other,
-            None if self.management_event == Some(true) => Category::Management,
+            None if self.management_event.as_ref().is_some_and(|f| f.as_str() == "true") => Category::Management,
             None if self
                 .resources()
                 .iter()
@@ -163,9 +191,35 @@ impl EventRecord<'_> {
         }
     }
 
+    /// Why D26 gave the category, in words, when the record has no eventCategory.
+    pub fn category_derivation(&self) -> Option<&'static str> {
+        if !self.category_is_derived() {
+            return None;
+        }
+        Some(match self.category() {
+            Category::Management if self.management_event.as_ref().is_some_and(|f| f.as_str() == "true") => {
+                "no eventCategory, managementEvent true"
+            }
+            Category::Data => "no eventCategory, a resource of a data type",
+            _ => "no eventCategory",
+        })
+    }
+
     /// True when the category was derived rather than read (the verdict rests on D26).
     pub fn category_is_derived(&self) -> bool {
         self.event_category.is_none()
+    }
+
+    /// Why this is not a CloudTrail record, when its shape says it is another AWS event
+    /// (decisions D32): an `eventSource` in the `aws:<service>` notation of event notifications
+    /// and stream records (CloudTrail's is a host name, `<service>.amazonaws.com`), or the `s3`
+    /// or `dynamodb` payload member of an S3 event notification or a DynamoDB stream record.
+    pub fn foreign_kind(&self) -> Option<String> {
+        if let Some(source) = self.event_source.as_deref().filter(|s| s.starts_with("aws:")) {
+            return Some(format!("its eventSource \"{source}\" is an event notification or stream record source"));
+        }
+        let member = if self.s3.is_some() { "s3" } else { self.dynamodb.map(|_| "dynamodb")? };
+        Some(format!("it has the \"{member}\" member of an S3 event notification or DynamoDB stream record"))
     }
 
     pub fn resources(&self) -> &[Resource<'_>] {
@@ -198,11 +252,13 @@ mod tests {
     fn reads_only_what_selectors_need() {
         let json = r#"{"eventVersion":"1.11","eventSource":"s3.amazonaws.com","eventName":"PutObject","readOnly":false,
             "eventCategory":"Data","requestParameters":{"big":[1,2,3]},"userIdentity":{"type":"IAMUser","arn":"arn:aws:iam::1:user/a"},
-            "resources":[{"type":"AWS::S3::Object","ARN":"arn:aws:s3:::b/k"},{"type":"AWS::S3Express::Object","ARNPrefix":"arn:aws:s3express:x"}]}"#;
+            "resources":[{"type":"AWS::S3::Object","ARN":"arn:aws:s3:::b/k"},{"type":"AWS::S3Express::Object","ARNPrefix":"arn:aws:s3express:x"},
+            {"type":"AWS::Lambda::Function","arn":"arn:aws:lambda:us-east-1:1:function:f","ARNPrefix":"p"}]}"#;
         let record: EventRecord = serde_json::from_str(json).unwrap();
         assert_eq!(record.field("readOnly"), Some("false"));
         assert_eq!(record.field("userIdentity.arn"), Some("arn:aws:iam::1:user/a"));
         assert_eq!(record.resources()[1].arn(), Some("arn:aws:s3express:x"));
+        assert_eq!(record.resources()[2].arn(), Some("arn:aws:lambda:us-east-1:1:function:f"));
         assert_eq!(record.category(), Category::Data);
         assert_eq!(record.field("errorCode"), None);
     }

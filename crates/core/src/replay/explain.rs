@@ -25,6 +25,10 @@ pub struct Explanation {
     /// The record has no eventCategory: its category was derived (decisions D26).
     pub category_derived: bool,
     pub selectors: Vec<SelectorOutcome>,
+    /// Why D26 gave the category (e.g. "no eventCategory"), when it was derived; only the
+    /// one-line summary shows it, so the JSON shape stays as it was.
+    #[serde(skip)]
+    pub category_derivation: Option<&'static str>,
 }
 
 impl Explanation {
@@ -32,16 +36,33 @@ impl Explanation {
         self.selectors.iter().filter(|s| s.matched).map(|s| s.index).collect()
     }
 
-    /// One line: which selector logged the event, or why the first selector did not.
+    /// One line: which selector logged the event, or why each selector did not; every
+    /// decision it rests on is named, since the line is often all a reader sees (CLI `reason`).
     pub fn summary(&self) -> String {
-        match self.selectors.iter().find(|s| s.matched) {
-            Some(s) => format!("selector {}{} matched", s.index, name_suffix(&s.name)),
+        let line = match self.selectors.iter().find(|s| s.matched) {
+            Some(s) => format!("selector {}{} matched{}", s.index, name_suffix(&s.name), self.decision_note(s)),
             None if self.selectors.is_empty() => "no selectors".into(),
             None => {
-                let reasons: Vec<String> =
-                    self.selectors.iter().map(|s| format!("selector {}: {}", s.index, s.reason)).collect();
+                let reasons: Vec<String> = self
+                    .selectors
+                    .iter()
+                    .map(|s| format!("selector {}: {}{}", s.index, s.reason, self.decision_note(s)))
+                    .collect();
                 reasons.join("; ")
             }
+        };
+        match &self.category_derivation {
+            Some(why) => format!("{line} (category {} by decision D26: {why})", self.category.as_str()),
+            None => line,
+        }
+    }
+
+    /// " (decision Dn)" for an outcome that rests on one; D26 is named once for the whole line.
+    fn decision_note(&self, outcome: &SelectorOutcome) -> String {
+        match outcome.decision {
+            Some("D26") if self.category_derivation.is_some() => String::new(),
+            Some(id) => format!(" (decision {id})"),
+            None => String::new(),
         }
     }
 }
@@ -74,6 +95,7 @@ pub fn explain(selectors: &Selectors, matcher: &Matcher, event: &EventRecord<'_>
         category,
         category_derived: event.category_is_derived(),
         selectors: outcomes,
+        category_derivation: event.category_derivation(),
     }
 }
 
@@ -171,6 +193,10 @@ fn advanced_reason(
             let field = &fields[index];
             let name = field.field.as_str();
             let decision = match name {
+                // The ARN read from a lowercase `arn` key rests on its own decision.
+                "resources.ARN" if event.resources().iter().any(|r| r.arn.is_none() && r.arn_lowercase.is_some()) => {
+                    Some("D31")
+                }
                 "resources.type" | "resources.ARN" => Some("D25"),
                 "readOnly" | "sessionCredentialFromConsole" => Some("D24"),
                 "eventCategory" if event.category_is_derived() => Some("D26"),

@@ -4,7 +4,7 @@
 //! What it accepts, serde accepts into the same [`EventRecord`]; otherwise it gives up (`None`)
 //! and the caller uses serde, which also words the error. A property test holds them to that.
 
-use super::event::{EventRecord, Flag, Resource, UserIdentity};
+use super::event::{EventRecord, Flag, Present, Resource, UserIdentity};
 use crate::json::{ascii_run_end, plain_run_end};
 use std::borrow::Cow;
 
@@ -319,6 +319,14 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// `Option<Present>`: null, or any value, skipped.
+    fn present(&mut self) -> Option<Option<Present>> {
+        if self.null() {
+            return Some(None);
+        }
+        self.skip().map(|_| Some(Present))
+    }
+
     fn user_identity(&mut self) -> Option<Option<UserIdentity<'a>>> {
         if self.null() {
             return Some(None);
@@ -333,12 +341,13 @@ impl<'a> Reader<'a> {
     }
 
     fn resource(&mut self) -> Option<Resource<'a>> {
-        let mut resource = Resource { arn: None, arn_prefix: None, resource_type: None };
-        let mut seen = [false; 3];
+        let mut resource = Resource { arn: None, arn_lowercase: None, arn_prefix: None, resource_type: None };
+        let mut seen = [false; 4];
         self.object(|r, key| match key {
             b"ARN" => once(&mut resource.arn, r.optional_string()?, &mut seen[0]),
             b"ARNPrefix" => once(&mut resource.arn_prefix, r.optional_string()?, &mut seen[1]),
             b"type" => once(&mut resource.resource_type, r.optional_string()?, &mut seen[2]),
+            b"arn" => once(&mut resource.arn_lowercase, r.optional_string()?, &mut seen[3]),
             _ => r.skip(),
         })?;
         Some(resource)
@@ -358,7 +367,7 @@ impl<'a> Reader<'a> {
 
     fn record(&mut self) -> Option<EventRecord<'a>> {
         let mut e = EventRecord::default();
-        let mut seen = [false; 12];
+        let mut seen = [false; 14];
         self.object(|r, key| match key {
             b"eventID" => once(&mut e.event_id, r.optional_string()?, &mut seen[0]),
             b"eventSource" => once(&mut e.event_source, r.optional_string()?, &mut seen[1]),
@@ -371,9 +380,11 @@ impl<'a> Reader<'a> {
             b"sessionCredentialFromConsole" => {
                 once(&mut e.session_credential_from_console, r.optional_flag()?, &mut seen[8])
             }
-            b"managementEvent" => once(&mut e.management_event, r.optional_bool()?, &mut seen[9]),
+            b"managementEvent" => once(&mut e.management_event, r.optional_flag()?, &mut seen[9]),
             b"userIdentity" => once(&mut e.user_identity, r.user_identity()?, &mut seen[10]),
             b"resources" => once(&mut e.resources, r.resources()?, &mut seen[11]),
+            b"s3" => once(&mut e.s3, r.present()?, &mut seen[12]),
+            b"dynamodb" => once(&mut e.dynamodb, r.present()?, &mut seen[13]),
             _ => r.skip(),
         })?;
         Some(e)
@@ -421,6 +432,13 @@ mod tests {
             r#"{"eventName": "A", "readOnly": true, "resources": [{"type": "AWS::S3::Object", "ARN": "arn:aws:s3:::b/k", "x": [1, {"y": null}]}]}"#,
             r#"{"eventName": "A\u00e9\"", "userIdentity": {"type": "IAMUser", "arn": "arn:aws:iam::1:user/x"}, "n": -1.5e3}"#,
             r#"{"readOnly": "true", "managementEvent": null, "resources": null, "userIdentity": null}"#,
+            r#"{"eventCategory": "Management", "managementEvent": "True"}"#,
+            r#"{"resources": [{"type": "AWS::S3::Object", "arn": "arn:aws:s3:::b/k"}, {"arn": 1}]}"#,
+            r#"{"resources": [{"arn": "a", "arn": "b"}]}"#,
+            r#"{"eventSource": "aws:s3", "s3": {"bucket": {"name": "b"}}, "dynamodb": null}"#,
+            r#"{"s3": 1, "s3": 2}"#,
+            r#"{"dynamodb": [1,]}"#,
+            r#"{"managementEvent": "true", "sessionCredentialFromConsole": false}"#,
             r#"{"eventName": 5}"#,
             r#"{"eventName": "A", "eventName": "B"}"#,
             r#"{"readOnly": 1}"#,

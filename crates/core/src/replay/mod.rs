@@ -1,12 +1,11 @@
 //! Replaying CloudTrail events through selectors: the event fields selectors read, a matcher
-//! compiled once from validated selectors, verdicts with explanations, and a deliberately
-//! simple reference evaluator written straight from the spec (the matcher is tested against it).
+//! compiled once from validated selectors, and verdicts with explanations. (The deliberately
+//! simple reference evaluator the matcher is tested against is in `tests/reference/`.)
 
 pub mod event;
 pub mod explain;
 pub mod extract;
 pub mod matcher;
-pub mod reference;
 pub mod session;
 pub mod stream;
 pub mod synth;

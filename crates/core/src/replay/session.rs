@@ -6,7 +6,7 @@ use super::event::{Category, EventRecord};
 use super::explain::{explain, Explanation};
 use super::extract;
 use super::matcher::Matcher;
-use super::stream::{Consumer, Piece, RecordSplitter, Wrapping};
+use super::stream::{Consumer, Piece, Position, RecordSplitter, Wrapping};
 use crate::model::Selectors;
 use serde::{Deserialize, Serialize, Serializer};
 use std::borrow::Cow;
@@ -54,6 +54,10 @@ impl Verdict<'_> {
 pub struct Problem {
     pub index: u64,
     pub offset: u64,
+    /// Line and column in the file of what went wrong (the record's start when nothing more
+    /// precise is known); the message names the same place.
+    #[serde(flatten)]
+    pub position: Position,
     pub message: String,
 }
 
@@ -179,17 +183,65 @@ struct LookupEvent {
     cloud_trail_event: String,
 }
 
+/// Why a record cannot be judged, and where in the record's bytes (line, column from 1, as
+/// serde_json counts them) when the parser said.
+#[derive(Debug)]
+struct Unjudged {
+    message: String,
+    at: Option<(u64, u64)>,
+}
+
+impl From<String> for Unjudged {
+    fn from(message: String) -> Self {
+        Unjudged { message, at: None }
+    }
+}
+
+impl Unjudged {
+    fn parse(e: &serde_json::Error) -> Self {
+        // serde_json words "<what> at line L column C", counting from the start of the bytes it
+        // was given: keep the words and the numbers apart, so they can be moved to the file.
+        let text = e.to_string();
+        let suffix = format!(" at line {} column {}", e.line(), e.column());
+        let at = (e.line() > 0).then(|| (e.line() as u64, e.column() as u64));
+        let what = text.strip_suffix(&suffix).filter(|_| at.is_some()).unwrap_or(&text);
+        Unjudged { message: format!("not a valid CloudTrail record: {what}"), at }
+    }
+
+    /// The message and where in the file, for a record that starts at `start`.
+    fn located(self, start: Position) -> (String, Position) {
+        match self.at {
+            Some((line, column)) => {
+                let at = start.locate(line, column);
+                (format!("{} at line {} column {}", self.message, at.line, at.column), at)
+            }
+            None => (self.message, start),
+        }
+    }
+
+    /// The message with the position counted in the record alone (the record is all there is).
+    fn in_record(self) -> String {
+        match self.at {
+            Some((line, column)) => format!("{} at line {line} column {column}", self.message),
+            None => self.message,
+        }
+    }
+}
+
 /// The first JSON value of `bytes` as a `T`, and its length in bytes.
-fn first<'a, T: Deserialize<'a>>(bytes: &'a [u8]) -> Result<(T, usize), String> {
+fn first<'a, T: Deserialize<'a>>(bytes: &'a [u8]) -> Result<(T, usize), Unjudged> {
     let mut stream = serde_json::Deserializer::from_slice(bytes).into_iter::<T>();
     match stream.next() {
         Some(Ok(value)) => Ok((value, stream.byte_offset())),
-        Some(Err(e)) => Err(format!("not a valid CloudTrail record: {e}")),
-        None => Err("empty record".into()),
+        Some(Err(e)) => Err(Unjudged::parse(&e)),
+        None => Err(String::from("empty record").into()),
     }
 }
 
 fn looks_like_event(record: &EventRecord<'_>) -> Result<(), String> {
+    if let Some(why) = record.foreign_kind() {
+        return Err(format!("not a CloudTrail record: {why} (decisions D32)"));
+    }
     let known = record.event_source.is_some() || record.event_name.is_some() || record.event_category.is_some();
     known
         .then_some(())
@@ -202,7 +254,7 @@ fn decode<'b, R>(
     bytes: &'b [u8],
     wrapping: Wrapping,
     f: impl FnOnce(EventRecord<'b>) -> R,
-) -> Result<(R, usize), String> {
+) -> Result<(R, usize), Unjudged> {
     match wrapping {
         Wrapping::Record => {
             // The single-pass reader takes the common case; serde takes the rest and words errors.
@@ -220,7 +272,10 @@ fn decode<'b, R>(
         }
         Wrapping::LookupEvent => {
             let (entry, n) = first::<LookupEvent>(bytes)?;
-            let (record, _) = first::<EventRecord<'_>>(entry.cloud_trail_event.as_bytes())?;
+            // The record is a JSON string inside the entry: a position in it is not one in the
+            // file, so it is named as a position in that string.
+            let (record, _) = first::<EventRecord<'_>>(entry.cloud_trail_event.as_bytes())
+                .map_err(|e| Unjudged::from(format!("{} of its CloudTrailEvent string", e.in_record())))?;
             looks_like_event(&record)?;
             Ok((f(record.into_owned()), n))
         }
@@ -229,7 +284,7 @@ fn decode<'b, R>(
 
 /// Decodes the record in `bytes` and hands it to `f`; the error says why it cannot be judged.
 fn with_record<R>(bytes: &[u8], wrapping: Wrapping, f: impl FnOnce(&EventRecord<'_>) -> R) -> Result<R, String> {
-    decode(bytes, wrapping, |record| f(&record)).map(|(r, _)| r)
+    decode(bytes, wrapping, |record| f(&record)).map(|(r, _)| r).map_err(Unjudged::in_record)
 }
 
 /// Replays pushed bytes through compiled selectors.
@@ -303,7 +358,7 @@ struct Judge<'r, S> {
 
 impl<S: FnMut(Item<'_>)> Judge<'_, S> {
     /// Judges the record at the start of `bytes`; returns its length.
-    fn judge(&mut self, bytes: &[u8], offset: u64, wrapping: Wrapping) -> Result<usize, String> {
+    fn judge(&mut self, bytes: &[u8], offset: u64, wrapping: Wrapping) -> Result<usize, Unjudged> {
         let index = *self.next_index;
         let (matcher, selectors, matched, explain_it) =
             (self.matcher, self.selectors, &mut *self.matched, self.explain);
@@ -330,11 +385,11 @@ impl<S: FnMut(Item<'_>)> Judge<'_, S> {
         Ok(n)
     }
 
-    fn problem(&mut self, offset: u64, message: String) {
+    fn problem(&mut self, offset: u64, position: Position, message: String) {
         let index = *self.next_index;
         *self.next_index += 1;
         self.summary.totals.problems += 1;
-        (self.sink)(Item::Problem(Problem { index, offset, message }));
+        (self.sink)(Item::Problem(Problem { index, offset, position, message }));
     }
 }
 
@@ -345,12 +400,13 @@ impl<S: FnMut(Item<'_>)> Consumer for Judge<'_, S> {
 
     fn piece(&mut self, piece: Piece<'_>) {
         match piece {
-            Piece::Record { bytes, offset, wrapping } => {
-                if let Err(message) = self.judge(bytes, offset, wrapping) {
-                    self.problem(offset, message);
+            Piece::Record { bytes, offset, position, wrapping } => {
+                if let Err(why) = self.judge(bytes, offset, wrapping) {
+                    let (message, at) = why.located(position);
+                    self.problem(offset, at, message);
                 }
             }
-            Piece::Problem { offset, message } => self.problem(offset, message),
+            Piece::Problem { offset, position, message } => self.problem(offset, position, message),
         }
     }
 }
@@ -388,6 +444,74 @@ mod tests {
         assert_eq!(names, [("RunInstances".into(), true), ("ListUsers".into(), true), ("GetObject".into(), false)]);
         let t = &summary.totals;
         assert_eq!((t.events, t.logged, t.data_events, t.by_selector[0]), (3, 2, 1, 2));
+    }
+
+    #[test]
+    fn string_management_event_is_judged() {
+        // Real exports carry "true"/"True"; with eventCategory present it is never read (D26),
+        // and without it only "true" means true (D24, D30).
+        let input = concat!(
+            r#"{"eventName": "A", "eventCategory": "Management", "managementEvent": "True", "readOnly": "true"}"#,
+            "\n",
+            r#"{"eventName": "B", "eventCategory": "Data", "managementEvent": "true", "resources": [{"type": "AWS::S3::Object", "ARN": "arn:aws:s3:::b/k"}]}"#,
+            "\n",
+            r#"{"eventName": "C", "managementEvent": "true", "resources": [{"type": "AWS::S3::Object", "ARN": "arn:aws:s3:::b/k"}]}"#,
+            "\n",
+            r#"{"eventName": "D", "managementEvent": "True", "resources": [{"type": "AWS::S3::Object", "ARN": "arn:aws:s3:::b/k"}]}"#,
+            "\n",
+        );
+        let (verdicts, problems, _) = replay(Selectors::default(), input);
+        assert!(problems.is_empty(), "{problems:?}");
+        let categories: Vec<_> = verdicts.iter().map(|v| v.category).collect();
+        assert_eq!(categories, [Category::Management, Category::Data, Category::Management, Category::Data]);
+    }
+
+    #[test]
+    fn notifications_and_stream_records_are_not_judged() {
+        // Both come in {"Records": [...]} like a log file, so only their content tells (D32).
+        let input = concat!(
+            r#"{"Records": [{"eventVersion": "2.1", "eventSource": "aws:s3", "eventName": "ObjectCreated:Put", "s3": {"bucket": {"name": "b"}}},"#,
+            r#"{"eventID": "1", "eventName": "INSERT", "eventVersion": "1.1", "eventSource": "aws:dynamodb", "dynamodb": {"Keys": {}}},"#,
+            r#"{"eventName": "aws:kinesis:record", "eventSource": "aws:kinesis", "kinesis": {}},"#,
+            r#"{"eventName": "ObjectCreated:Copy", "s3": {}},"#,
+            r#"{"eventSource": "s3.amazonaws.com", "eventName": "PutObject", "eventCategory": "Data", "s3": null}]}"#,
+        );
+        let (verdicts, problems, _) = replay(Selectors::default(), input);
+        assert_eq!(problems.len(), 4, "{problems:?}");
+        assert!(problems.iter().all(|p| p.message.starts_with("not a CloudTrail record") && p.message.contains("D32")));
+        assert_eq!(verdicts.iter().map(|v| v.event_name.as_deref()).collect::<Vec<_>>(), [Some("PutObject")]);
+    }
+
+    #[test]
+    fn problem_positions_count_from_the_start_of_the_file() {
+        let input = concat!(
+            "{\"eventName\": \"A\"}\n",
+            "{\"eventName\": \"B\"}\n",
+            "  {\"eventName\": 5}\n",
+            "oops\n",
+            "{\"Records\": [{\"eventName\": \"C\"},\n",
+            "  {\"eventName\": \"D\",\n",
+            "   \"readOnly\": 7}]}\n",
+            "{\"Events\": [{\"CloudTrailEvent\": \"{\\\"eventName\\\": 1}\"}]}\n",
+        );
+        for size in [1, 3, 7, 64, 1000] {
+            let mut replay = Replay::new(Selectors::default());
+            let mut problems = Vec::new();
+            let mut sink = |item: Item<'_>| {
+                if let Item::Problem(p) = item {
+                    problems.push(p)
+                }
+            };
+            for chunk in input.as_bytes().chunks(size) {
+                replay.push(chunk, &mut sink);
+            }
+            replay.finish(&mut sink);
+            let found: Vec<_> = problems.iter().map(|p| (p.position.line, p.position.column)).collect();
+            assert_eq!(found, [(3, 17), (4, 1), (7, 17), (8, 13)], "chunk size {size}: {problems:#?}");
+            assert!(problems[0].message.ends_with("at line 3 column 17"), "{}", problems[0].message);
+            assert!(problems[2].message.ends_with("at line 7 column 17"), "{}", problems[2].message);
+            assert!(problems[3].message.contains("of its CloudTrailEvent string"), "{}", problems[3].message);
+        }
     }
 
     #[test]

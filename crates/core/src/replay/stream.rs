@@ -22,19 +22,74 @@ pub enum Wrapping {
     EventBridge,
 }
 
+/// Where a byte is in the input file, both from 1, as editors count: `column` counts bytes
+/// from the line's start (as serde_json's error positions do).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+pub struct Position {
+    pub line: u64,
+    pub column: u64,
+}
+
+impl Position {
+    /// The file position of `inner`, a (line, column) counted from the start of a record that
+    /// starts at `self` (as serde_json reports errors in the record's bytes).
+    pub fn locate(self, inner_line: u64, inner_column: u64) -> Position {
+        if inner_line <= 1 {
+            Position { line: self.line, column: self.column + inner_column.saturating_sub(1) }
+        } else {
+            Position { line: self.line + inner_line - 1, column: inner_column }
+        }
+    }
+}
+
+/// Newlines counted so far, so that any offset not before `counted` gets its line and column
+/// although the bytes of earlier chunks are gone.
+#[derive(Debug, Default, Clone, Copy)]
+struct Lines {
+    /// Offset up to which newlines have been counted.
+    counted: u64,
+    newlines: u64,
+    /// Offset of the first byte of the line `counted` is on.
+    line_start: u64,
+}
+
+impl Lines {
+    /// Counts the newlines of `chunk` (which starts at offset `base`) up to offset `to`.
+    fn advance(&mut self, chunk: &[u8], base: u64, to: u64) {
+        let (from, end) = ((self.counted.max(base) - base) as usize, (to - base) as usize);
+        if end <= from {
+            return;
+        }
+        let part = &chunk[from..end];
+        // Counted as a whole slice (vectorized) rather than byte by byte: the fast path skips
+        // whole records, and their newlines still count.
+        let found = part.iter().filter(|&&b| b == b'\n').count() as u64;
+        if found > 0 {
+            self.newlines += found;
+            let last = part.iter().rposition(|&b| b == b'\n').unwrap_or(0);
+            self.line_start = base + (from + last) as u64 + 1;
+        }
+        self.counted = to;
+    }
+
+    /// The position of `at`, which must be `counted` or later on the same line.
+    fn position(&self, at: u64) -> Position {
+        Position { line: self.newlines + 1, column: at.saturating_sub(self.line_start) + 1 }
+    }
+}
+
 /// One item found in the stream.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Piece<'a> {
     Record {
         bytes: &'a [u8],
         offset: u64,
+        /// Where the record starts in the file (its parser counts lines from its own start).
+        position: Position,
         wrapping: Wrapping,
     },
     /// Bytes that cannot be a record; reading goes on after them.
-    Problem {
-        offset: u64,
-        message: String,
-    },
+    Problem { offset: u64, position: Position, message: String },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -74,6 +129,9 @@ pub struct RecordSplitter {
     /// Bytes of the piece being read (a whole top-level object, or one array element).
     held: Vec<u8>,
     held_offset: u64,
+    held_position: Position,
+    /// Newlines of the file so far (a file ends with `finish`).
+    lines: Lines,
     /// Offset of the next byte pushed.
     offset: u64,
     depth: usize,
@@ -117,6 +175,11 @@ impl RecordSplitter {
             }
             let b = chunk[i];
             let at = self.offset + i as u64;
+            // Records and problems start only on these bytes: count lines up to them, so
+            // their positions are known (`Lines::position`).
+            if matches!(b, b'{' | b'[' | b'}' | b']') || self.depth == 0 {
+                self.lines.advance(chunk, self.offset, at);
+            }
             if b == b'{' && self.at_record_start() {
                 if let Some(n) = consumer.fast(&chunk[i..], at, self.wrapping.unwrap_or(Wrapping::Record)) {
                     i += n;
@@ -126,7 +189,9 @@ impl RecordSplitter {
             self.byte(b, at, &mut |p| consumer.piece(p));
             i += 1;
         }
-        self.offset += chunk.len() as u64;
+        let end = self.offset + chunk.len() as u64;
+        self.lines.advance(chunk, self.offset, end);
+        self.offset = end;
     }
 
     /// A record may start here: between the elements of a records array.
@@ -134,13 +199,23 @@ impl RecordSplitter {
         self.element_depth == Some(self.depth) && !self.element_open && !self.recovering
     }
 
-    /// Ends the stream: an unfinished value is reported.
+    /// Ends the stream (a file): an unfinished value is reported. Offsets go on counting into
+    /// the next file; lines start again from 1.
     pub fn finish(&mut self, sink: &mut impl FnMut(Piece<'_>)) {
         if self.depth > 0 || self.in_string {
-            let offset = if self.held.is_empty() { self.offset } else { self.held_offset };
-            sink(Piece::Problem { offset, message: "the input ends inside a record (truncated file?)".into() });
+            let (offset, position) = if self.held.is_empty() {
+                (self.offset, self.lines.position(self.offset))
+            } else {
+                (self.held_offset, self.held_position)
+            };
+            sink(Piece::Problem {
+                offset,
+                position,
+                message: "the input ends inside a record (truncated file?)".into(),
+            });
         }
-        *self = RecordSplitter { offset: self.offset, ..Self::default() };
+        let lines = Lines { counted: self.offset, newlines: 0, line_start: self.offset };
+        *self = RecordSplitter { offset: self.offset, lines, ..Self::default() };
     }
 
     fn holding(&self) -> bool {
@@ -238,6 +313,7 @@ impl RecordSplitter {
         if self.json_lines == Some(true) && self.depth > 0 && self.element_depth.is_none() {
             sink(Piece::Problem {
                 offset: self.held_offset,
+                position: self.held_position,
                 message: "this line ends inside a record (broken JSON line)".into(),
             });
             self.reset_value();
@@ -254,6 +330,7 @@ impl RecordSplitter {
             self.element_open = true;
             self.held.clear();
             self.held_offset = at;
+            self.held_position = self.lines.position(at);
         }
     }
 
@@ -261,6 +338,7 @@ impl RecordSplitter {
         if self.depth == 0 {
             self.held.clear();
             self.held_offset = at;
+            self.held_position = self.lines.position(at);
             self.oversized = false;
             self.wrapping = None;
             if b == b'[' {
@@ -328,10 +406,11 @@ impl RecordSplitter {
         if self.oversized {
             sink(Piece::Problem {
                 offset: self.held_offset,
+                position: self.held_position,
                 message: format!("record larger than {MAX_RECORD_BYTES} bytes, skipped"),
             });
         } else {
-            sink(Piece::Record { bytes: &self.held, offset: self.held_offset, wrapping });
+            sink(Piece::Record { bytes: &self.held, offset: self.held_offset, position: self.held_position, wrapping });
         }
         self.held.clear();
         self.oversized = false;
@@ -341,14 +420,15 @@ impl RecordSplitter {
     fn garbage(&mut self, at: u64, sink: &mut impl FnMut(Piece<'_>)) {
         sink(Piece::Problem {
             offset: at,
+            position: self.lines.position(at),
             message: "unexpected bytes between records; skipped to the next line".into(),
         });
         self.reset_value();
     }
 
     fn reset_value(&mut self) {
-        let (offset, json_lines) = (self.offset, self.json_lines);
-        *self = RecordSplitter { offset, json_lines, recovering: true, ..Self::default() };
+        let (offset, json_lines, lines) = (self.offset, self.json_lines, self.lines);
+        *self = RecordSplitter { offset, json_lines, lines, recovering: true, ..Self::default() };
     }
 }
 
@@ -364,7 +444,9 @@ mod tests {
             Piece::Record { bytes, wrapping, .. } => {
                 records.push((String::from_utf8(bytes.to_vec()).unwrap(), wrapping))
             }
-            Piece::Problem { message, offset } => problems.push(format!("{offset}: {message}")),
+            Piece::Problem { message, offset, position } => {
+                problems.push(format!("{offset} ({}:{}): {message}", position.line, position.column))
+            }
         };
         for chunk in input.as_bytes().chunks(size.max(1)) {
             splitter.push(chunk, &mut sink);
@@ -453,9 +535,196 @@ mod tests {
     }
 
     #[test]
+    fn lines_restart_with_each_file_and_count_across_chunks() {
+        let mut splitter = RecordSplitter::new();
+        let mut problems = Vec::new();
+        let mut sink = |p: Piece<'_>| {
+            if let Piece::Problem { position, .. } = p {
+                problems.push((position.line, position.column))
+            }
+        };
+        for chunk in "{\"a\":1}\n\n  oops\n".as_bytes().chunks(3) {
+            splitter.push(chunk, &mut sink);
+        }
+        splitter.finish(&mut sink);
+        splitter.push(b"{\"a\":1}\n x\n", &mut sink);
+        splitter.finish(&mut sink);
+        assert_eq!(problems, [(3, 3), (2, 2)]);
+    }
+
+    #[test]
     fn truncated_input_is_reported() {
         let (records, problems) = split(r#"{"Records": [{"a": 1}, {"b": "#, 4);
         assert_eq!(records.len(), 1);
         assert_eq!(problems.len(), 1);
+    }
+
+    mod property {
+        //! Random records x every wrapper the splitter knows x random chunking, against a
+        //! reference that parses the whole input at once with serde_json's StreamDeserializer
+        //! and unwraps it by the same rules (spec §7.2).
+
+        use super::*;
+        use proptest::prelude::*;
+        use serde_json::{json, Map, Value};
+
+        /// Member names of records; never a wrapper's key ("Records", "Events", "detail-type"),
+        /// which would make a record a wrapper.
+        const KEYS: &[&str] = &["eventName", "eventSource", "x", "resources", "ARN", "\u{e9}t\u{e9}", "a\"b", "]}"];
+
+        fn record() -> impl Strategy<Value = Value> {
+            let leaf = prop_oneof![
+                "[a-z\\]\\[{}\"\\\\,:\n\u{e9}\u{1F600} ]{0,8}".prop_map(Value::from),
+                any::<bool>().prop_map(Value::from),
+                Just(Value::Null),
+                (-1000i64..1000).prop_map(Value::from),
+            ];
+            let tree = leaf.prop_recursive(3, 24, 4, |inner| {
+                prop_oneof![
+                    prop::collection::vec(inner.clone(), 0..3).prop_map(Value::Array),
+                    prop::collection::vec((prop::sample::select(KEYS), inner), 0..3).prop_map(object),
+                ]
+            });
+            prop::collection::vec((prop::sample::select(KEYS), tree), 0..4).prop_map(object)
+        }
+
+        fn object(members: Vec<(&str, Value)>) -> Value {
+            Value::Object(members.into_iter().map(|(k, v)| (k.to_string(), v)).collect::<Map<_, _>>())
+        }
+
+        #[derive(Debug, Clone, Copy)]
+        enum Form {
+            LogFile,
+            JsonLines,
+            Concatenated,
+            BareArray,
+            EventBridge,
+            LookupEvents,
+        }
+
+        fn text(value: &Value, pretty: bool) -> String {
+            if pretty {
+                serde_json::to_string_pretty(value).unwrap()
+            } else {
+                value.to_string()
+            }
+        }
+
+        /// The input in `form`; JSON Lines stay one record a line, the other forms may be pretty.
+        fn input(form: Form, records: &[Value], pretty: bool, crlf: bool) -> String {
+            let newline = if crlf { "\r\n" } else { "\n" };
+            let lines =
+                |values: Vec<Value>, pretty: bool| values.iter().map(|v| text(v, pretty) + newline).collect::<String>();
+            match form {
+                Form::LogFile => text(&json!({"x": [1, {"Records": 2}], "Records": records, "y": "]"}), pretty),
+                Form::JsonLines => lines(records.to_vec(), false),
+                // A first record on one line would make this JSON Lines by the splitter's rule,
+                // and a later multi-line record a broken line: pretty records span lines.
+                Form::Concatenated => records
+                    .iter()
+                    .map(|v| text(v, true).replacen('{', "{\n", usize::from(!text(v, true).contains('\n'))) + newline)
+                    .collect(),
+                Form::BareArray => text(&Value::from(records.to_vec()), pretty),
+                Form::EventBridge => lines(
+                    records
+                        .iter()
+                        .map(|r| json!({"version": "0", "detail-type": "AWS API Call via CloudTrail", "detail": r}))
+                        .collect(),
+                    pretty,
+                ),
+                Form::LookupEvents => {
+                    let events: Vec<Value> =
+                        records.iter().map(|r| json!({"EventId": "1", "CloudTrailEvent": r.to_string()})).collect();
+                    text(&json!({"Events": events, "NextToken": "t"}), pretty)
+                }
+            }
+        }
+
+        /// The pieces the input holds, read by serde_json at once and unwrapped by §7.2's rules.
+        fn reference(input: &str) -> Vec<(Value, Wrapping)> {
+            let mut pieces = Vec::new();
+            for value in serde_json::Deserializer::from_str(input).into_iter::<Value>() {
+                let value = value.expect("the input is valid JSON");
+                match &value {
+                    Value::Array(list) => pieces.extend(list.iter().map(|r| (r.clone(), Wrapping::Record))),
+                    Value::Object(m) => match (m.get("Records"), m.get("Events")) {
+                        (Some(Value::Array(list)), _) => {
+                            pieces.extend(list.iter().map(|r| (r.clone(), Wrapping::Record)))
+                        }
+                        (_, Some(Value::Array(list))) => {
+                            pieces.extend(list.iter().map(|r| (r.clone(), Wrapping::LookupEvent)))
+                        }
+                        _ if m.contains_key("detail-type") => pieces.push((value.clone(), Wrapping::EventBridge)),
+                        _ => pieces.push((value.clone(), Wrapping::Record)),
+                    },
+                    _ => {}
+                }
+            }
+            pieces
+        }
+
+        /// Where `offset` is in `input`, as (line, column) from 1.
+        fn position_in(input: &[u8], offset: usize) -> Position {
+            let before = &input[..offset];
+            let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+            let line = before.iter().filter(|&&b| b == b'\n').count() as u64 + 1;
+            Position { line, column: (offset - line_start) as u64 + 1 }
+        }
+
+        /// The input cut at `cuts` (fractions of its length), in order.
+        fn chunks<'a>(input: &'a [u8], cuts: &[prop::sample::Index]) -> Vec<&'a [u8]> {
+            let mut at: Vec<usize> = cuts.iter().map(|c| c.index(input.len() + 1)).collect();
+            at.push(0);
+            at.push(input.len());
+            at.sort_unstable();
+            at.windows(2).map(|w| &input[w[0]..w[1]]).collect()
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(1500))]
+
+            #[test]
+            fn splitter_agrees_with_serde_at_any_chunking(
+                records in prop::collection::vec(record(), 0..5),
+                form in prop::sample::select(&[Form::LogFile, Form::JsonLines, Form::Concatenated, Form::BareArray, Form::EventBridge, Form::LookupEvents][..]),
+                pretty in any::<bool>(),
+                crlf in any::<bool>(),
+                cuts in prop::collection::vec(any::<prop::sample::Index>(), 0..12),
+            ) {
+                let text = input(form, &records, pretty, crlf);
+                let bytes = text.as_bytes();
+                let expected = reference(&text);
+
+                // The byte scanner alone (as in `Replay::finish` and the slow path).
+                let mut splitter = RecordSplitter::new();
+                let (mut found, mut problems) = (Vec::new(), Vec::new());
+                let mut sink = |piece: Piece<'_>| match piece {
+                    Piece::Record { bytes: record, offset, position, wrapping } => {
+                        let at = offset as usize;
+                        found.push((serde_json::from_slice::<Value>(record).ok(), wrapping));
+                        problems.extend((bytes.get(at..at + record.len()) != Some(record)).then(|| format!("bytes at {offset} differ")));
+                        problems.extend((position != position_in(bytes, at)).then(|| format!("position {position:?} at {offset}")));
+                    }
+                    Piece::Problem { message, offset, .. } => problems.push(format!("{offset}: {message}")),
+                };
+                for chunk in chunks(bytes, &cuts) {
+                    splitter.push(chunk, &mut sink);
+                }
+                splitter.finish(&mut sink);
+                prop_assert!(problems.is_empty(), "{:?} in {:?}", problems, text);
+                let expected_found: Vec<_> = expected.iter().map(|(v, w)| (Some(v.clone()), *w)).collect();
+                prop_assert_eq!(&found, &expected_found, "{:?}", text);
+
+                // With a fast path that takes whole records in place, as the replay's does.
+                let mut splitter = RecordSplitter::new();
+                let mut fast = Fast(Vec::new());
+                for chunk in chunks(bytes, &cuts) {
+                    splitter.push_to(chunk, &mut fast);
+                }
+                let fast: Vec<Value> = fast.0.iter().map(|t| serde_json::from_str(t).unwrap()).collect();
+                let expected_values: Vec<Value> = expected.into_iter().map(|(v, _)| v).collect();
+                prop_assert_eq!(fast, expected_values, "fast path on {:?}", text);
+            }
+        }
     }
 }

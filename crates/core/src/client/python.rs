@@ -98,7 +98,8 @@ fn python_layout(digits: &str, exponent: i32) -> String {
     }
 }
 
-/// Python `repr(str)`: single quotes unless the text has `'` and no `"`.
+/// Python `repr(str)`: single quotes unless the text has `'` and no `"`; backslash, the quote,
+/// `\t \n \r` and every non-printable character escaped (CPython's `unicode_repr`).
 fn string_repr(s: &str) -> String {
     let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
     let mut out = String::with_capacity(s.len() + 2);
@@ -113,12 +114,35 @@ fn string_repr(s: &str) -> String {
                 out.push('\\');
                 out.push(c);
             }
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\x{:02x}", c as u32)),
-            c => out.push(c),
+            c if is_printable(c) => out.push(c),
+            c => out.push_str(&hex_escape(c)),
         }
     }
     out.push(quote);
     out
+}
+
+/// Python's `str.isprintable()` of one character: false for the Unicode categories Cc, Cf, Cs,
+/// Co, Cn, Zl, Zp, and Zs other than the ASCII space. Rust's `Debug` for strings escapes exactly
+/// that set (core's `unicode::printable` table is generated from the same rule), so that table
+/// is reused rather than shipping a second one. At the start of a string `Debug` also escapes
+/// combining marks, which Python prints, hence the `a` in front. Characters assigned after the
+/// Unicode version of the user's Python are the one difference: that Python escapes them.
+fn is_printable(c: char) -> bool {
+    if c.is_ascii() {
+        return c == ' ' || c.is_ascii_graphic();
+    }
+    let pair: String = ['a', c].iter().collect();
+    pair.escape_debug().skip(1).eq([c])
+}
+
+/// CPython's escape of a non-printable character: `\xNN`, `\uNNNN` or `\UNNNNNNNN`, by size.
+fn hex_escape(c: char) -> String {
+    match c as u32 {
+        n @ 0..=0xff => format!("\\x{n:02x}"),
+        n @ 0x100..=0xffff => format!("\\u{n:04x}"),
+        n => format!("\\U{n:08x}"),
+    }
 }
 
 /// Python `str(type(value))`.
@@ -150,6 +174,48 @@ mod tests {
         assert_eq!(py(r#"{"k": {"n": 1e2}}"#), "{'k': {'n': 100.0}}");
         assert_eq!(py("-0"), "0");
         assert_eq!(type_of(&parse("1.0").unwrap()), "<class 'float'>");
+    }
+
+    /// Each pair is `repr(text)` as printed by CPython 3.11: non-printable characters (Unicode
+    /// categories Cc, Cf, Co, Cn, Zl, Zp, and Zs other than the space) are escaped, the rest is
+    /// kept, and the quote is `'` unless only `"` avoids escaping.
+    #[test]
+    fn repr_of_strings_as_python_does() {
+        let cases = [
+            ("\u{0}", r"'\x00'"),
+            ("\u{1b}", r"'\x1b'"),
+            ("\u{7f}", r"'\x7f'"),
+            ("\t\n\r", r"'\t\n\r'"),
+            ("\\", r"'\\'"),
+            ("\u{85}", r"'\x85'"),
+            ("\u{80}\u{9f}", r"'\x80\x9f'"),
+            ("\u{a0}", r"'\xa0'"),
+            ("\u{ad}", r"'\xad'"),
+            ("\u{378}", r"'\u0378'"),
+            ("\u{1680}", r"'\u1680'"),
+            ("\u{200b}", r"'\u200b'"),
+            ("\u{200c}", r"'\u200c'"),
+            ("\u{2028}", r"'\u2028'"),
+            ("\u{2029}", r"'\u2029'"),
+            ("\u{3000}", r"'\u3000'"),
+            ("\u{e000}", r"'\ue000'"),
+            ("\u{feff}", r"'\ufeff'"),
+            ("\u{ffff}", r"'\uffff'"),
+            ("\u{e0001}", r"'\U000e0001'"),
+            ("\u{f0000}", r"'\U000f0000'"),
+            ("\u{10ffff}", r"'\U0010ffff'"),
+            ("é 日本 \u{1f600}", "'é 日本 \u{1f600}'"),
+            // Combining marks are printable, even with nothing to combine with.
+            ("\u{301}", "'\u{301}'"),
+            ("a\u{301}", "'a\u{301}'"),
+            ("it's", r#""it's""#),
+            (r#"say "hi""#, r#"'say "hi"'"#),
+            (r#"both ' and ""#, r#"'both \' and "'"#),
+        ];
+        for (text, python) in cases {
+            assert_eq!(string_repr(text), python, "repr({text:?})");
+        }
+        assert_eq!(py(r#"{"\u2028": ["\u0085"]}"#), r"{'\u2028': ['\x85']}");
     }
 
     /// Each pair is `str(json.loads(text))` as printed by CPython 3.11. (A one-off run over

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{temp, trailscope};
+use common::{temp, trailscope, TempFile};
 use std::io::Write;
 use std::process::Output;
 
@@ -16,7 +16,7 @@ fn gzip(bytes: &[u8]) -> Vec<u8> {
 const SEED_LOG: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/events/seed-examples.json");
 
 /// Write-only management events plus one exact Lambda function.
-fn selectors() -> String {
+fn selectors() -> TempFile {
     temp(
         "selectors.json",
         br#"{"TrailName": "t-trail", "EventSelectors": [{"ReadWriteType": "WriteOnly",
@@ -51,7 +51,7 @@ fn log_file_jsonl_has_the_stable_fields_and_the_seed_verdicts() {
 #[test]
 fn gzip_is_detected_by_magic_bytes_not_by_name() {
     let log = std::fs::read(SEED_LOG).unwrap();
-    let disguised = temp("not-gzip-by-name.json", &gzip(&log));
+    let disguised = temp("not-gzip-by-name.json", gzip(&log));
     let out = trailscope(&["replay", "--selectors", &selectors(), "--events", &disguised, "--format", "jsonl"], None);
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(jsonl(&out).len(), 10);
@@ -63,16 +63,18 @@ fn gzip_is_detected_by_magic_bytes_not_by_name() {
 #[test]
 fn every_input_form_and_several_files() {
     let record = r#"{"eventSource": "ec2.amazonaws.com", "eventName": "RunInstances", "readOnly": false, "eventCategory": "Management"}"#;
-    let lines = temp("lines.jsonl", format!("{record}\n{record}\n").as_bytes());
+    let lines = temp("lines.jsonl", format!("{record}\n{record}\n"));
     let single = temp("single.json", b"{\n  \"eventName\": \"TerminateInstances\",\n  \"readOnly\": false,\n  \"eventCategory\": \"Management\"\n}\n");
     let escaped = serde_json::to_string(record).unwrap();
     let lookup = temp(
         "lookup.json",
-        format!(r#"{{"Events": [{{"EventId": "1", "CloudTrailEvent": {escaped}}}], "NextToken": "t"}}"#).as_bytes(),
+        format!(r#"{{"Events": [{{"EventId": "1", "CloudTrailEvent": {escaped}}}], "NextToken": "t"}}"#),
     );
     let bridge = temp(
         "bridge.json",
-        format!(r#"{{"version": "0", "id": "x", "detail-type": "AWS API Call via CloudTrail", "source": "aws.ec2", "detail": {record}}}"#).as_bytes(),
+        format!(
+            r#"{{"version": "0", "id": "x", "detail-type": "AWS API Call via CloudTrail", "source": "aws.ec2", "detail": {record}}}"#
+        ),
     );
     let out = trailscope(
         &["replay", "--selectors", &selectors(), "--events", &lines, &single, &lookup, &bridge, "--format", "jsonl"],
@@ -95,7 +97,7 @@ fn a_broken_record_in_the_middle_is_reported_and_the_rest_replays() {
         r#"{"eventName": 42, "readOnly": false}, "#,
         r#"{"eventName": "TerminateInstances", "readOnly": false, "eventCategory": "Management"}]}"#
     );
-    let file = temp("broken.json", input.as_bytes());
+    let file = temp("broken.json", input);
     let out = trailscope(&["replay", "--selectors", &selectors(), "--events", &file, "--format", "jsonl"], None);
     assert_eq!(out.status.code(), Some(0));
     let lines = jsonl(&out);
@@ -141,7 +143,7 @@ fn usage_and_io_errors_exit_2() {
         trailscope(&["replay", "--selectors", &selectors(), "--events", "/nonexistent.json"], None).status.code(),
         Some(2)
     );
-    let corrupt = temp("corrupt.json.gz", &[0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3, 1, 2, 3]);
+    let corrupt = temp("corrupt.json.gz", [0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3, 1, 2, 3]);
     assert_eq!(trailscope(&["replay", "--selectors", &selectors(), "--events", &corrupt], None).status.code(), Some(2));
 }
 

@@ -136,6 +136,24 @@ fn invalid_selectors_exit_1_with_their_diagnostics() {
     assert!(String::from_utf8_lossy(&out.stdout).contains("error[InvalidEventSelectorsException]"));
 }
 
+/// A JSON consumer of `replay` gets `validate --format json`'s report, not the text rendering
+/// (README: the diagnostics "are printed as by `validate`").
+#[test]
+fn invalid_selectors_honour_the_format() {
+    let bad = temp("bad.json", br#"{"TrailName": "t-trail", "EventSelectors": [{"ReadWriteType": "read-only"}]}"#);
+    let validate = trailscope(&["validate", &bad, "--format", "json"], None);
+    let report: serde_json::Value = serde_json::from_slice(&validate.stdout).unwrap();
+    assert_eq!(report["error"]["__type"], "InvalidEventSelectorsException");
+
+    let json = trailscope(&["replay", "--selectors", &bad, "--events", SEED_LOG, "--format", "json"], None);
+    assert_eq!(json.status.code(), Some(1));
+    assert_eq!(String::from_utf8_lossy(&json.stdout), String::from_utf8_lossy(&validate.stdout));
+
+    let lines = trailscope(&["replay", "--selectors", &bad, "--events", SEED_LOG, "--format", "jsonl"], None);
+    assert_eq!(lines.status.code(), Some(1));
+    assert_eq!(jsonl(&lines), [report], "the report, on one line");
+}
+
 #[test]
 fn usage_and_io_errors_exit_2() {
     assert_eq!(trailscope(&["replay", "--selectors", &selectors()], None).status.code(), Some(2));

@@ -4,7 +4,7 @@
 mod common;
 
 use common::{temp, trailscope, TempFile};
-use std::io::Write;
+use std::io::{Read, Write};
 use std::process::Output;
 
 fn gzip(bytes: &[u8]) -> Vec<u8> {
@@ -179,4 +179,28 @@ fn synth_is_reproducible_and_replays() {
     let summary: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(summary["events"], 300);
     assert_eq!(summary["problems"], 0);
+}
+
+#[test]
+fn synth_gzip_is_a_complete_gzip_of_the_log() {
+    let plain = trailscope(&["synth", "--events", "300", "--seed", "9"], None);
+    let gz = trailscope(&["synth", "--events", "300", "--seed", "9", "--gzip"], None);
+    assert_eq!(gz.status.code(), Some(0));
+    let mut inflated = Vec::new();
+    flate2::read::GzDecoder::new(&gz.stdout[..]).read_to_end(&mut inflated).expect("a gzip member with its trailer");
+    assert_eq!(inflated, plain.stdout);
+}
+
+/// Write errors exit 2 (`/dev/full` fails every write with ENOSPC).
+#[cfg(target_os = "linux")]
+#[test]
+fn synth_to_a_full_disk_exits_2() {
+    for gzip in [false, true] {
+        let full = std::fs::OpenOptions::new().write(true).open("/dev/full").unwrap();
+        let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_trailscope"));
+        command.args(["synth", "--events", "10"]).args(gzip.then_some("--gzip")).stdout(full);
+        let out = command.output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "gzip: {gzip}");
+        assert!(String::from_utf8_lossy(&out.stderr).contains("cannot write output"));
+    }
 }

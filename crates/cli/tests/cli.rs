@@ -137,4 +137,15 @@ fn help_exits_0() {
     let out = trailscope(&["--help"], None);
     assert_eq!(out.status.code(), Some(0));
     assert!(stdout(&out).contains("validate"));
+    let out = trailscope(&["--version"], None);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(stdout(&out).starts_with("trailscope "), "{}", stdout(&out));
+}
+
+/// Without a subcommand the help goes to stderr, as a usage error.
+#[test]
+fn no_subcommand_exits_2_with_the_help() {
+    let out = trailscope(&[], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("validate"));
 }

@@ -9,4 +9,6 @@ if ! .venv/bin/python -c "import botocore, sys; sys.exit(botocore.__version__ !=
   .venv/bin/pip install --quiet --disable-pip-version-check "botocore==$BOTOCORE_VERSION"
 fi
 cargo build --locked --quiet -p trailscope-cli
-.venv/bin/python tests/conformance/botocore_params.py target/debug/trailscope 400
+# Wherever cargo puts its output (CARGO_TARGET_DIR, build.target-dir or ./target).
+TARGET_DIR=$(cargo metadata --format-version 1 --no-deps | .venv/bin/python -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])')
+.venv/bin/python tests/conformance/botocore_params.py "$TARGET_DIR/debug/trailscope" 400

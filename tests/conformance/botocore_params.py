@@ -45,7 +45,16 @@ def corpus_requests():
                 yield f"{path.name}: {case['name']}", request
 
 
-REPLACEMENTS = ["", "text", 0, 1.5, True, None, [], {}, ["a"], {"Bogus": 1}]
+# Besides the JSON types, values whose Python str()/repr() is easy to get wrong: floats that
+# Python prints in exponent form, and characters repr() escapes although they are not ASCII
+# controls (C1 controls, no-break and zero-width spaces, line and paragraph separators, a
+# soft hyphen). Strings only show their repr inside a list or a dict.
+REPLACEMENTS = [
+    "", "text", 0, 1.5, True, None, [], {}, ["a"], {"Bogus": 1},
+    1e-5, 1e16, -2.5e-7, [0.0001, 123456789012345.0, -0.0],
+    "\u0085", ["\u0085", "\x9f", "\xa0", "\xad"], ["\u2028", "\u2029", "\u200b", "\ufeff"],
+    {"\u200b": 1e-5, "it's": "\x7f"},
+]
 
 
 def paths(value, prefix=()):

@@ -36,18 +36,13 @@ pub enum Format {
     Json,
 }
 
-/// Exit code for usage and I/O errors.
+/// Exit code for usage and I/O errors: the code clap itself exits with after a usage error.
 pub const EXIT_USAGE: u8 = 2;
 
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
-        Ok(cli) => cli,
-        Err(e) => {
-            let _ = e.print();
-            return ExitCode::from(if e.use_stderr() { EXIT_USAGE } else { 0 });
-        }
-    };
-    match cli.command {
+    // On bad arguments clap prints and exits by itself: 2 (EXIT_USAGE) after a usage error,
+    // 0 after --help or --version (clap's `Error::exit`; pinned by the CLI tests).
+    match Cli::parse().command {
         Command::Validate(args) => validate::run(&args),
         Command::Replay(args) => replay::run(&args),
         Command::Synth(args) => synth::run(&args),

@@ -1,7 +1,7 @@
 //! `trailscope replay`: events through a request's selectors, streamed in constant memory.
 
-use crate::files::{display_name, load_request, open_events};
-use crate::validate::text_output;
+use crate::files::{display_name, load_request, open_events, LoadedRequest};
+use crate::validate::{json_line, json_output, text_output};
 use crate::EXIT_USAGE;
 use serde::Serialize;
 use std::borrow::Cow;
@@ -76,10 +76,7 @@ fn execute(args: &Args) -> Result<u8, String> {
     let loaded = load_request(&args.selectors, args.context.as_ref())?;
     let selectors = match &loaded.evaluation.outcome {
         Outcome::Response(response) => response.selectors.clone(),
-        Outcome::Error(_) => {
-            print!("{}", text_output(&loaded.source, &loaded.name, &loaded.evaluation));
-            return Ok(1);
-        }
+        Outcome::Error(_) => return print_invalid(loaded, args.format),
     };
     let replay = Replay::new(selectors);
     let mut replay = if args.summary { replay } else { replay.with_explanations() };
@@ -102,6 +99,20 @@ fn execute(args: &Args) -> Result<u8, String> {
     writer.end(&mut out, replay.summary());
     out.flush().map_err(|e| format!("cannot write output: {e}"))?;
     writer.error.map_or(Ok(0), Err)
+}
+
+/// Selectors that would be rejected: their diagnostics as `validate` prints them, in the
+/// requested format (README, "Replay events"), so a JSON consumer still gets JSON. JSON Lines
+/// get the report on a single line. Exit code 1, as for `validate`.
+fn print_invalid(loaded: LoadedRequest, format: ReplayFormat) -> Result<u8, String> {
+    let LoadedRequest { source, name, evaluation } = loaded;
+    let output = match format {
+        ReplayFormat::Text => text_output(&source, &name, &evaluation),
+        ReplayFormat::Json => json_output(&source, evaluation),
+        ReplayFormat::Jsonl => json_line(&source, evaluation),
+    };
+    std::io::stdout().write_all(output.as_bytes()).map_err(|e| format!("cannot write output: {e}"))?;
+    Ok(1)
 }
 
 struct Writer {

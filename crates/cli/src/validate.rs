@@ -41,9 +41,15 @@ fn execute(args: &Args) -> Result<bool, String> {
 }
 
 /// The stable JSON output of `validate --format json`: the core's `Report`.
-fn json_output(source: &str, evaluation: trailscope_core::Evaluation) -> String {
+pub fn json_output(source: &str, evaluation: trailscope_core::Evaluation) -> String {
     let report = from_evaluation(source, evaluation, Offsets::Bytes);
     serde_json::to_string_pretty(&report).unwrap_or_default() + "\n"
+}
+
+/// The same report on one line, for JSON Lines output.
+pub fn json_line(source: &str, evaluation: trailscope_core::Evaluation) -> String {
+    let report = from_evaluation(source, evaluation, Offsets::Bytes);
+    serde_json::to_string(&report).unwrap_or_default() + "\n"
 }
 
 pub fn text_output(source: &str, name: &str, evaluation: &trailscope_core::Evaluation) -> String {

@@ -2,11 +2,6 @@
 
 mod common;
 
-/// A text input file.
-fn temp_bytes(name: &str, content: &str) -> String {
-    temp(name, content.as_bytes())
-}
-
 /// Runs the binary with text on stdin.
 fn trailscope(args: &[&str], stdin: Option<&str>) -> Output {
     common::trailscope(args, stdin.map(str::as_bytes))
@@ -28,7 +23,7 @@ fn json(output: &Output) -> serde_json::Value {
 
 #[test]
 fn valid_request_exits_0_and_prints_the_response() {
-    let out = trailscope(&["validate", &temp_bytes("valid.json", VALID)], None);
+    let out = trailscope(&["validate", &temp("valid.json", VALID)], None);
     assert_eq!(out.status.code(), Some(0));
     let text = stdout(&out);
     assert!(text.contains("PutEventSelectors would succeed"), "{text}");
@@ -77,7 +72,7 @@ fn warnings_alone_exit_0() {
 
 #[test]
 fn context_file_reaches_context_exceptions() {
-    let context = temp_bytes(
+    let context = temp(
         "context.json",
         r#"{"account": "123456789012", "region": "us-east-1", "trails": [{"name": "eu-trail", "homeRegion": "eu-west-1"}]}"#,
     );
@@ -129,12 +124,11 @@ fn usage_and_io_errors_exit_2() {
     assert_eq!(trailscope(&["validate"], None).status.code(), Some(2));
     assert_eq!(trailscope(&["validate", "-", "--format", "yaml"], Some(VALID)).status.code(), Some(2));
     assert_eq!(trailscope(&["frobnicate"], None).status.code(), Some(2));
-    let bad_context = temp_bytes("bad-context.json", "{\"account\": 1}");
+    let bad_context = temp("bad-context.json", "{\"account\": 1}");
     let out = trailscope(&["validate", "-", "--context", &bad_context], Some(VALID));
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("invalid context"));
-    let not_utf8 = temp_bytes("latin1.json", "");
-    std::fs::write(&not_utf8, [b'{', 0xff, b'}']).unwrap();
+    let not_utf8 = temp("latin1.json", [b'{', 0xff, b'}']);
     assert_eq!(trailscope(&["validate", &not_utf8], None).status.code(), Some(2));
 }
 
@@ -143,4 +137,15 @@ fn help_exits_0() {
     let out = trailscope(&["--help"], None);
     assert_eq!(out.status.code(), Some(0));
     assert!(stdout(&out).contains("validate"));
+    let out = trailscope(&["--version"], None);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(stdout(&out).starts_with("trailscope "), "{}", stdout(&out));
+}
+
+/// Without a subcommand the help goes to stderr, as a usage error.
+#[test]
+fn no_subcommand_exits_2_with_the_help() {
+    let out = trailscope(&[], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("validate"));
 }

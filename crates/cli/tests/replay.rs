@@ -3,8 +3,8 @@
 
 mod common;
 
-use common::{temp, trailscope};
-use std::io::Write;
+use common::{temp, trailscope, TempFile};
+use std::io::{Read, Write};
 use std::process::Output;
 
 fn gzip(bytes: &[u8]) -> Vec<u8> {
@@ -16,7 +16,7 @@ fn gzip(bytes: &[u8]) -> Vec<u8> {
 const SEED_LOG: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/events/seed-examples.json");
 
 /// Write-only management events plus one exact Lambda function.
-fn selectors() -> String {
+fn selectors() -> TempFile {
     temp(
         "selectors.json",
         br#"{"TrailName": "t-trail", "EventSelectors": [{"ReadWriteType": "WriteOnly",
@@ -51,7 +51,7 @@ fn log_file_jsonl_has_the_stable_fields_and_the_seed_verdicts() {
 #[test]
 fn gzip_is_detected_by_magic_bytes_not_by_name() {
     let log = std::fs::read(SEED_LOG).unwrap();
-    let disguised = temp("not-gzip-by-name.json", &gzip(&log));
+    let disguised = temp("not-gzip-by-name.json", gzip(&log));
     let out = trailscope(&["replay", "--selectors", &selectors(), "--events", &disguised, "--format", "jsonl"], None);
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(jsonl(&out).len(), 10);
@@ -63,16 +63,18 @@ fn gzip_is_detected_by_magic_bytes_not_by_name() {
 #[test]
 fn every_input_form_and_several_files() {
     let record = r#"{"eventSource": "ec2.amazonaws.com", "eventName": "RunInstances", "readOnly": false, "eventCategory": "Management"}"#;
-    let lines = temp("lines.jsonl", format!("{record}\n{record}\n").as_bytes());
+    let lines = temp("lines.jsonl", format!("{record}\n{record}\n"));
     let single = temp("single.json", b"{\n  \"eventName\": \"TerminateInstances\",\n  \"readOnly\": false,\n  \"eventCategory\": \"Management\"\n}\n");
     let escaped = serde_json::to_string(record).unwrap();
     let lookup = temp(
         "lookup.json",
-        format!(r#"{{"Events": [{{"EventId": "1", "CloudTrailEvent": {escaped}}}], "NextToken": "t"}}"#).as_bytes(),
+        format!(r#"{{"Events": [{{"EventId": "1", "CloudTrailEvent": {escaped}}}], "NextToken": "t"}}"#),
     );
     let bridge = temp(
         "bridge.json",
-        format!(r#"{{"version": "0", "id": "x", "detail-type": "AWS API Call via CloudTrail", "source": "aws.ec2", "detail": {record}}}"#).as_bytes(),
+        format!(
+            r#"{{"version": "0", "id": "x", "detail-type": "AWS API Call via CloudTrail", "source": "aws.ec2", "detail": {record}}}"#
+        ),
     );
     let out = trailscope(
         &["replay", "--selectors", &selectors(), "--events", &lines, &single, &lookup, &bridge, "--format", "jsonl"],
@@ -95,7 +97,7 @@ fn a_broken_record_in_the_middle_is_reported_and_the_rest_replays() {
         r#"{"eventName": 42, "readOnly": false}, "#,
         r#"{"eventName": "TerminateInstances", "readOnly": false, "eventCategory": "Management"}]}"#
     );
-    let file = temp("broken.json", input.as_bytes());
+    let file = temp("broken.json", input);
     let out = trailscope(&["replay", "--selectors", &selectors(), "--events", &file, "--format", "jsonl"], None);
     assert_eq!(out.status.code(), Some(0));
     let lines = jsonl(&out);
@@ -134,6 +136,24 @@ fn invalid_selectors_exit_1_with_their_diagnostics() {
     assert!(String::from_utf8_lossy(&out.stdout).contains("error[InvalidEventSelectorsException]"));
 }
 
+/// A JSON consumer of `replay` gets `validate --format json`'s report, not the text rendering
+/// (README: the diagnostics "are printed as by `validate`").
+#[test]
+fn invalid_selectors_honour_the_format() {
+    let bad = temp("bad.json", br#"{"TrailName": "t-trail", "EventSelectors": [{"ReadWriteType": "read-only"}]}"#);
+    let validate = trailscope(&["validate", &bad, "--format", "json"], None);
+    let report: serde_json::Value = serde_json::from_slice(&validate.stdout).unwrap();
+    assert_eq!(report["error"]["__type"], "InvalidEventSelectorsException");
+
+    let json = trailscope(&["replay", "--selectors", &bad, "--events", SEED_LOG, "--format", "json"], None);
+    assert_eq!(json.status.code(), Some(1));
+    assert_eq!(String::from_utf8_lossy(&json.stdout), String::from_utf8_lossy(&validate.stdout));
+
+    let lines = trailscope(&["replay", "--selectors", &bad, "--events", SEED_LOG, "--format", "jsonl"], None);
+    assert_eq!(lines.status.code(), Some(1));
+    assert_eq!(jsonl(&lines), [report], "the report, on one line");
+}
+
 #[test]
 fn usage_and_io_errors_exit_2() {
     assert_eq!(trailscope(&["replay", "--selectors", &selectors()], None).status.code(), Some(2));
@@ -141,7 +161,7 @@ fn usage_and_io_errors_exit_2() {
         trailscope(&["replay", "--selectors", &selectors(), "--events", "/nonexistent.json"], None).status.code(),
         Some(2)
     );
-    let corrupt = temp("corrupt.json.gz", &[0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3, 1, 2, 3]);
+    let corrupt = temp("corrupt.json.gz", [0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3, 1, 2, 3]);
     assert_eq!(trailscope(&["replay", "--selectors", &selectors(), "--events", &corrupt], None).status.code(), Some(2));
 }
 
@@ -159,4 +179,28 @@ fn synth_is_reproducible_and_replays() {
     let summary: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(summary["events"], 300);
     assert_eq!(summary["problems"], 0);
+}
+
+#[test]
+fn synth_gzip_is_a_complete_gzip_of_the_log() {
+    let plain = trailscope(&["synth", "--events", "300", "--seed", "9"], None);
+    let gz = trailscope(&["synth", "--events", "300", "--seed", "9", "--gzip"], None);
+    assert_eq!(gz.status.code(), Some(0));
+    let mut inflated = Vec::new();
+    flate2::read::GzDecoder::new(&gz.stdout[..]).read_to_end(&mut inflated).expect("a gzip member with its trailer");
+    assert_eq!(inflated, plain.stdout);
+}
+
+/// Write errors exit 2 (`/dev/full` fails every write with ENOSPC).
+#[cfg(target_os = "linux")]
+#[test]
+fn synth_to_a_full_disk_exits_2() {
+    for gzip in [false, true] {
+        let full = std::fs::OpenOptions::new().write(true).open("/dev/full").unwrap();
+        let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_trailscope"));
+        command.args(["synth", "--events", "10"]).args(gzip.then_some("--gzip")).stdout(full);
+        let out = command.output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "gzip: {gzip}");
+        assert!(String::from_utf8_lossy(&out.stderr).contains("cannot write output"));
+    }
 }

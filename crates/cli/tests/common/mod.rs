@@ -1,7 +1,10 @@
 //! Running the binary and making input files, shared by the CLI tests.
 
 use std::io::Write;
+use std::ops::Deref;
+use std::path::Path;
 use std::process::{Command, Output, Stdio};
+use tempfile::TempPath;
 
 /// Runs `trailscope args`, feeding `stdin` if given.
 pub fn trailscope(args: &[&str], stdin: Option<&[u8]>) -> Output {
@@ -20,13 +23,28 @@ pub fn trailscope(args: &[&str], stdin: Option<&[u8]>) -> Output {
     child.wait_with_output().unwrap()
 }
 
-/// A temporary file holding `content`; tests run in parallel, so every file gets its own name.
-pub fn temp(name: &str, content: &[u8]) -> String {
-    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-    let dir = std::env::temp_dir().join(format!("trailscope-cli-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    let path = dir.join(format!("{n}-{name}"));
-    std::fs::write(&path, content).unwrap();
-    path.to_string_lossy().into_owned()
+/// A file in the temp folder, deleted when dropped (also when a test fails). It derefs to its
+/// path as `&str`, which is what the binary's arguments need.
+pub struct TempFile(TempPath);
+
+impl Deref for TempFile {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        self.0.to_str().expect("temp paths are UTF-8")
+    }
+}
+
+impl AsRef<Path> for TempFile {
+    fn as_ref(&self) -> &Path {
+        &self.0
+    }
+}
+
+/// A new file holding `content` (text or bytes). Names are unique, so tests can run in
+/// parallel; `name` ends the file's name to say what it holds.
+pub fn temp(name: &str, content: impl AsRef<[u8]>) -> TempFile {
+    let mut file = tempfile::Builder::new().prefix("trailscope-cli-").suffix(&format!("-{name}")).tempfile().unwrap();
+    file.write_all(content.as_ref()).unwrap();
+    TempFile(file.into_temp_path())
 }

@@ -1,0 +1,55 @@
+//! Ablation (make bench): the hand-written field reader (`replay::extract::record`) against
+//! serde's derive (`serde_json::from_slice::<EventRecord>`) on the same record bytes, in the same
+//! run. The reader is kept only while it earns its place; the ratio printed here is that
+//! evidence (see README, "Limits and measurements").
+
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+use trailscope_core::replay::extract;
+use trailscope_core::replay::synth::record_at;
+use trailscope_core::replay::EventRecord;
+
+const RECORDS: u64 = 50_000;
+const RUNS: usize = 15;
+
+fn median(mut runs: Vec<Duration>) -> Duration {
+    runs.sort();
+    runs[runs.len() / 2]
+}
+
+fn timed(f: &mut impl FnMut()) -> Duration {
+    let start = Instant::now();
+    f();
+    start.elapsed()
+}
+
+fn main() {
+    // Records as serde_json writes them in the shipped build (keys sorted, no preserve_order
+    // in release), one buffer each, as the splitter hands them over.
+    let records: Vec<Vec<u8>> =
+        (0..RECORDS).map(|i| serde_json::to_vec(&record_at(2026, i)).expect("a record serializes")).collect();
+    let bytes: usize = records.iter().map(Vec::len).sum();
+    let mut reader = || {
+        for r in &records {
+            black_box(extract::record(black_box(r)).expect("the reader takes synthetic records"));
+        }
+    };
+    let mut derive = || {
+        for r in &records {
+            black_box(serde_json::from_slice::<EventRecord>(black_box(r)).expect("serde takes synthetic records"));
+        }
+    };
+    reader();
+    derive();
+    let (mut times_reader, mut times_derive) = (Vec::new(), Vec::new());
+    for _ in 0..RUNS {
+        times_reader.push(timed(&mut reader));
+        times_derive.push(timed(&mut derive));
+    }
+    let (reader, derive) = (median(times_reader), median(times_derive));
+    let mb = bytes as f64 / 1e6;
+    println!("{RECORDS} synthetic records, {mb:.1} MB");
+    println!("hand-written reader: {:>8.1} MB/s ({reader:.2?})", mb / reader.as_secs_f64());
+    println!("serde derive:        {:>8.1} MB/s ({derive:.2?})", mb / derive.as_secs_f64());
+    println!("reader speed-up over serde: {:.2}x (medians of {RUNS} interleaved runs)", derive.as_secs_f64() / reader.as_secs_f64());
+}

@@ -166,24 +166,9 @@ impl AccountContext {
 }
 
 /// The context the page starts with: the caller is its organization's management account
-/// in us-east-1, with a few trails that show each lookup outcome.
-pub const DEFAULT_CONTEXT_JSON: &str = r#"{
-  "account": "123456789012",
-  "region": "us-east-1",
-  "partition": "aws",
-  "organization": {
-    "managementAccount": "123456789012",
-    "delegatedAdministrators": [],
-    "serviceLinkedRole": true,
-    "dependencyAccess": true
-  },
-  "trails": [
-    { "name": "management-events", "homeRegion": "us-east-1", "account": "123456789012", "isOrganizationTrail": false, "status": "ok" },
-    { "name": "org-audit", "homeRegion": "us-east-1", "account": "123456789012", "isOrganizationTrail": true, "status": "ok" },
-    { "name": "eu-data-events", "homeRegion": "eu-west-1", "account": "123456789012", "isOrganizationTrail": false, "status": "ok" }
-  ]
-}
-"#;
+/// in us-east-1, with a few trails that show each lookup outcome. A data file, so the browser
+/// tests read the same text.
+pub const DEFAULT_CONTEXT_JSON: &str = include_str!("../samples/contexts/default.json");
 
 #[cfg(test)]
 mod tests {

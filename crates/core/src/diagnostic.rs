@@ -1,10 +1,11 @@
 //! Diagnostics are data: one type feeds editor markers, CLI output and the JS API.
 
 use crate::span::Span;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// What a diagnostic is: the exception CloudTrail (or the SDK) would raise, or a lint name.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+/// Deserialize reads the same AWS spellings (the samples' data files name their exception).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Code {
     // Input that never becomes a request.
     /// The text is not JSON (the AWS CLI and SDKs fail to read it).

@@ -202,6 +202,9 @@ mod tests {
     #[test]
     fn default_context_reads() {
         let context = AccountContext::from_json(DEFAULT_CONTEXT_JSON).unwrap();
+        // Without a usable context the request is judged in DEFAULT_REGION of DEFAULT_ACCOUNT,
+        // and the page says so: the default context is that same account and region.
+        assert_eq!((context.account.as_str(), context.region.as_str()), (DEFAULT_ACCOUNT, DEFAULT_REGION));
         assert_eq!(context.default_trail_name(), "management-events");
         assert_eq!(
             context.trail_arn(&context.trails[2]),

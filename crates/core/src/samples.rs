@@ -152,8 +152,15 @@ mod tests {
         on_disk.sort();
         embedded.sort();
         assert_eq!(on_disk, embedded);
-        let used = samples.len() + samples.iter().filter(|s| s.context.is_some()).count();
-        assert_eq!(used, FILES.len(), "every embedded file belongs to a sample");
+        let entries: Vec<Entry> = serde_json::from_str(INDEX).unwrap();
+        let mut used: Vec<String> = entries
+            .iter()
+            .map(|e| format!("requests/{}.json", e.id))
+            .chain(entries.iter().filter_map(|e| e.context.as_ref()).map(|c| format!("contexts/{c}.json")))
+            .collect();
+        used.sort();
+        used.dedup();
+        assert_eq!(used, embedded, "every embedded file belongs to a sample");
     }
 
     #[test]

@@ -252,6 +252,19 @@ mod tests {
         ))
     }
 
+    /// Applying an accepted call to the context must leave a context that still reads.
+    #[test]
+    fn every_accepted_sample_can_be_stored_and_read_again() {
+        use crate::service::{put_event_selectors, Outcome};
+        for sample in crate::samples::all() {
+            let mut context = AccountContext::from_json(sample.context_json()).unwrap();
+            if let Outcome::Response(response) = put_event_selectors(sample.request, Some(&context)).outcome {
+                assert!(context.store(&response), "{}", sample.id);
+                AccountContext::from_json(&context.to_json()).unwrap_or_else(|e| panic!("{}: {e:?}", sample.id));
+            }
+        }
+    }
+
     #[test]
     fn stored_selectors_are_validated() {
         assert!(with_stored(r#"{"EventSelectors": [{"ReadWriteType": "WriteOnly"}]}"#).is_ok());

@@ -51,5 +51,8 @@ fn main() {
     println!("{RECORDS} synthetic records, {mb:.1} MB");
     println!("hand-written reader: {:>8.1} MB/s ({reader:.2?})", mb / reader.as_secs_f64());
     println!("serde derive:        {:>8.1} MB/s ({derive:.2?})", mb / derive.as_secs_f64());
-    println!("reader speed-up over serde: {:.2}x (medians of {RUNS} interleaved runs)", derive.as_secs_f64() / reader.as_secs_f64());
+    println!(
+        "reader speed-up over serde: {:.2}x (medians of {RUNS} interleaved runs)",
+        derive.as_secs_f64() / reader.as_secs_f64()
+    );
 }

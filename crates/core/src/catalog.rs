@@ -29,8 +29,28 @@ pub fn is_network_activity_event_source(value: &str) -> bool {
     network_activity_event_sources().any(|s| s == value)
 }
 
-/// The resource types basic selectors accept (spec §1.3; decisions D9).
-pub const BASIC_RESOURCE_TYPES: [&str; 3] = ["AWS::DynamoDB::Table", "AWS::Lambda::Function", "AWS::S3::Object"];
+/// A resource type basic selectors accept, and the ARN service its values name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BasicType {
+    pub name: &'static str,
+    /// `arn:<partition>:<service>` alone means every resource of the type (spec §6.2, D8).
+    pub service: &'static str,
+}
+
+/// The one table of basic types: the validator, the lints and the matcher read it (spec §1.3,
+/// §6.2; decisions D9, D10).
+pub const BASIC_TYPES: [BasicType; 3] = [
+    BasicType { name: "AWS::DynamoDB::Table", service: "dynamodb" },
+    BasicType { name: "AWS::Lambda::Function", service: "lambda" },
+    BasicType { name: "AWS::S3::Object", service: "s3" },
+];
+
+/// The names of [`BASIC_TYPES`], for messages and suggestions.
+pub const BASIC_RESOURCE_TYPES: [&str; 3] = [BASIC_TYPES[0].name, BASIC_TYPES[1].name, BASIC_TYPES[2].name];
+
+pub fn basic_type(name: &str) -> Option<&'static BasicType> {
+    BASIC_TYPES.iter().find(|t| t.name == name)
+}
 
 /// Management event sources that `ExcludeManagementEventSources` (and the advanced
 /// management `eventSource NotEquals`) may name (spec §1.2, §4.1; decisions D11, D17).
@@ -47,5 +67,17 @@ mod tests {
         assert!(is_resource_type("AWS::Quicksight::ActionConnector"));
         assert!(is_network_activity_event_source("kms.amazonaws.com"));
         assert!(BASIC_RESOURCE_TYPES.iter().all(|t| is_resource_type(t)));
+    }
+
+    #[test]
+    fn each_basic_types_all_value_reads_as_all_everywhere() {
+        use crate::data_value::{is_any_all, parse, DataValue};
+        for t in BASIC_TYPES {
+            let all = format!("arn:aws:{}", t.service);
+            assert_eq!(basic_type(t.name), Some(&t));
+            assert_eq!(parse(t.name, &all), Ok(DataValue::All), "{}", t.name);
+            assert!(is_any_all(&all), "{all}");
+        }
+        assert_eq!(basic_type("AWS::SQS::Queue"), None);
     }
 }

@@ -4,6 +4,7 @@
 
 use crate::arn;
 use crate::model::{Selectors, SelectorsResponse};
+use crate::service::put_event_selectors;
 use serde::{Deserialize, Serialize};
 
 /// Account, region and trails used when no context is given (the CLI default).
@@ -117,10 +118,11 @@ impl AccountContext {
         }
         match (&self.partition, arn::partition_of_region(&self.region)) {
             (Some(p), Some(of_region)) if p != of_region => {
-                Err(format!("partition \"{p}\" does not match region {} (partition {of_region})", self.region))
+                return Err(format!("partition \"{p}\" does not match region {} (partition {of_region})", self.region))
             }
-            _ => Ok(()),
+            _ => {}
         }
+        self.trails.iter().try_for_each(check_stored)
     }
 
     pub fn partition(&self) -> &str {
@@ -165,25 +167,33 @@ impl AccountContext {
     }
 }
 
-/// The context the page starts with: the caller is its organization's management account
-/// in us-east-1, with a few trails that show each lookup outcome.
-pub const DEFAULT_CONTEXT_JSON: &str = r#"{
-  "account": "123456789012",
-  "region": "us-east-1",
-  "partition": "aws",
-  "organization": {
-    "managementAccount": "123456789012",
-    "delegatedAdministrators": [],
-    "serviceLinkedRole": true,
-    "dependencyAccess": true
-  },
-  "trails": [
-    { "name": "management-events", "homeRegion": "us-east-1", "account": "123456789012", "isOrganizationTrail": false, "status": "ok" },
-    { "name": "org-audit", "homeRegion": "us-east-1", "account": "123456789012", "isOrganizationTrail": true, "status": "ok" },
-    { "name": "eu-data-events", "homeRegion": "eu-west-1", "account": "123456789012", "isOrganizationTrail": false, "status": "ok" }
-  ]
+/// Stored selectors feed the matcher and the "before" view as if CloudTrail had accepted them,
+/// so they must pass the validation a PutEventSelectors call would (review B7). The error
+/// names the trail and the first problem of the first stage that fails.
+fn check_stored(trail: &Trail) -> Result<(), String> {
+    let Some(selectors) = &trail.selectors else {
+        return Ok(());
+    };
+    let mut request = serde_json::to_value(selectors).map_err(|e| e.to_string())?;
+    if let Some(members) = request.as_object_mut() {
+        // A placeholder name: only the selectors are judged here, not the trail's name.
+        members.insert("TrailName".into(), "stored-selectors".into());
+    }
+    let evaluation = put_event_selectors(&request.to_string(), None);
+    let first = evaluation.diagnostics.iter().filter(|d| d.is_error()).min_by_key(|d| d.code.stage());
+    match first {
+        None => Ok(()),
+        Some(d) => Err(format!(
+            "trail \"{}\": its stored selectors would be refused ({} at {}): {}",
+            trail.name, d.code, d.pointer, d.message
+        )),
+    }
 }
-"#;
+
+/// The context the page starts with: the caller is its organization's management account
+/// in us-east-1, with a few trails that show each lookup outcome. A data file, so the browser
+/// tests read the same text.
+pub const DEFAULT_CONTEXT_JSON: &str = include_str!("../samples/contexts/default.json");
 
 #[cfg(test)]
 mod tests {
@@ -192,6 +202,9 @@ mod tests {
     #[test]
     fn default_context_reads() {
         let context = AccountContext::from_json(DEFAULT_CONTEXT_JSON).unwrap();
+        // Without a usable context the request is judged in DEFAULT_REGION of DEFAULT_ACCOUNT,
+        // and the page says so: the default context is that same account and region.
+        assert_eq!((context.account.as_str(), context.region.as_str()), (DEFAULT_ACCOUNT, DEFAULT_REGION));
         assert_eq!(context.default_trail_name(), "management-events");
         assert_eq!(
             context.trail_arn(&context.trails[2]),
@@ -201,9 +214,12 @@ mod tests {
 
     #[test]
     fn a_stored_call_replaces_the_trails_selectors_and_round_trips() {
-        use crate::model::{AdvancedEventSelector, Selectors};
+        use crate::model::{AdvancedEventSelector, AdvancedFieldSelector, Operator, Selectors};
         let mut context = AccountContext::from_json(DEFAULT_CONTEXT_JSON).unwrap();
-        let selectors = Selectors::Advanced(vec![AdvancedEventSelector { name: None, field_selectors: vec![] }]);
+        let mut category = AdvancedFieldSelector::new("eventCategory");
+        category.set_values(Operator::Equals, vec!["Management".into()]);
+        let selectors =
+            Selectors::Advanced(vec![AdvancedEventSelector { name: None, field_selectors: vec![category] }]);
         let arn = context.trail_arn(&context.trails[0]);
         assert!(context.store(&SelectorsResponse { trail_arn: arn, selectors: selectors.clone() }));
         assert!(!context.store(&SelectorsResponse {
@@ -227,5 +243,39 @@ mod tests {
         let unknown =
             AccountContext::from_json(r#"{"account":"123456789012","region":"us-east-1","bogus":1}"#).unwrap_err();
         assert!(unknown.message.contains("bogus") && unknown.line == 1);
+    }
+
+    fn with_stored(selectors: &str) -> Result<AccountContext, ContextError> {
+        AccountContext::from_json(&format!(
+            r#"{{"account": "123456789012", "region": "us-east-1",
+                "trails": [{{"name": "audit", "homeRegion": "us-east-1", "selectors": {selectors}}}]}}"#
+        ))
+    }
+
+    /// Applying an accepted call to the context must leave a context that still reads.
+    #[test]
+    fn every_accepted_sample_can_be_stored_and_read_again() {
+        use crate::service::{put_event_selectors, Outcome};
+        for sample in crate::samples::all() {
+            let mut context = AccountContext::from_json(sample.context_json()).unwrap();
+            if let Outcome::Response(response) = put_event_selectors(sample.request, Some(&context)).outcome {
+                assert!(context.store(&response), "{}", sample.id);
+                AccountContext::from_json(&context.to_json()).unwrap_or_else(|e| panic!("{}: {e:?}", sample.id));
+            }
+        }
+    }
+
+    #[test]
+    fn stored_selectors_are_validated() {
+        assert!(with_stored(r#"{"EventSelectors": [{"ReadWriteType": "WriteOnly"}]}"#).is_ok());
+        let six = [r#"{"ReadWriteType": "All"}"#; 6].join(",");
+        let error = with_stored(&format!(r#"{{"EventSelectors": [{six}]}}"#)).unwrap_err();
+        assert!(error.message.starts_with("trail \"audit\""), "{}", error.message);
+        assert!(error.message.contains("InvalidEventSelectorsException"), "{}", error.message);
+        let bucket = r#"{"EventSelectors": [{"DataResources": [{"Type": "AWS::S3::Object", "Values": ["arn:aws:s3:::data-bucket"]}]}]}"#;
+        let error = with_stored(bucket).unwrap_err();
+        assert!(error.message.contains("/EventSelectors/0/DataResources/0/Values/0"), "{}", error.message);
+        let empty = with_stored(r#"{"AdvancedEventSelectors": [{"FieldSelectors": []}]}"#).unwrap_err();
+        assert!(empty.message.contains("ParamValidationError"), "{}", empty.message);
     }
 }

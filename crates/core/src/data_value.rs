@@ -1,7 +1,7 @@
 //! The forms a basic `DataResources[].Values` entry can take, per type (spec §6.2; decisions
 //! D10). Parsed once here; the validator reports the failures and the matcher uses the forms.
 
-use crate::arn;
+use crate::{arn, catalog};
 
 /// A well-formed basic data resource value.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,11 +24,9 @@ pub fn parse<'a>(resource_type: &str, value: &'a str) -> Result<DataValue<'a>, S
     if value.contains('*') && resource_type != "AWS::S3::Object" {
         return Err(WILDCARD.into());
     }
-    let service = match resource_type {
-        "AWS::S3::Object" => "s3",
-        "AWS::Lambda::Function" => "lambda",
-        "AWS::DynamoDB::Table" => "dynamodb",
-        other => return Err(format!("{other} is not a basic data resource type")),
+    let service = match catalog::basic_type(resource_type) {
+        Some(basic) => basic.service,
+        None => return Err(format!("{resource_type} is not a basic data resource type")),
     };
     if is_all(service, value) {
         return Ok(DataValue::All);
@@ -60,7 +58,7 @@ pub fn is_all(service: &str, value: &str) -> bool {
 
 /// True for the "all" value of any basic type (these do not count toward the 250 limit, D8).
 pub fn is_any_all(value: &str) -> bool {
-    ["s3", "lambda", "dynamodb"].iter().any(|s| is_all(s, value))
+    catalog::BASIC_TYPES.iter().any(|t| is_all(t.service, value))
 }
 
 fn s3(parts: arn::Arn<'_>) -> Result<DataValue<'_>, String> {

@@ -1,10 +1,15 @@
-//! Sample requests for the page's samples menu, each with the outcome it demonstrates. The
-//! core's tests check every outcome, so a sample can never silently stop showing its point.
+//! Sample requests for the page's samples menu, each with the outcome it demonstrates. They are
+//! data files (`crates/core/samples/`: `index.json`, one request per file, named contexts), so
+//! the page, the core's tests and the browser tests all read the same text. The core's tests
+//! check every outcome, so a sample can never silently stop showing its point.
 
 use crate::context::DEFAULT_CONTEXT_JSON;
 use crate::diagnostic::Code;
+use serde::Deserialize;
+use std::sync::OnceLock;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Expect {
     /// Succeeds (warnings allowed).
     Valid,
@@ -12,15 +17,18 @@ pub enum Expect {
     Error(Code),
 }
 
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Sample {
-    pub id: &'static str,
-    pub title: &'static str,
-    pub description: &'static str,
+    pub id: String,
+    pub title: String,
+    pub description: String,
     pub request: &'static str,
     /// The account context; the default context when `None`.
     pub context: Option<&'static str>,
     pub expect: Expect,
+    /// For a valid sample: which records of `tests/events/seed-examples.json` it logs, each as
+    /// `<eventName>` or `<eventName> <first resource ARN>`, so its title's claim is tested.
+    pub logs_from_seed: Option<Vec<String>>,
 }
 
 impl Sample {
@@ -29,405 +37,136 @@ impl Sample {
     }
 }
 
+/// The samples, in menu order; empty if the embedded files do not read (a test proves they do).
+pub fn all() -> &'static [Sample] {
+    static SAMPLES: OnceLock<Vec<Sample>> = OnceLock::new();
+    SAMPLES.get_or_init(|| load().unwrap_or_default())
+}
+
 pub fn find(id: &str) -> Option<&'static Sample> {
-    SAMPLES.iter().find(|s| s.id == id)
+    all().iter().find(|s| s.id == id)
 }
 
-/// The sample the page opens with.
-pub const DEFAULT_SAMPLE: &Sample = &SAMPLES[0];
+/// The sample the page opens with: the first of the index.
+pub fn default_sample() -> Option<&'static Sample> {
+    all().first()
+}
 
-pub const SAMPLES: &[Sample] = &[
-    Sample {
-        id: "default-trail",
-        title: "Default trail: all management events",
-        description: "What a new trail logs: all read and write management events, no data events.",
-        request: r#"{
-  "TrailName": "management-events",
-  "EventSelectors": [
-    {
-      "ReadWriteType": "All",
-      "IncludeManagementEvents": true,
-      "DataResources": [],
-      "ExcludeManagementEventSources": []
-    }
-  ]
+/// An entry of `samples/index.json`.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct Entry {
+    id: String,
+    title: String,
+    description: String,
+    /// A file of `samples/contexts/`, without `.json`.
+    #[serde(default)]
+    context: Option<String>,
+    expect: Expect,
+    #[serde(default)]
+    logs_from_seed: Option<Vec<String>>,
 }
-"#,
-        context: None,
-        expect: Expect::Valid,
-    },
-    Sample {
-        id: "write-only-management",
-        title: "Write-only management events",
-        description: "Logs RunInstances (write) but not GetConsoleOutput (read).",
-        request: r#"{
-  "TrailName": "management-events",
-  "EventSelectors": [
-    {
-      "ReadWriteType": "WriteOnly",
-      "IncludeManagementEvents": true
-    }
-  ]
+
+const INDEX: &str = include_str!("../samples/index.json");
+
+macro_rules! embed {
+    ($path:literal) => {
+        ($path, include_str!(concat!("../samples/", $path)))
+    };
 }
-"#,
-        context: None,
-        expect: Expect::Valid,
-    },
-    Sample {
-        id: "s3-whole-bucket",
-        title: "A whole S3 bucket",
-        description: "All object-level events in one bucket: the bucket ARN with a trailing slash (empty prefix).",
-        request: r#"{
-  "TrailName": "management-events",
-  "EventSelectors": [
-    {
-      "ReadWriteType": "All",
-      "IncludeManagementEvents": true,
-      "DataResources": [
-        {
-          "Type": "AWS::S3::Object",
-          "Values": ["arn:aws:s3:::amzn-s3-demo-bucket1/"]
-        }
-      ]
-    }
-  ]
-}
-"#,
-        context: None,
-        expect: Expect::Valid,
-    },
-    Sample {
-        id: "s3-prefix",
-        title: "An S3 prefix, writes only",
-        description: "Write events on objects under my-images/ in one bucket; GetObject is not logged.",
-        request: r#"{
-  "TrailName": "management-events",
-  "EventSelectors": [
-    {
-      "ReadWriteType": "WriteOnly",
-      "IncludeManagementEvents": false,
-      "DataResources": [
-        {
-          "Type": "AWS::S3::Object",
-          "Values": ["arn:aws:s3:::amzn-s3-demo-bucket3/my-images"]
-        }
-      ]
-    }
-  ]
-}
-"#,
-        context: None,
-        expect: Expect::Valid,
-    },
-    Sample {
-        id: "all-lambda",
-        title: "All Lambda functions",
-        description: "Every Invoke in the account: valid, with a cost warning (data events are billed per event).",
-        request: r#"{
-  "TrailName": "management-events",
-  "EventSelectors": [
-    {
-      "ReadWriteType": "All",
-      "IncludeManagementEvents": true,
-      "DataResources": [
-        {
-          "Type": "AWS::Lambda::Function",
-          "Values": ["arn:aws:lambda"]
-        }
-      ]
-    }
-  ]
-}
-"#,
-        context: None,
-        expect: Expect::Valid,
-    },
-    Sample {
-        id: "one-lambda",
-        title: "One exact Lambda function",
-        description: "Lambda ARNs match exactly: helloworld does not cover helloworld2.",
-        request: r#"{
-  "TrailName": "management-events",
-  "EventSelectors": [
-    {
-      "ReadWriteType": "All",
-      "IncludeManagementEvents": true,
-      "DataResources": [
-        {
-          "Type": "AWS::Lambda::Function",
-          "Values": ["arn:aws:lambda:us-west-2:111111111111:function:helloworld"]
-        }
-      ]
-    }
-  ]
-}
-"#,
-        context: None,
-        expect: Expect::Valid,
-    },
-    Sample {
-        id: "exclude-kms-rdsdata",
-        title: "Exclude KMS and RDS Data API events",
-        description: "All management events except the high-volume kms and rdsdata sources.",
-        request: r#"{
-  "TrailName": "management-events",
-  "EventSelectors": [
-    {
-      "ReadWriteType": "All",
-      "IncludeManagementEvents": true,
-      "ExcludeManagementEventSources": ["kms.amazonaws.com", "rdsdata.amazonaws.com"]
-    }
-  ]
-}
-"#,
-        context: None,
-        expect: Expect::Valid,
-    },
-    Sample {
-        id: "advanced-s3-putobject",
-        title: "Advanced: only S3 PutObject on one bucket",
-        description: "One data selector: category, resource type, event name and a bucket prefix.",
-        request: r#"{
-  "TrailName": "management-events",
-  "AdvancedEventSelectors": [
-    {
-      "Name": "PutObject on amzn-s3-demo-bucket",
-      "FieldSelectors": [
-        { "Field": "eventCategory", "Equals": ["Data"] },
-        { "Field": "resources.type", "Equals": ["AWS::S3::Object"] },
-        { "Field": "eventName", "Equals": ["PutObject"] },
-        { "Field": "resources.ARN", "StartsWith": ["arn:aws:s3:::amzn-s3-demo-bucket/"] }
-      ]
-    }
-  ]
-}
-"#,
-        context: None,
-        expect: Expect::Valid,
-    },
-    Sample {
-        id: "advanced-no-kms-reads",
-        title: "Advanced: management events without noisy read-only KMS",
-        description: "All management events except KMS, plus all write management events: only read-only KMS events are dropped.",
-        request: r#"{
-  "TrailName": "management-events",
-  "AdvancedEventSelectors": [
-    {
-      "Name": "Management events except KMS",
-      "FieldSelectors": [
-        { "Field": "eventCategory", "Equals": ["Management"] },
-        { "Field": "eventSource", "NotEquals": ["kms.amazonaws.com"] }
-      ]
-    },
-    {
-      "Name": "Write management events, KMS included",
-      "FieldSelectors": [
-        { "Field": "eventCategory", "Equals": ["Management"] },
-        { "Field": "readOnly", "Equals": ["false"] }
-      ]
-    }
-  ]
-}
-"#,
-        context: None,
-        expect: Expect::Valid,
-    },
-    Sample {
-        id: "advanced-network-activity",
-        title: "Advanced: KMS calls denied by a VPC endpoint policy",
-        description: "Network activity events for KMS, only those with errorCode VpceAccessDenied.",
-        request: r#"{
-  "TrailName": "management-events",
-  "AdvancedEventSelectors": [
-    {
-      "Name": "Denied KMS calls through VPC endpoints",
-      "FieldSelectors": [
-        { "Field": "eventCategory", "Equals": ["NetworkActivity"] },
-        { "Field": "eventSource", "Equals": ["kms.amazonaws.com"] },
-        { "Field": "errorCode", "Equals": ["VpceAccessDenied"] }
-      ]
-    }
-  ]
-}
-"#,
-        context: None,
-        expect: Expect::Valid,
-    },
-    Sample {
-        id: "invalid-trail-name",
-        title: "Invalid: trail name with adjacent dashes",
-        description: "InvalidTrailNameException: names cannot have two punctuation marks in a row.",
-        request: r#"{
-  "TrailName": "my--trail",
-  "EventSelectors": [
-    { "ReadWriteType": "All", "IncludeManagementEvents": true }
-  ]
-}
-"#,
-        context: None,
-        expect: Expect::Error(Code::InvalidTrailNameException),
-    },
-    Sample {
-        id: "invalid-bucket-without-slash",
-        title: "Invalid: S3 bucket without trailing slash",
-        description: "InvalidEventSelectorsException, AWS's own message: the bucket ARN needs a trailing /.",
-        request: r#"{
-  "TrailName": "management-events",
-  "EventSelectors": [
-    {
-      "ReadWriteType": "All",
-      "IncludeManagementEvents": true,
-      "DataResources": [
-        { "Type": "AWS::S3::Object", "Values": ["arn:aws:s3:::data-bucket"] }
-      ]
-    }
-  ]
-}
-"#,
-        context: None,
-        expect: Expect::Error(Code::InvalidEventSelectorsException),
-    },
-    Sample {
-        id: "invalid-param-validation",
-        title: "Invalid: caught by the SDK before sending",
-        description: "ParamValidationError: a string where a boolean belongs, and an empty FieldSelectors list.",
-        request: r#"{
-  "TrailName": "management-events",
-  "AdvancedEventSelectors": [
-    {
-      "Name": "Oops",
-      "FieldSelectors": []
-    }
-  ],
-  "IncludeManagementEvents": "yes"
-}
-"#,
-        context: None,
-        expect: Expect::Error(Code::ParamValidationError),
-    },
-    Sample {
-        id: "invalid-unknown-trail",
-        title: "Invalid: a trail that does not exist",
-        description: "TrailNotFoundException: no trail of that name in the caller's account.",
-        request: r#"{
-  "TrailName": "myTrail2",
-  "EventSelectors": [
-    { "ReadWriteType": "All" }
-  ]
-}
-"#,
-        context: None,
-        expect: Expect::Error(Code::TrailNotFoundException),
-    },
-    Sample {
-        id: "invalid-home-region",
-        title: "Invalid: called from the wrong Region",
-        description: "InvalidHomeRegionException: eu-data-events lives in eu-west-1, the call goes to us-east-1.",
-        request: r#"{
-  "TrailName": "eu-data-events",
-  "EventSelectors": [
-    { "ReadWriteType": "All" }
-  ]
-}
-"#,
-        context: None,
-        expect: Expect::Error(Code::InvalidHomeRegionException),
-    },
-    Sample {
-        id: "invalid-trail-arn",
-        title: "Invalid: malformed trail ARN",
-        description: "CloudTrailARNInvalidException: the region does not belong to the partition.",
-        request: r#"{
-  "TrailName": "arn:aws:cloudtrail:cn-north-1:123456789012:trail/management-events",
-  "EventSelectors": [
-    { "ReadWriteType": "All" }
-  ]
-}
-"#,
-        context: None,
-        expect: Expect::Error(Code::CloudTrailArnInvalidException),
-    },
-    Sample {
-        id: "invalid-advanced-operator",
-        title: "Invalid: StartsWith on readOnly",
-        description: "InvalidEventSelectorsException: Equals is the only operator readOnly accepts.",
-        request: r#"{
-  "TrailName": "management-events",
-  "AdvancedEventSelectors": [
-    {
-      "FieldSelectors": [
-        { "Field": "eventCategory", "Equals": ["Management"] },
-        { "Field": "readOnly", "StartsWith": ["t"] }
-      ]
-    }
-  ]
-}
-"#,
-        context: None,
-        expect: Expect::Error(Code::InvalidEventSelectorsException),
-    },
-    Sample {
-        id: "invalid-org-trail-member",
-        title: "Invalid: organization trail from a member account",
-        description: "NotOrganizationMasterAccountException: the caller (a member account) may not change the organization's trail.",
-        request: r#"{
-  "TrailName": "arn:aws:cloudtrail:us-east-1:111122223333:trail/org-audit",
-  "EventSelectors": [
-    { "ReadWriteType": "WriteOnly" }
-  ]
-}
-"#,
-        context: Some(
-            r#"{
-  "account": "444455556666",
-  "region": "us-east-1",
-  "organization": {
-    "managementAccount": "111122223333",
-    "delegatedAdministrators": []
-  },
-  "trails": [
-    { "name": "org-audit", "homeRegion": "us-east-1", "account": "111122223333", "isOrganizationTrail": true }
-  ]
-}
-"#,
-        ),
-        expect: Expect::Error(Code::NotOrganizationMasterAccountException),
-    },
-    Sample {
-        id: "invalid-trail-busy",
-        title: "Invalid: trail being modified",
-        description: "ConflictException: another operation is updating the trail (simulated by status: updating).",
-        request: r#"{
-  "TrailName": "management-events",
-  "EventSelectors": [
-    { "ReadWriteType": "All" }
-  ]
-}
-"#,
-        context: Some(
-            r#"{
-  "account": "123456789012",
-  "region": "us-east-1",
-  "trails": [
-    { "name": "management-events", "homeRegion": "us-east-1", "status": "updating" }
-  ]
-}
-"#,
-        ),
-        expect: Expect::Error(Code::ConflictException),
-    },
+
+/// Every request and context file (include_str! needs each path spelled out; a test checks
+/// this list against the folder).
+const FILES: &[(&str, &str)] = &[
+    embed!("requests/default-trail.json"),
+    embed!("requests/write-only-management.json"),
+    embed!("requests/s3-whole-bucket.json"),
+    embed!("requests/s3-prefix.json"),
+    embed!("requests/all-lambda.json"),
+    embed!("requests/one-lambda.json"),
+    embed!("requests/exclude-kms-rdsdata.json"),
+    embed!("requests/advanced-s3-putobject.json"),
+    embed!("requests/advanced-no-kms-reads.json"),
+    embed!("requests/advanced-network-activity.json"),
+    embed!("requests/invalid-trail-name.json"),
+    embed!("requests/invalid-bucket-without-slash.json"),
+    embed!("requests/invalid-param-validation.json"),
+    embed!("requests/invalid-unknown-trail.json"),
+    embed!("requests/invalid-home-region.json"),
+    embed!("requests/invalid-trail-arn.json"),
+    embed!("requests/invalid-advanced-operator.json"),
+    embed!("requests/invalid-org-trail-member.json"),
+    embed!("requests/invalid-trail-busy.json"),
+    embed!("contexts/member-account.json"),
+    embed!("contexts/trail-updating.json"),
 ];
+
+fn file(path: &str) -> Result<&'static str, String> {
+    FILES.iter().find(|(p, _)| *p == path).map(|(_, text)| *text).ok_or_else(|| format!("no file samples/{path}"))
+}
+
+fn load() -> Result<Vec<Sample>, String> {
+    let entries: Vec<Entry> = serde_json::from_str(INDEX).map_err(|e| format!("samples/index.json: {e}"))?;
+    entries.into_iter().map(sample).collect()
+}
+
+fn sample(entry: Entry) -> Result<Sample, String> {
+    let context = match &entry.context {
+        Some(name) => Some(file(&format!("contexts/{name}.json"))?),
+        None => None,
+    };
+    Ok(Sample {
+        request: file(&format!("requests/{}.json", entry.id))?,
+        id: entry.id,
+        title: entry.title,
+        description: entry.description,
+        context,
+        expect: entry.expect,
+        logs_from_seed: entry.logs_from_seed,
+    })
+}
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::replay::{EventRecord, Matcher};
     use crate::service::{put_event_selectors, Outcome};
     use crate::AccountContext;
+    use serde_json::Value;
+
+    #[test]
+    fn every_file_parses_and_is_embedded() {
+        let samples = load().unwrap();
+        assert_eq!(all(), samples.as_slice());
+        for (path, text) in FILES {
+            serde_json::from_str::<Value>(text).unwrap_or_else(|e| panic!("{path}: {e}"));
+        }
+        let folder = concat!(env!("CARGO_MANIFEST_DIR"), "/samples");
+        let mut on_disk: Vec<String> = ["requests", "contexts"]
+            .iter()
+            .flat_map(|dir| std::fs::read_dir(format!("{folder}/{dir}")).unwrap().map(move |f| (dir, f)))
+            .map(|(dir, f)| format!("{dir}/{}", f.unwrap().file_name().to_string_lossy()))
+            .filter(|p| p != "contexts/default.json")
+            .collect();
+        let mut embedded: Vec<String> = FILES.iter().map(|(p, _)| p.to_string()).collect();
+        on_disk.sort();
+        embedded.sort();
+        assert_eq!(on_disk, embedded);
+        let entries: Vec<Entry> = serde_json::from_str(INDEX).unwrap();
+        let mut used: Vec<String> = entries
+            .iter()
+            .map(|e| format!("requests/{}.json", e.id))
+            .chain(entries.iter().filter_map(|e| e.context.as_ref()).map(|c| format!("contexts/{c}.json")))
+            .collect();
+        used.sort();
+        used.dedup();
+        assert_eq!(used, embedded, "every embedded file belongs to a sample");
+    }
 
     #[test]
     fn every_sample_shows_its_outcome() {
-        for sample in SAMPLES {
-            let context = AccountContext::from_json(sample.context_json()).expect(sample.id);
+        for sample in all() {
+            let context = AccountContext::from_json(sample.context_json()).expect(&sample.id);
             let evaluation = put_event_selectors(sample.request, Some(&context));
             match (sample.expect, &evaluation.outcome) {
                 (Expect::Valid, Outcome::Response(_)) => {}
@@ -437,11 +176,53 @@ mod tests {
         }
     }
 
+    /// Each seed record as the samples' `logsFromSeed` names it.
+    fn seed_records() -> Vec<(String, Value)> {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/events/seed-examples.json");
+        let log: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+        let records = log["Records"].as_array().unwrap().clone();
+        records
+            .into_iter()
+            .map(|r| {
+                let name = r["eventName"].as_str().unwrap().to_string();
+                match r["resources"][0]["ARN"].as_str() {
+                    Some(arn) => (format!("{name} {arn}"), r),
+                    None => (name, r),
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_valid_sample_logs_what_it_says_of_the_seed_events() {
+        let records = seed_records();
+        for sample in all() {
+            let context = AccountContext::from_json(sample.context_json()).unwrap();
+            let outcome = put_event_selectors(sample.request, Some(&context)).outcome;
+            let (Outcome::Response(response), Some(expected)) = (outcome, &sample.logs_from_seed) else {
+                assert_eq!(sample.expect == Expect::Valid, sample.logs_from_seed.is_some(), "{}", sample.id);
+                continue;
+            };
+            let matcher = Matcher::new(&response.selectors);
+            let logs = |record: &Value| {
+                let bytes = serde_json::to_vec(record).unwrap();
+                let event: EventRecord = serde_json::from_slice(&bytes).unwrap();
+                let mut matched = Vec::new();
+                matcher.matches_into(&event, event.category(), &mut matched);
+                !matched.is_empty()
+            };
+            let logged: Vec<&String> = records.iter().filter(|(_, r)| logs(r)).map(|(name, _)| name).collect();
+            assert_eq!(logged, expected.iter().collect::<Vec<_>>(), "{}", sample.id);
+        }
+    }
+
     #[test]
     fn ids_are_unique_and_there_are_enough() {
-        assert!(SAMPLES.len() >= 10);
-        for (i, s) in SAMPLES.iter().enumerate() {
-            assert!(SAMPLES[i + 1..].iter().all(|o| o.id != s.id), "{}", s.id);
+        let samples = all();
+        assert!(samples.len() >= 10);
+        for (i, s) in samples.iter().enumerate() {
+            assert!(samples[i + 1..].iter().all(|o| o.id != s.id), "{}", s.id);
         }
+        assert_eq!(default_sample().map(|s| s.id.as_str()), Some("default-trail"));
     }
 }

@@ -205,9 +205,13 @@ fn field_selector(node: &Node, pointer: String) -> Option<AdvancedFieldSelector>
         return None;
     };
     let o = Object { node, pointer: &pointer };
+    // Of duplicate operator keys only the last counts, as JSON readers (and so CloudTrail) and
+    // the stored form read them; the DuplicateKey warning points at the others (review B8).
     let conditions = members
         .iter()
-        .filter_map(|m| {
+        .enumerate()
+        .filter(|(i, m)| members[i + 1..].iter().all(|later| later.key != m.key))
+        .filter_map(|(_, m)| {
             let operator = Operator::parse(&m.key)?;
             let located = list(&m.value, child_pointer(&pointer, &m.key), string)?;
             Some(Condition {
@@ -230,5 +234,41 @@ pub fn request(node: &Node, name_key: &str) -> Request {
         event_selectors: o.list("EventSelectors", event_selector),
         advanced_event_selectors: o.list("AdvancedEventSelectors", advanced_event_selector),
         span: node.span,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::diagnostic::Code;
+    use crate::service::{put_event_selectors, Outcome};
+
+    /// A field selector whose `Equals` appears twice: `first` values, then `second`.
+    fn duplicated_equals(first: usize, second: usize) -> String {
+        let values = |n: usize, tag: &str| (0..n).map(|i| format!("\"{tag}{i}\"")).collect::<Vec<_>>().join(",");
+        format!(
+            r#"{{"TrailName": "t-trail", "AdvancedEventSelectors": [{{"FieldSelectors": [
+                {{"Field": "eventCategory", "Equals": ["Data"]}},
+                {{"Field": "resources.type", "Equals": ["AWS::S3::Object"]}},
+                {{"Field": "eventName", "Equals": [{}], "Equals": [{}]}}]}}]}}"#,
+            values(first, "First"),
+            values(second, "Second")
+        )
+    }
+
+    #[test]
+    fn only_the_last_of_duplicate_operator_keys_is_judged() {
+        let evaluation = put_event_selectors(&duplicated_equals(501, 1), None);
+        let Outcome::Response(response) = &evaluation.outcome else {
+            panic!("the ignored first list was judged: {:?}", evaluation.outcome);
+        };
+        let stored = serde_json::to_string(&response.selectors).unwrap();
+        assert!(stored.contains("Second0") && !stored.contains("First0"), "{stored}");
+        assert!(evaluation.diagnostics.iter().any(|d| d.code == Code::DuplicateKey));
+    }
+
+    #[test]
+    fn the_last_duplicate_list_still_counts_toward_the_limit() {
+        let evaluation = put_event_selectors(&duplicated_equals(1, 501), None);
+        assert!(matches!(&evaluation.outcome, Outcome::Error(e) if e.error_type == "InvalidEventSelectorsException"));
     }
 }

@@ -1,6 +1,6 @@
 //! The samples menu: valid requests first, then one invalid request per exception.
 
-use trailscope_core::samples::{Expect, SAMPLES};
+use trailscope_core::samples::{self, Expect};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -16,8 +16,8 @@ pub fn samples_menu(props: &SamplesMenuProps) -> Html {
         e.target().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok()).map(|s| s.value()).unwrap_or_default()
     });
     let option = |valid: bool| {
-        SAMPLES.iter().filter(move |s| (s.expect == Expect::Valid) == valid).map(|s| {
-            html! { <option value={s.id} title={s.description} selected={s.id == props.selected}>{s.title}</option> }
+        samples::all().iter().filter(move |s| (s.expect == Expect::Valid) == valid).map(|s| {
+            html! { <option value={s.id.as_str()} title={s.description.as_str()} selected={s.id == props.selected}>{&s.title}</option> }
         })
     };
     html! {

@@ -3,8 +3,9 @@
 //! else (garbage, another version, oversized fields) is refused with a reason, never half-read.
 
 use serde::{Deserialize, Serialize};
+use trailscope_core::context::DEFAULT_CONTEXT_JSON;
 use trailscope_core::limits::MAX_INPUT_BYTES;
-use trailscope_core::samples::{self, DEFAULT_SAMPLE};
+use trailscope_core::samples;
 
 /// The format written today. A reader accepts exactly the versions it knows.
 pub const FORMAT_VERSION: u32 = 1;
@@ -80,11 +81,12 @@ pub struct PlaygroundState {
 impl Default for PlaygroundState {
     /// The default sample, with no events.
     fn default() -> Self {
+        let sample = samples::default_sample();
         PlaygroundState {
             version: FORMAT_VERSION,
-            request: DEFAULT_SAMPLE.request.into(),
-            context: DEFAULT_SAMPLE.context_json().into(),
-            sample: Some(DEFAULT_SAMPLE.id.into()),
+            request: sample.map_or("", |s| s.request).into(),
+            context: sample.map_or(DEFAULT_CONTEXT_JSON, |s| s.context_json()).into(),
+            sample: sample.map(|s| s.id.clone()),
             events: None,
             compare: false,
         }

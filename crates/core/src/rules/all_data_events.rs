@@ -2,23 +2,20 @@
 //! event, and "all S3 objects" includes the trail's own log bucket (spec §6.2; decisions D18).
 
 use super::fields::{category_of, resource_type_of, EventCategory};
-use crate::catalog::is_resource_type;
+use crate::catalog::{basic_type, is_resource_type};
 use crate::data_value::is_all;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::syntax::{AdvancedEventSelector, Request};
-
-const BASIC: [(&str, &str); 3] =
-    [("AWS::S3::Object", "s3"), ("AWS::Lambda::Function", "lambda"), ("AWS::DynamoDB::Table", "dynamodb")];
 
 pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
     for resource in request.event_selectors().iter().flat_map(|s| s.data_resources()) {
         let Some(ty) = &resource.resource_type else {
             continue;
         };
-        let Some((_, service)) = BASIC.iter().find(|(t, _)| *t == ty.value) else {
+        let Some(basic) = basic_type(&ty.value) else {
             continue;
         };
-        for value in resource.values().iter().filter(|v| is_all(service, &v.value)) {
+        for value in resource.values().iter().filter(|v| is_all(basic.service, &v.value)) {
             out.push(warning(&ty.value, &value.pointer, value.span));
         }
     }

@@ -3,14 +3,13 @@
 
 use super::fields::resource_type_of;
 use crate::arn;
+use crate::catalog::basic_type;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::syntax::Request;
 
-/// ARN service names per resources.type, from the formats of spec §4.5.
+/// ARN service names per resources.type, from the formats of spec §4.5 (the basic types'
+/// come from the catalog).
 const ARN_SERVICES: &[(&str, &[&str])] = &[
-    ("AWS::S3::Object", &["s3"]),
-    ("AWS::DynamoDB::Table", &["dynamodb"]),
-    ("AWS::Lambda::Function", &["lambda"]),
     ("AWS::DynamoDB::Stream", &["dynamodb"]),
     ("AWS::S3::AccessPoint", &["s3"]),
     ("AWS::S3ObjectLambda::AccessPoint", &["s3-object-lambda"]),
@@ -30,12 +29,19 @@ const ARN_SERVICES: &[(&str, &[&str])] = &[
     ("AWS::KinesisVideo::Stream", &["kinesisvideo"]),
 ];
 
+fn arn_services(resource_type: &str) -> Option<&'static [&'static str]> {
+    match basic_type(resource_type) {
+        Some(basic) => Some(std::slice::from_ref(&basic.service)),
+        None => ARN_SERVICES.iter().find(|(t, _)| *t == resource_type).map(|(_, services)| *services),
+    }
+}
+
 pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
     for selector in request.advanced_event_selectors() {
         let Some(resource_type) = resource_type_of(selector) else {
             continue;
         };
-        let Some((_, services)) = ARN_SERVICES.iter().find(|(t, _)| *t == resource_type) else {
+        let Some(services) = arn_services(resource_type) else {
             continue;
         };
         let arn_fields = selector.field_selectors().iter().filter(|f| f.field_name() == Some("resources.ARN"));

@@ -46,10 +46,11 @@ pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
                 continue;
             };
             if !services.contains(&service) {
+                let formats: Vec<String> = services.iter().map(|s| format!("arn:<partition>:{s}")).collect();
                 out.push(
                     Diagnostic::new(
                         Code::ArnFormatMismatch,
-                        format!("\"{}\" is an ARN of service \"{service}\", but resources.type is {resource_type}, whose ARNs start with arn:<partition>:{}", value.value, services[0]),
+                        format!("\"{}\" is an ARN of service \"{service}\", but resources.type is {resource_type}, whose ARNs start with {}", value.value, formats.join(" or ")),
                         &value.pointer,
                         value.span,
                     )

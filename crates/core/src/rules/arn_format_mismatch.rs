@@ -52,10 +52,11 @@ pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
                 continue;
             };
             if !services.contains(&service) {
+                let formats: Vec<String> = services.iter().map(|s| format!("arn:<partition>:{s}")).collect();
                 out.push(
                     Diagnostic::new(
                         Code::ArnFormatMismatch,
-                        format!("\"{}\" is an ARN of service \"{service}\", but resources.type is {resource_type}, whose ARNs start with arn:<partition>:{}", value.value, services[0]),
+                        format!("\"{}\" is an ARN of service \"{service}\", but resources.type is {resource_type}, whose ARNs start with {}", value.value, formats.join(" or ")),
                         &value.pointer,
                         value.span,
                     )
@@ -74,6 +75,42 @@ fn complete_service(value: &str) -> Option<&str> {
     let (_partition, service) = (parts.next()?, parts.next()?);
     parts.next().map(|_| service)
 }
+
+/// Snapshot cases (`rules::tests::rule_snapshots`).
+#[cfg(test)]
+pub(super) const CASES: &[&str] = &[
+    r#"{
+  "TrailName": "my-trail",
+  "AdvancedEventSelectors": [
+    {"FieldSelectors": [
+      {"Field": "eventCategory", "Equals": ["Data"]},
+      {"Field": "resources.type", "Equals": ["AWS::S3::Object"]},
+      {"Field": "resources.ARN", "StartsWith": ["arn:aws:s3:::data-bucket/", "arn:aws:s"]}
+    ]},
+    {"FieldSelectors": [
+      {"Field": "eventCategory", "Equals": ["Data"]},
+      {"Field": "resources.type", "Equals": ["AWS::SSM::ManagedNode"]},
+      {"Field": "resources.ARN", "StartsWith": ["arn:aws:ec2:us-east-1:123456789012:instance/"]}
+    ]}
+  ]
+}"#,
+    r#"{
+  "TrailName": "my-trail",
+  "AdvancedEventSelectors": [{"FieldSelectors": [
+    {"Field": "eventCategory", "Equals": ["Data"]},
+    {"Field": "resources.type", "Equals": ["AWS::S3::Object"]},
+    {"Field": "resources.ARN", "Equals": ["arn:aws:lambda:us-east-1:123456789012:function:f"], "StartsWith": ["arn:aws:lambda:"]}
+  ]}]
+}"#,
+    r#"{
+  "TrailName": "my-trail",
+  "AdvancedEventSelectors": [{"FieldSelectors": [
+    {"Field": "eventCategory", "Equals": ["Data"]},
+    {"Field": "resources.type", "Equals": ["AWS::SSM::ManagedNode"]},
+    {"Field": "resources.ARN", "NotStartsWith": ["arn:aws:s3:::data-bucket/"]}
+  ]}]
+}"#,
+];
 
 #[cfg(test)]
 mod tests {

@@ -125,6 +125,71 @@ fn required_fields(selector: &AdvancedEventSelector, category: EventCategory, ou
     }
 }
 
+/// Snapshot cases (`rules::tests::rule_snapshots`).
+#[cfg(test)]
+pub(super) const CASES: &[&str] = &[
+    r#"{
+  "TrailName": "my-trail",
+  "AdvancedEventSelectors": [
+    {"FieldSelectors": [
+      {"Field": "eventCategory", "Equals": ["Management"]},
+      {"Field": "readOnly", "Equals": ["false"]},
+      {"Field": "eventSource", "NotEquals": ["kms.amazonaws.com", "rdsdata.amazonaws.com"]}
+    ]},
+    {"FieldSelectors": [
+      {"Field": "eventCategory", "Equals": ["Data"]},
+      {"Field": "resources.type", "Equals": ["AWS::S3::Object"]},
+      {"Field": "resources.ARN", "NotStartsWith": ["arn:aws:s3:::logs-bucket/"]},
+      {"Field": "sessionCredentialFromConsole", "NotEquals": ["true"]}
+    ]},
+    {"FieldSelectors": [
+      {"Field": "eventCategory", "Equals": ["NetworkActivity"]},
+      {"Field": "eventSource", "Equals": ["kms.amazonaws.com"]},
+      {"Field": "errorCode", "Equals": ["VpceAccessDenied"]}
+    ]}
+  ]
+}"#,
+    r#"{
+  "TrailName": "my-trail",
+  "AdvancedEventSelectors": [{"FieldSelectors": [
+    {"Field": "eventCategory", "Equals": ["Management"]},
+    {"Field": "eventName", "Equals": ["CreateTrail"]},
+    {"Field": "readonly", "Equals": ["true"]},
+    {"Field": "cdkpfNoSuchField", "Equals": ["x"]}
+  ]}]
+}"#,
+    r#"{
+  "TrailName": "my-trail",
+  "AdvancedEventSelectors": [{"FieldSelectors": [
+    {"Field": "eventCategory", "Equals": ["Management"]},
+    {"Field": "readOnly", "StartsWith": ["t"], "Equals": ["True"]},
+    {"Field": "eventSource", "NotEquals": ["s3.amazonaws.com"]}
+  ]}]
+}"#,
+    r#"{
+  "TrailName": "my-trail",
+  "AdvancedEventSelectors": [
+    {"FieldSelectors": [{"Field": "eventCategory", "Equals": ["Data"]}]},
+    {"FieldSelectors": [
+      {"Field": "eventCategory", "Equals": ["Data"]},
+      {"Field": "resources.type", "Equals": ["AWS::S3::Objects", "AWS::Lambda::Function"]}
+    ]}
+  ]
+}"#,
+    r#"{
+  "TrailName": "my-trail",
+  "AdvancedEventSelectors": [
+    {"FieldSelectors": [{"Field": "eventCategory", "Equals": ["NetworkActivity"]}]},
+    {"FieldSelectors": [
+      {"Field": "eventCategory", "Equals": ["NetworkActivity"]},
+      {"Field": "eventSource", "Equals": ["iam.amazonaws.com"]},
+      {"Field": "errorCode", "Equals": ["AccessDenied"]},
+      {"Field": "readOnly", "Equals": ["true"]}
+    ]}
+  ]
+}"#,
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;

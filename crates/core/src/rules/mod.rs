@@ -105,11 +105,13 @@ fn quoted(text: &str) -> String {
 
 #[cfg(test)]
 pub(crate) mod test_support {
-    use crate::diagnostic::Diagnostic;
+    use crate::diagnostic::{Diagnostic, Edit};
     use crate::input;
     use crate::json::parse;
+    use crate::render::render;
+    use std::fmt::Write;
 
-    /// Runs one rule on `text` (a request) and returns (code, pointer, message) triples.
+    /// Runs one rule on `text` (a request) and returns its diagnostics.
     pub fn run_rule(rule: super::Rule, text: &str) -> Vec<Diagnostic> {
         let root = parse(text).expect("test input is JSON");
         let (read, _) = input::read(&root, "ctx-trail");
@@ -120,5 +122,94 @@ pub(crate) mod test_support {
 
     pub fn pointers(diagnostics: &[Diagnostic]) -> Vec<&str> {
         diagnostics.iter().map(|d| d.pointer.as_str()).collect()
+    }
+
+    /// A rule's snapshot: for each case, the request, the rule's diagnostics as the CLI renders
+    /// them, and the request after each fix.
+    pub fn snapshot(rule: super::Rule, cases: &[&str]) -> String {
+        let mut out = String::new();
+        for (i, text) in cases.iter().enumerate() {
+            let diagnostics = run_rule(rule, text);
+            let _ = writeln!(out, "==================== case {} ====================\n{text}\n", i + 1);
+            if diagnostics.is_empty() {
+                out.push_str("(no diagnostics)\n\n");
+            }
+            out.push_str(&render(text, "request.json", &diagnostics));
+            for (n, d) in diagnostics.iter().enumerate() {
+                if let Some(fix) = &d.fix {
+                    let _ = writeln!(out, "---- after fix {} ({}):\n{}\n", n + 1, fix.title, apply(text, &fix.edits));
+                }
+            }
+        }
+        out
+    }
+
+    /// `text` with `edits` applied, the last first so earlier spans stay valid.
+    pub fn apply(text: &str, edits: &[Edit]) -> String {
+        let mut edits: Vec<&Edit> = edits.iter().collect();
+        edits.sort_by_key(|e| std::cmp::Reverse(e.span));
+        let mut out = text.to_string();
+        for edit in edits {
+            out.replace_range(edit.span.start..edit.span.end, &edit.text);
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use test_support::{run_rule, snapshot};
+
+    /// Every rule with its snapshot cases (each rule file's `CASES`).
+    const SNAPSHOTS: &[(&str, Rule, &[&str])] = &[
+        ("trail_name", trail_name::check, trail_name::CASES),
+        ("trail_arn", trail_arn::check, trail_arn::CASES),
+        ("selector_lists", selector_lists::check, selector_lists::CASES),
+        ("basic_selector_count", basic_selector_count::check, basic_selector_count::CASES),
+        ("read_write_type", read_write_type::check, read_write_type::CASES),
+        ("data_resource_type", data_resource_type::check, data_resource_type::CASES),
+        ("data_resource_values", data_resource_values::check, data_resource_values::CASES),
+        ("data_resource_count", data_resource_count::check, data_resource_count::CASES),
+        (
+            "exclude_management_event_sources",
+            exclude_management_event_sources::check,
+            exclude_management_event_sources::CASES,
+        ),
+        ("management_or_data", management_or_data::check, management_or_data::CASES),
+        ("advanced_value_count", advanced_value_count::check, advanced_value_count::CASES),
+        ("advanced_lengths", advanced_lengths::check, advanced_lengths::CASES),
+        ("event_category", event_category::check, event_category::CASES),
+        ("duplicate_field", duplicate_field::check, duplicate_field::CASES),
+        ("no_operator", no_operator::check, no_operator::CASES),
+        ("category_fields", category_fields::check, category_fields::CASES),
+        ("basic_logs_nothing", basic_logs_nothing::check, basic_logs_nothing::CASES),
+        ("wildcard_in_value", wildcard_in_value::check, wildcard_in_value::CASES),
+        ("arn_equals_prefix", arn_equals_prefix::check, arn_equals_prefix::CASES),
+        ("s3_bucket_without_slash", s3_bucket_without_slash::check, s3_bucket_without_slash::CASES),
+        ("duplicate_values", duplicate_values::check, duplicate_values::CASES),
+        ("never_matches", never_matches::check, never_matches::CASES),
+        ("arn_format_mismatch", arn_format_mismatch::check, arn_format_mismatch::CASES),
+        ("all_data_events", all_data_events::check, all_data_events::CASES),
+    ];
+
+    #[test]
+    fn rule_snapshots() {
+        for (name, rule, cases) in SNAPSHOTS {
+            insta::assert_snapshot!(*name, snapshot(*rule, cases));
+        }
+    }
+
+    /// A new rule cannot skip snapshots, and each rule shows both a pass and a failure.
+    #[test]
+    fn every_rule_has_passing_and_failing_snapshot_cases() {
+        for (name, rule) in NAME_RULES.iter().chain(SELECTOR_RULES).chain(LINT_RULES) {
+            let Some((_, _, cases)) = SNAPSHOTS.iter().find(|(n, _, _)| n == name) else {
+                panic!("rule {name} has no entry in SNAPSHOTS");
+            };
+            let found: Vec<usize> = cases.iter().map(|text| run_rule(*rule, text).len()).collect();
+            assert!(found.contains(&0), "{name}: no case passes");
+            assert!(found.iter().any(|&n| n > 0), "{name}: no case fails");
+        }
     }
 }

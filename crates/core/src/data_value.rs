@@ -19,15 +19,15 @@ pub enum DataValue<'a> {
 
 /// Parses `value` for `resource_type`; the error says what is wrong, for the message's help.
 pub fn parse<'a>(resource_type: &str, value: &'a str) -> Result<DataValue<'a>, String> {
-    // spec: decisions D10 as corrected by docs/aws-messages.md: `*` is refused anywhere but in
-    // an S3 key prefix, where it is a literal key character (checked in `s3`).
-    if value.contains('*') && resource_type != "AWS::S3::Object" {
-        return Err(WILDCARD.into());
-    }
     let service = match catalog::basic_type(resource_type) {
         Some(basic) => basic.service,
         None => return Err(format!("{resource_type} is not a basic data resource type")),
     };
+    // spec: decisions D10 as corrected by docs/aws-messages.md: `*` is refused anywhere but in
+    // an S3 key prefix, where it is a literal key character (checked in `s3`).
+    if value.contains('*') && service != "s3" {
+        return Err(wildcard(service));
+    }
     if is_all(service, value) {
         return Ok(DataValue::All);
     }
@@ -42,8 +42,10 @@ pub fn parse<'a>(resource_type: &str, value: &'a str) -> Result<DataValue<'a>, S
     }
 }
 
-const WILDCARD: &str =
-    "wildcards (*) are not supported; to log every resource of the type use the \"all\" value (e.g. arn:aws:s3)";
+/// The help for a `*`: it names the type's own "all" value.
+fn wildcard(service: &str) -> String {
+    format!("wildcards (*) are not supported; to log every resource of the type use the \"all\" value arn:aws:{service} (or arn:<partition>:{service})")
+}
 
 /// `arn:<partition>:<service>` (and `arn:<partition>:s3:::`): every resource of the type.
 pub fn is_all(service: &str, value: &str) -> bool {
@@ -67,7 +69,7 @@ fn s3(parts: arn::Arn<'_>) -> Result<DataValue<'_>, String> {
     }
     let bucket_part = parts.resource.split_once('/').map_or(parts.resource, |(bucket, _)| bucket);
     if bucket_part.contains('*') {
-        return Err(WILDCARD.into());
+        return Err(wildcard("s3"));
     }
     let Some((bucket, _prefix)) = parts.resource.split_once('/') else {
         return Err(format!(
@@ -157,9 +159,10 @@ mod tests {
         // spec: aws-messages.md, corrections: `arn:aws:s3:::corp-bucket/*` was accepted.
         assert_eq!(parse(S3, "arn:aws:s3:::corp-bucket/*"), Ok(DataValue::S3Prefix { bucket: "corp-bucket" }));
         assert!(parse(S3, "arn:aws:s3:::corp-bucket/logs/*.gz").is_ok());
-        assert_eq!(parse(S3, "arn:aws:s3:::*/*"), Err(WILDCARD.to_string()));
-        assert_eq!(parse(S3, "arn:aws:s3:::*"), Err(WILDCARD.to_string()));
-        assert_eq!(parse(LAMBDA, "arn:aws:lambda:us-west-2:111111111111:function:*"), Err(WILDCARD.to_string()));
+        assert_eq!(parse(S3, "arn:aws:s3:::*/*"), Err(wildcard("s3")));
+        assert_eq!(parse(S3, "arn:aws:s3:::*"), Err(wildcard("s3")));
+        let lambda = parse(LAMBDA, "arn:aws:lambda:us-west-2:111111111111:function:*");
+        assert!(lambda.is_err_and(|help| help.contains("\"all\" value arn:aws:lambda ")));
     }
 
     #[test]

@@ -2,16 +2,24 @@
 
 /// The candidate closest to `word`: equal ignoring case and punctuation, or within an edit
 /// distance of a third of its length (at least 1, at most 3). Ties go to the first candidate.
+///
+/// The length that sets the limit leaves out the ending `word` shares with the candidate, so
+/// that a long common tail does not make two different names "close": `s3.amazonaws.com` is
+/// not a misspelling of `kms.amazonaws.com`, which would turn a fix into another service.
 pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let folded = fold(word);
-    let limit = (word.chars().count() / 3).clamp(1, 3);
     candidates
         .into_iter()
         .filter(|c| *c != word)
         .map(|c| (if fold(c) == folded { 0 } else { distance(word, c) }, c))
-        .filter(|(d, _)| *d <= limit)
+        .filter(|(d, c)| *d <= limit(word, c))
         .min_by_key(|(d, _)| *d)
         .map(|(_, c)| c)
+}
+
+fn limit(word: &str, candidate: &str) -> usize {
+    let shared_tail = word.chars().rev().zip(candidate.chars().rev()).take_while(|(a, b)| a == b).count();
+    ((word.chars().count() - shared_tail) / 3).clamp(1, 3)
 }
 
 fn fold(word: &str) -> String {
@@ -46,5 +54,15 @@ mod tests {
         assert_eq!(closest("eventname", ["eventName", "eventSource"]), Some("eventName"));
         assert_eq!(closest("TrailNme", ["TrailName", "EventSelectors"]), Some("TrailName"));
         assert_eq!(closest("Banana", ["TrailName", "EventSelectors"]), None);
+        assert_eq!(closest("kms.amazonaws.con", ["kms.amazonaws.com"]), Some("kms.amazonaws.com"));
+        assert_eq!(closest("AWS::S3::Objects", ["AWS::S3::Object"]), Some("AWS::S3::Object"));
+    }
+
+    #[test]
+    fn another_service_is_not_a_typo() {
+        let sources = ["kms.amazonaws.com", "rdsdata.amazonaws.com", "iot.amazonaws.com"];
+        assert_eq!(closest("s3.amazonaws.com", sources), None);
+        assert_eq!(closest("iam.amazonaws.com", sources), None);
+        assert_eq!(closest("kms.amazonaws.com.", sources), Some("kms.amazonaws.com"));
     }
 }

@@ -75,10 +75,15 @@ size:
 	scripts/size.sh
 
 ## Benchmarks: validation of maximum-size requests (criterion), replay throughput against a
-## bare serde_json scan (native), and the wasm build's replay throughput in headless Chromium.
+## bare serde_json scan (native), the replay field reader against serde's derive (native and
+## wasm under Node's WASI), and the wasm build's replay throughput in headless Chromium.
 bench: tools test-tools
 	cargo bench --locked -p trailscope-core --bench validate
 	cargo bench --locked -p trailscope-core --bench replay
+	cargo run --locked --release -p trailscope-bench
+	rustup target list --installed | grep -qx wasm32-wasip1 || rustup target add wasm32-wasip1
+	CARGO_TARGET_WASM32_WASIP1_RUNNER="node --no-warnings scripts/wasi-run.mjs" \
+	  cargo run --locked --release -p trailscope-bench --target wasm32-wasip1
 	scripts/bench-wasm.sh
 
 clean:

@@ -1,7 +1,10 @@
 //! Ablation (make bench): the hand-written field reader (`replay::extract::record`) against
 //! serde's derive (`serde_json::from_slice::<EventRecord>`) on the same record bytes, in the same
-//! run. The reader is kept only while it earns its place; the ratio printed here is that
-//! evidence (see README, "Limits and measurements").
+//! run, natively and as wasm (wasm32-wasip1 under Node's WASI, V8's wasm engine as in the page's
+//! worker). The reader is kept only while it earns its place; the ratio printed is the evidence.
+//!
+//! A program rather than a cargo bench, so that it builds for wasm without the benchmark and
+//! test crates (criterion, proptest) that do not.
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};

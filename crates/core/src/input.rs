@@ -36,7 +36,7 @@ pub fn read(root: &Node, context_trail: &str) -> (Option<(InputForm, Request)>, 
             Some((InputForm::PutEventSelectorsRequest, request))
         }
         Value::Array(items) => Some(selector_list(root, items, context_trail, &mut out)),
-        _ => {
+        Value::Null | Value::Bool(_) | Value::Number(_) | Value::String(_) => {
             out.push(unrecognized(root));
             None
         }
@@ -109,7 +109,7 @@ fn duplicate_keys(node: &Node, pointer: &str, out: &mut Vec<Diagnostic>) {
                 duplicate_keys(item, &child_pointer(pointer, i), out);
             }
         }
-        _ => {}
+        Value::Null | Value::Bool(_) | Value::Number(_) | Value::String(_) => {}
     }
 }
 

@@ -193,7 +193,7 @@ fn api_error(diagnostics: &[Diagnostic]) -> Option<ApiError> {
             http_status: None,
             raised_by: RaisedBy::Client,
         },
-        _ => {
+        Stage::Name | Stage::Lookup | Stage::Selectors | Stage::Lint => {
             let first = in_stage.iter().min_by_key(|d| (d.span.start, d.span.end)).copied().unwrap_or(in_stage[0]);
             ApiError {
                 error_type: first.code.as_str().into(),

@@ -135,7 +135,7 @@ impl<'a> Object<'a> {
         let (node, pointer) = self.member(key)?;
         match node.value {
             Value::Bool(b) => Some(Located { value: b, pointer, span: node.span }),
-            _ => None,
+            Value::Null | Value::Number(_) | Value::String(_) | Value::Array(_) | Value::Object(_) => None,
         }
     }
 

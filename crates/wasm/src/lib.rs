@@ -5,6 +5,8 @@
 //! The TypeScript types of what crosses the boundary are written next to the functions that
 //! return it (`typescript_custom_section`); the npm package's tests check real values against them.
 
+#![deny(clippy::unwrap_used, clippy::expect_used)]
+
 use serde::Serialize;
 use trailscope_core::context::DEFAULT_CONTEXT_JSON;
 use trailscope_core::report::{report, Offsets};

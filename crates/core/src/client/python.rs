@@ -7,7 +7,7 @@ use crate::json::{Node, Value};
 pub fn str_of(node: &Node) -> String {
     match &node.value {
         Value::String(s) => s.clone(),
-        _ => repr_of(node),
+        Value::Null | Value::Bool(_) | Value::Number(_) | Value::Array(_) | Value::Object(_) => repr_of(node),
     }
 }
 

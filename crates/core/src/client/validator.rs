@@ -12,7 +12,9 @@ pub fn validate(node: &Node, shape: &Shape, name: &str, pointer: &str, out: &mut
         Shape::List(member, min) => list(node, member, *min, name, pointer, out),
         Shape::String(min) => match &node.value {
             Value::String(s) => min_length(node, s.chars().count(), *min, name, pointer, out),
-            _ => invalid_type(node, "<class 'str'>", name, pointer, out),
+            Value::Null | Value::Bool(_) | Value::Number(_) | Value::Array(_) | Value::Object(_) => {
+                invalid_type(node, "<class 'str'>", name, pointer, out)
+            }
         },
         Shape::Boolean => {
             if !matches!(node.value, Value::Bool(_)) {

@@ -31,14 +31,14 @@ impl Node {
     pub fn get(&self, key: &str) -> Option<&Member> {
         match &self.value {
             Value::Object(members) => members.iter().rev().find(|m| m.key == key),
-            _ => None,
+            Value::Null | Value::Bool(_) | Value::Number(_) | Value::String(_) | Value::Array(_) => None,
         }
     }
 
     pub fn as_str(&self) -> Option<&str> {
         match &self.value {
             Value::String(s) => Some(s),
-            _ => None,
+            Value::Null | Value::Bool(_) | Value::Number(_) | Value::Array(_) | Value::Object(_) => None,
         }
     }
 

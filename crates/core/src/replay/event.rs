@@ -201,7 +201,9 @@ impl EventRecord<'_> {
                 "no eventCategory, managementEvent true"
             }
             Category::Data => "no eventCategory, a resource of a data type",
-            _ => "no eventCategory",
+            Category::Management | Category::NetworkActivity | Category::Insight | Category::Other => {
+                "no eventCategory"
+            }
         })
     }
 

@@ -102,7 +102,7 @@ impl Values {
     fn single(&self) -> Option<Box<str>> {
         match self {
             Values::Few(list) if list.len() == 1 => Some(list[0].clone()),
-            _ => None,
+            Values::Few(_) | Values::Many(_) => None,
         }
     }
 }
@@ -277,7 +277,7 @@ impl BasicRule {
             Category::Data if !self.data_matches(event) => Err(Miss::NoDataResource),
             Category::Data if !self.read_write_fits(event) => Err(Miss::ReadWrite),
             Category::Data => Ok(()),
-            _ => Err(Miss::CategoryNotSelectable),
+            Category::NetworkActivity | Category::Insight | Category::Other => Err(Miss::CategoryNotSelectable),
         }
     }
 

@@ -188,21 +188,23 @@ pub fn record(rng: &mut Rng, index: u64) -> Value {
         "eventCategory": category,
         "tlsDetails": {"tlsVersion": "TLSv1.3", "cipherSuite": "TLS_AES_128_GCM_SHA256", "clientProvidedHostHeader": format!("{}.{region}.amazonaws.com", source.trim_end_matches(".amazonaws.com"))}
     });
-    let fields = record.as_object_mut().expect("an object");
-    if let Some(r) = read_only {
-        fields.insert("readOnly".into(), Value::Bool(r));
-    }
-    if category == "Management" {
-        fields.insert("managementEvent".into(), Value::Bool(true));
-    }
-    if category == "NetworkActivity" {
-        fields.insert("vpcEndpointId".into(), Value::String(format!("vpce-{:017x}", rng.next_u64() >> 4)));
-        if rng.below(4) == 0 {
-            fields.insert("errorCode".into(), Value::String("VpceAccessDenied".into()));
+    // `record` is the object literal above; the branch only keeps the code free of panics.
+    if let Some(fields) = record.as_object_mut() {
+        if let Some(r) = read_only {
+            fields.insert("readOnly".into(), Value::Bool(r));
         }
-    }
-    if !resources.is_null() {
-        fields.insert("resources".into(), resources);
+        if category == "Management" {
+            fields.insert("managementEvent".into(), Value::Bool(true));
+        }
+        if category == "NetworkActivity" {
+            fields.insert("vpcEndpointId".into(), Value::String(format!("vpce-{:017x}", rng.next_u64() >> 4)));
+            if rng.below(4) == 0 {
+                fields.insert("errorCode".into(), Value::String("VpceAccessDenied".into()));
+            }
+        }
+        if !resources.is_null() {
+            fields.insert("resources".into(), resources);
+        }
     }
     record
 }

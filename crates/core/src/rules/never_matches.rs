@@ -39,11 +39,11 @@ fn deselect_values(field: &AdvancedFieldSelector, op: Operator) -> impl Iterator
 fn excluded(field: &AdvancedFieldSelector, op: Operator, value: &str) -> bool {
     let by_prefix = deselect_values(field, Operator::NotStartsWith).any(|p| match op {
         Operator::Equals | Operator::StartsWith => value.starts_with(p),
-        _ => p.is_empty(),
+        Operator::EndsWith | Operator::NotEquals | Operator::NotStartsWith | Operator::NotEndsWith => p.is_empty(),
     });
     let by_suffix = deselect_values(field, Operator::NotEndsWith).any(|s| match op {
         Operator::Equals | Operator::EndsWith => value.ends_with(s),
-        _ => s.is_empty(),
+        Operator::StartsWith | Operator::NotEquals | Operator::NotStartsWith | Operator::NotEndsWith => s.is_empty(),
     });
     let by_equals = op == Operator::Equals && deselect_values(field, Operator::NotEquals).any(|e| e == value);
     by_prefix || by_suffix || by_equals

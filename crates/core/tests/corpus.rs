@@ -9,12 +9,18 @@ fn corpus_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/corpus")
 }
 
-/// The request text of a case: `request_text` verbatim, or `request` pretty-printed.
-fn request_text(case: &Value) -> String {
-    match case.get("request_text") {
-        Some(Value::String(text)) => text.clone(),
-        _ => serde_json::to_string_pretty(&case["request"]).unwrap(),
-    }
+/// The request text of a case: `request_text`, or `request` as written in the file (its raw
+/// text keeps the key order, whatever serde_json's map type).
+#[derive(serde::Deserialize)]
+struct Request<'a> {
+    #[serde(borrow)]
+    request: Option<&'a serde_json::value::RawValue>,
+    request_text: Option<String>,
+}
+
+fn request_text(raw_case: &serde_json::value::RawValue) -> String {
+    let request: Request = serde_json::from_str(raw_case.get()).unwrap();
+    request.request_text.or(request.request.map(|r| r.get().to_string())).unwrap()
 }
 
 fn context_text(case: &Value) -> Option<String> {
@@ -39,10 +45,13 @@ fn every_corpus_case_has_its_outcome_and_diagnostics() {
     let mut checked = 0;
     let mut failures = Vec::new();
     for file in &files {
-        let cases: Vec<Value> = serde_json::from_str(&std::fs::read_to_string(file).unwrap()).unwrap();
-        for case in &cases {
+        let source = std::fs::read_to_string(file).unwrap();
+        let raw_cases: Vec<&serde_json::value::RawValue> = serde_json::from_str(&source).unwrap();
+        for raw_case in raw_cases {
+            let case: Value = serde_json::from_str(raw_case.get()).unwrap();
+            let case = &case;
             let name = format!("{}: {}", file.file_name().unwrap().to_string_lossy(), case["name"]);
-            let text = request_text(case);
+            let text = request_text(raw_case);
             let result = report(&text, context_text(case).as_deref(), Offsets::Bytes);
             assert!(result.context_error.is_none(), "{name}: bad context in corpus");
             let expect = &case["expect"];

@@ -13,7 +13,7 @@ pub fn synth(seed: u32, events: u32) -> Vec<u8> {
 /// Record `index` of the synthetic log made from `seed`, alone (the same bytes as in the log).
 #[wasm_bindgen(js_name = synthRecord)]
 pub fn synth_record(seed: u32, index: u32) -> String {
-    trailscope_core::replay::synth::record_at(u64::from(seed), u64::from(index)).to_string()
+    trailscope_core::replay::synth::record_at(u64::from(seed), u64::from(index)).to_json()
 }
 
 /// The same synthetic log, in pieces (for streams: a large log is never held whole).

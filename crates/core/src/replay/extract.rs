@@ -407,7 +407,7 @@ mod tests {
     fn every_synthetic_record_takes_the_fast_path() {
         let mut rng = crate::replay::synth::Rng::new(3);
         for i in 0..500 {
-            let text = crate::replay::synth::record(&mut rng, i).to_string();
+            let text = crate::replay::synth::record(&mut rng, i).to_json();
             let (ours, theirs) = both(&text);
             assert!(ours.is_some(), "{text}");
             assert_eq!(ours, theirs);

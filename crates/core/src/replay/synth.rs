@@ -326,7 +326,7 @@ pub fn record(rng: &mut Rng, index: u64) -> SynthRecord {
         event_name: event.name,
         aws_region: region,
         source_ip_address: format!("198.51.100.{}", rng.below(255)),
-        user_agent: *rng.pick(USER_AGENTS),
+        user_agent: rng.pick(USER_AGENTS),
         request_parameters: (!network).then_some(event.parameters),
         response_elements: (),
         request_id: uuid(rng),

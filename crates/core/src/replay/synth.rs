@@ -318,6 +318,8 @@ pub fn record(rng: &mut Rng, index: u64) -> SynthRecord {
     let (event, category) = event;
     let network = category == "NetworkActivity";
     let user_identity = identity(rng);
+    let source_ip_address = format!("198.51.100.{}", rng.below(255));
+    let user_agent = *rng.pick(USER_AGENTS);
     SynthRecord {
         event_version: "1.11",
         user_identity,
@@ -325,8 +327,8 @@ pub fn record(rng: &mut Rng, index: u64) -> SynthRecord {
         event_source: event.source,
         event_name: event.name,
         aws_region: region,
-        source_ip_address: format!("198.51.100.{}", rng.below(255)),
-        user_agent: rng.pick(USER_AGENTS),
+        source_ip_address,
+        user_agent,
         request_parameters: (!network).then_some(event.parameters),
         response_elements: (),
         request_id: uuid(rng),

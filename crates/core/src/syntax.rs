@@ -79,6 +79,11 @@ impl AdvancedFieldSelector {
         self.field.as_ref().map(|f| f.value.as_str())
     }
 
+    /// The field it names, when selectors know the name.
+    pub fn known_field(&self) -> Option<crate::catalog::Field> {
+        self.field_name().and_then(crate::catalog::Field::parse)
+    }
+
     /// Where to point at the field selector as a whole: its `Field` value, else the object.
     pub fn anchor(&self) -> (&str, Span) {
         match &self.field {

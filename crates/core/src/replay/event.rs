@@ -1,6 +1,8 @@
 //! The fields of a CloudTrail record that selectors read (spec §7.1), borrowed from the
 //! record's JSON where possible; every other field is skipped without being stored.
 
+pub use crate::catalog::Category;
+use crate::catalog::Field;
 use serde::Deserialize;
 use std::borrow::Cow;
 
@@ -120,34 +122,6 @@ impl<'de> Deserialize<'de> for Present {
     }
 }
 
-/// The category a record is judged in (decisions D26).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-pub enum Category {
-    Management,
-    Data,
-    NetworkActivity,
-    /// Insight events come from insight selectors, never from event selectors (spec §5.3).
-    Insight,
-    /// An `eventCategory` value trails do not know; no selector matches it.
-    Other,
-}
-
-impl Category {
-    /// Every category, in declaration order (`category as usize` indexes it).
-    pub const ALL: [Category; 5] =
-        [Category::Management, Category::Data, Category::NetworkActivity, Category::Insight, Category::Other];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Category::Management => "Management",
-            Category::Data => "Data",
-            Category::NetworkActivity => "NetworkActivity",
-            Category::Insight => "Insight",
-            Category::Other => "Other",
-        }
-    }
-}
-
 impl EventRecord<'_> {
     /// The same record, owning its strings (for one decoded from a temporary, e.g. the
     /// `CloudTrailEvent` string of lookup-events output).
@@ -174,11 +148,7 @@ impl EventRecord<'_> {
     /// with resources of a known data type is Data; else Management (decisions D26).
     pub fn category(&self) -> Category {
         match self.event_category.as_deref() {
-            Some("Management") => Category::Management,
-            Some("Data") => Category::Data,
-            Some("NetworkActivity") => Category::NetworkActivity,
-            Some("Insight") => Category::Insight,
-            Some(_) => Category::Other,
+            Some(text) => Category::of_record(text),
             None if self.management_event.as_ref().is_some_and(|f| f.as_str() == "true") => Category::Management,
             None if self
                 .resources()
@@ -230,18 +200,20 @@ impl EventRecord<'_> {
 
     /// A single-valued field by its selector name (`resources.*` are multi-valued: see
     /// `resources`). None when the record lacks it (decisions D23).
-    pub fn field(&self, field: &str) -> Option<&str> {
+    /// The record's value of a field read once per record; `None` for a field it lacks and for
+    /// the per-resource fields (read through [`EventRecord::resources`]).
+    pub fn field(&self, field: Field) -> Option<&str> {
         match field {
-            "eventSource" => self.event_source.as_deref(),
-            "eventName" => self.event_name.as_deref(),
-            "eventType" => self.event_type.as_deref(),
-            "errorCode" => self.error_code.as_deref(),
-            "vpcEndpointId" => self.vpc_endpoint_id.as_deref(),
-            "readOnly" => self.read_only.as_ref().map(Flag::as_str),
-            "sessionCredentialFromConsole" => self.session_credential_from_console.as_ref().map(Flag::as_str),
-            "userIdentity.arn" => self.user_identity.as_ref().and_then(|u| u.arn.as_deref()),
-            "eventCategory" => Some(self.category().as_str()),
-            _ => None,
+            Field::EventSource => self.event_source.as_deref(),
+            Field::EventName => self.event_name.as_deref(),
+            Field::EventType => self.event_type.as_deref(),
+            Field::ErrorCode => self.error_code.as_deref(),
+            Field::VpcEndpointId => self.vpc_endpoint_id.as_deref(),
+            Field::ReadOnly => self.read_only.as_ref().map(Flag::as_str),
+            Field::SessionCredentialFromConsole => self.session_credential_from_console.as_ref().map(Flag::as_str),
+            Field::UserIdentityArn => self.user_identity.as_ref().and_then(|u| u.arn.as_deref()),
+            Field::EventCategory => Some(self.category().as_str()),
+            Field::ResourcesType | Field::ResourcesArn => None,
         }
     }
 }
@@ -257,12 +229,12 @@ mod tests {
             "resources":[{"type":"AWS::S3::Object","ARN":"arn:aws:s3:::b/k"},{"type":"AWS::S3Express::Object","ARNPrefix":"arn:aws:s3express:x"},
             {"type":"AWS::Lambda::Function","arn":"arn:aws:lambda:us-east-1:1:function:f","ARNPrefix":"p"}]}"#;
         let record: EventRecord = serde_json::from_str(json).unwrap();
-        assert_eq!(record.field("readOnly"), Some("false"));
-        assert_eq!(record.field("userIdentity.arn"), Some("arn:aws:iam::1:user/a"));
+        assert_eq!(record.field(Field::ReadOnly), Some("false"));
+        assert_eq!(record.field(Field::UserIdentityArn), Some("arn:aws:iam::1:user/a"));
         assert_eq!(record.resources()[1].arn(), Some("arn:aws:s3express:x"));
         assert_eq!(record.resources()[2].arn(), Some("arn:aws:lambda:us-east-1:1:function:f"));
         assert_eq!(record.category(), Category::Data);
-        assert_eq!(record.field("errorCode"), None);
+        assert_eq!(record.field(Field::ErrorCode), None);
     }
 
     #[test]

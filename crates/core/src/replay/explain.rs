@@ -3,6 +3,7 @@
 
 use super::event::{Category, EventRecord};
 use super::matcher::{Matcher, Miss};
+use crate::catalog::Field;
 use crate::model::{AdvancedFieldSelector, EventSelector, Operator, ReadWriteType, Selectors};
 use serde::Serialize;
 
@@ -109,7 +110,7 @@ fn basic_reason(
     category: Category,
     result: Result<(), Miss>,
 ) -> (String, Option<&'static str>) {
-    let read_only = event.field("readOnly");
+    let read_only = event.field(Field::ReadOnly);
     match result {
         Ok(()) if category == Category::Data => ("a data resource matches the event's resource".into(), Some("D27")),
         Ok(()) => (
@@ -133,9 +134,10 @@ fn basic_reason(
                 decision,
             )
         }
-        Err(Miss::SourceExcluded) => {
-            (format!("eventSource {} is in ExcludeManagementEventSources", shown(event.field("eventSource"))), None)
-        }
+        Err(Miss::SourceExcluded) => (
+            format!("eventSource {} is in ExcludeManagementEventSources", shown(event.field(Field::EventSource))),
+            None,
+        ),
         Err(Miss::NoDataResource) => {
             (format!("no DataResources value matches the event's resources ({})", resources_text(event)), Some("D27"))
         }
@@ -159,18 +161,22 @@ fn resources_text(event: &EventRecord<'_>) -> String {
 }
 
 /// The values a field has in the event, as text.
-fn field_value(field: &str, event: &EventRecord<'_>) -> Option<String> {
-    match field {
-        "resources.type" | "resources.ARN" if event.resources().is_empty() => None,
-        "resources.type" => Some(format!(
-            "[{}]",
-            event.resources().iter().map(|r| shown(r.resource_type.as_deref())).collect::<Vec<_>>().join(", ")
-        )),
-        "resources.ARN" => {
-            Some(format!("[{}]", event.resources().iter().map(|r| shown(r.arn())).collect::<Vec<_>>().join(", ")))
-        }
-        other => event.field(other).map(|v| format!("\"{v}\"")),
+/// The event's value of the field named `name`, as the explanation shows it; `None` when the
+/// record lacks it (or selectors know no such field).
+fn field_value(name: &str, event: &EventRecord<'_>) -> Option<String> {
+    let field = Field::parse(name)?;
+    if !field.per_resource() {
+        return event.field(field).map(|v| format!("\"{v}\""));
     }
+    let resources = event.resources();
+    let value = |r: &super::event::Resource<'_>| {
+        if field == Field::ResourcesType {
+            shown(r.resource_type.as_deref())
+        } else {
+            shown(r.arn())
+        }
+    };
+    (!resources.is_empty()).then(|| format!("[{}]", resources.iter().map(value).collect::<Vec<_>>().join(", ")))
 }
 
 fn operators_text(field: &AdvancedFieldSelector, select: bool) -> String {

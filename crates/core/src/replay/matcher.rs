@@ -5,7 +5,8 @@
 //! Semantics: spec §5.1 (advanced: OR across selectors, AND across field selectors, SELECT
 //! operators OR'd, DESELECT operators excluding), §6.1-§6.2 (basic), decisions D23-D28.
 
-use super::event::{Category, EventRecord, Resource};
+use super::event::{EventRecord, Resource};
+use crate::catalog::{Category, Field};
 use crate::data_value::{self, DataValue};
 use crate::model::{AdvancedEventSelector, AdvancedFieldSelector, EventSelector, Operator, ReadWriteType, Selectors};
 use std::collections::HashSet;
@@ -29,44 +30,11 @@ pub enum Miss {
     Field { index: usize, excluded: bool },
 }
 
-/// The fields advanced selectors can name, resolved once at compile time.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Field {
-    EventCategory,
-    ResourcesType,
-    ResourcesArn,
-    Single(&'static str),
-}
-
-impl Field {
-    fn parse(name: &str) -> Field {
-        match name {
-            "eventCategory" => Field::EventCategory,
-            "resources.type" => Field::ResourcesType,
-            "resources.ARN" => Field::ResourcesArn,
-            other => Field::Single(
-                [
-                    "eventSource",
-                    "eventName",
-                    "eventType",
-                    "errorCode",
-                    "vpcEndpointId",
-                    "readOnly",
-                    "sessionCredentialFromConsole",
-                    "userIdentity.arn",
-                ]
-                .into_iter()
-                .find(|known| *known == other)
-                .unwrap_or(""),
-            ),
-        }
-    }
-}
-
 /// Operator values of one field selector, ready to test (spec §5.1 formal version).
 #[derive(Debug, Clone)]
 struct Condition {
-    field: Field,
+    /// `None` for a name selectors do not know: its value is always missing (D23).
+    field: Option<Field>,
     equals: Values,
     starts_with: Vec<Box<str>>,
     ends_with: Vec<Box<str>>,
@@ -165,13 +133,8 @@ struct AdvancedRule {
 impl AdvancedRule {
     fn compile(selector: &AdvancedEventSelector) -> Self {
         let conditions: Vec<Condition> = selector.field_selectors.iter().map(Condition::compile).collect();
-        let single = |field: Field| conditions.iter().find(|c| c.field == field).and_then(|c| c.equals.single());
-        let category = single(Field::EventCategory).map(|c| match &*c {
-            "Management" => Category::Management,
-            "Data" => Category::Data,
-            "NetworkActivity" => Category::NetworkActivity,
-            _ => Category::Other,
-        });
+        let single = |field: Field| conditions.iter().find(|c| c.field == Some(field)).and_then(|c| c.equals.single());
+        let category = single(Field::EventCategory).map(|c| Category::selectable(&c).unwrap_or(Category::Other));
         AdvancedRule { category, resource_type: single(Field::ResourcesType), conditions }
     }
 
@@ -181,15 +144,18 @@ impl AdvancedRule {
         }
         for (index, condition) in self.conditions.iter().enumerate() {
             let test = match condition.field {
-                Field::EventCategory => condition.test(Some(category.as_str())),
-                Field::ResourcesType => any_resource(event.resources(), |r| condition.test(r.resource_type.as_deref())),
-                Field::ResourcesArn => {
+                Some(Field::EventCategory) => condition.test(Some(category.as_str())),
+                Some(Field::ResourcesType) => {
+                    any_resource(event.resources(), |r| condition.test(r.resource_type.as_deref()))
+                }
+                Some(Field::ResourcesArn) => {
                     let of_type = |r: &&Resource<'_>| {
                         self.resource_type.as_deref().is_none_or(|t| r.resource_type.as_deref() == Some(t))
                     };
                     any_resource(event.resources().iter().filter(of_type), |r| condition.test(r.arn()))
                 }
-                Field::Single(name) => condition.test(event.field(name)),
+                Some(field) => condition.test(event.field(field)),
+                None => condition.test(None),
             };
             if test != Test::Pass {
                 return Err(Miss::Field { index, excluded: test == Test::Excluded });
@@ -261,8 +227,8 @@ impl BasicRule {
     fn read_write_fits(&self, event: &EventRecord<'_>) -> bool {
         match self.read_write_type {
             ReadWriteType::All => true,
-            ReadWriteType::ReadOnly => event.field("readOnly") == Some("true"),
-            ReadWriteType::WriteOnly => event.field("readOnly") == Some("false"),
+            ReadWriteType::ReadOnly => event.field(Field::ReadOnly) == Some("true"),
+            ReadWriteType::WriteOnly => event.field(Field::ReadOnly) == Some("false"),
         }
     }
 
@@ -340,7 +306,7 @@ impl Matcher {
     fn category_index(&self, index: usize) -> usize {
         match &self.rules {
             Rules::Advanced(rules) => {
-                rules[index].conditions.iter().position(|c| c.field == Field::EventCategory).unwrap_or(0)
+                rules[index].conditions.iter().position(|c| c.field == Some(Field::EventCategory)).unwrap_or(0)
             }
             Rules::Basic(_) => 0,
         }

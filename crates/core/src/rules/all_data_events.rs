@@ -1,8 +1,9 @@
 //! Logging every data event of a type is legal and sometimes meant, but it is billed per
 //! event, and "all S3 objects" includes the trail's own log bucket (spec §6.2; decisions D18).
 
-use super::fields::{category_of, resource_type_of, EventCategory};
+use super::fields::{category_of, resource_type_of};
 use crate::catalog::{basic_type, is_resource_type};
+use crate::catalog::{Category, Field};
 use crate::data_value::is_all;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::syntax::{AdvancedEventSelector, Request};
@@ -20,9 +21,9 @@ pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
         }
     }
     for selector in request.advanced_event_selectors() {
-        if category_of(selector) == Some(EventCategory::Data) && only_type_and_read_only(selector) {
+        if category_of(selector) == Some(Category::Data) && only_type_and_read_only(selector) {
             if let Some(ty) = resource_type_of(selector).filter(|t| is_resource_type(t)) {
-                let field = selector.field_selectors().iter().find(|f| f.field_name() == Some("resources.type"));
+                let field = selector.field_selectors().iter().find(|f| f.known_field() == Some(Field::ResourcesType));
                 if let Some(value) = field.and_then(|f| f.conditions.first()).and_then(|c| c.values.first()) {
                     out.push(warning(ty, &value.pointer, value.span));
                 }
@@ -35,7 +36,7 @@ fn only_type_and_read_only(selector: &AdvancedEventSelector) -> bool {
     selector
         .field_selectors()
         .iter()
-        .all(|f| matches!(f.field_name(), Some("eventCategory" | "resources.type" | "readOnly")))
+        .all(|f| matches!(f.known_field(), Some(Field::EventCategory | Field::ResourcesType | Field::ReadOnly)))
 }
 
 fn warning(resource_type: &str, pointer: &str, span: crate::span::Span) -> Diagnostic {

@@ -3,7 +3,7 @@
 
 use super::fields::resource_type_of;
 use crate::arn;
-use crate::catalog::basic_type;
+use crate::catalog::{basic_type, Field};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::syntax::Request;
 
@@ -44,7 +44,7 @@ pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
         let Some(services) = arn_services(resource_type) else {
             continue;
         };
-        let arn_fields = selector.field_selectors().iter().filter(|f| f.field_name() == Some("resources.ARN"));
+        let arn_fields = selector.field_selectors().iter().filter(|f| f.known_field() == Some(Field::ResourcesArn));
         for value in arn_fields.flat_map(|f| &f.conditions).flat_map(|c| &c.values) {
             // Only complete service names can be judged: "arn:aws:s" may be a prefix of "s3".
             let Some(service) = arn::split(&value.value).map(|a| a.service).or_else(|| complete_service(&value.value))

@@ -4,8 +4,9 @@
 //! field and an errorCode value other than VpceAccessDenied get AWS's observed texts
 //! (docs/aws-messages.md), unknown field names included; trailscope's explanation is the help.
 
-use super::fields::{category_of, rules_for, EventCategory, FieldRule, KNOWN_FIELDS};
+use super::fields::{category_of, rules_for, FieldRule};
 use super::invalid_selectors;
+use crate::catalog::{Category, Field};
 use crate::diagnostic::Diagnostic;
 use crate::syntax::{AdvancedEventSelector, AdvancedFieldSelector, LocatedString, Request};
 
@@ -18,7 +19,7 @@ pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
         for field in selector.field_selectors() {
             match field.field_name() {
                 None | Some("eventCategory") => {}
-                Some(name) => match rules.iter().find(|r| r.field == name) {
+                Some(name) => match rules.iter().find(|r| r.field.name() == name) {
                     Some(rule) => check_field(field, rule, out),
                     None => out.push(field_not_allowed(field, name, category)),
                 },
@@ -28,28 +29,28 @@ pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn allowed_fields(category: EventCategory) -> String {
+fn allowed_fields(category: Category) -> String {
     let names: Vec<&str> =
-        std::iter::once("eventCategory").chain(rules_for(category).iter().map(|r| r.field)).collect();
+        std::iter::once("eventCategory").chain(rules_for(category).iter().map(|r| r.field.name())).collect();
     names.join(", ")
 }
 
-fn field_not_allowed(field: &AdvancedFieldSelector, name: &str, category: EventCategory) -> Diagnostic {
+fn field_not_allowed(field: &AdvancedFieldSelector, name: &str, category: Category) -> Diagnostic {
     let (pointer, span) = field.anchor();
     let allowed = allowed_fields(category);
     let c = category.as_str();
     // spec: aws-messages.md, "a field not allowed in a Management selector": per category.
     let message = format!("The following field is not allowed when the eventCategory field value equals {c}: {name}.");
-    let mut help = if KNOWN_FIELDS.contains(&name) {
+    let mut help = if Field::parse(name).is_some() {
         format!("{c} selectors on a trail can use {allowed}")
     } else {
         format!("\"{name}\" is not a field advanced event selectors support; {c} selectors can use {allowed}")
     };
-    if name == "eventName" && category == EventCategory::Management {
+    if name == "eventName" && category == Category::Management {
         help.push_str("; filtering management events by eventName is only available on event data stores");
     }
     let mut d = invalid_selectors(message, pointer, span).observed().help(help).spec("§4.1").decision("D17");
-    let candidates = std::iter::once("eventCategory").chain(rules_for(category).iter().map(|r| r.field));
+    let candidates = std::iter::once("eventCategory").chain(rules_for(category).iter().map(|r| r.field.name()));
     d = d.suggest(span, name, candidates);
     d
 }
@@ -74,7 +75,7 @@ fn check_field(field: &AdvancedFieldSelector, rule: &FieldRule, out: &mut Vec<Di
                     condition.operator.as_str(),
                     condition.values.len()
                 );
-                let help = if rule.field == "resources.type" {
+                let help = if rule.field == Field::ResourcesType {
                     "to log more than one resource type, add a selector per type"
                 } else {
                     "use one value"
@@ -95,7 +96,7 @@ fn invalid_value(value: &LocatedString, rule: &FieldRule) -> Diagnostic {
         format!("\"{}\" is not a valid value for {}: expected {}", value.value, rule.field, rule.values.describe());
     // spec: aws-messages.md, "errorCode value other than VpceAccessDenied". AWS's text for the
     // other fields' values is not known, so those keep trailscope's words.
-    let d = if rule.field == "errorCode" {
+    let d = if rule.field == Field::ErrorCode {
         invalid_selectors("The errorCode field value is not valid.", &value.pointer, value.span).observed().help(ours)
     } else {
         invalid_selectors(ours, &value.pointer, value.span)
@@ -103,10 +104,10 @@ fn invalid_value(value: &LocatedString, rule: &FieldRule) -> Diagnostic {
     d.spec("§4.1").decision("D17").suggest(value.span, &value.value, rule.values.candidates())
 }
 
-fn required_fields(selector: &AdvancedEventSelector, category: EventCategory, out: &mut Vec<Diagnostic>) {
+fn required_fields(selector: &AdvancedEventSelector, category: Category, out: &mut Vec<Diagnostic>) {
     for rule in rules_for(category).iter().filter(|r| r.required) {
-        if selector.field_selectors().iter().all(|f| f.field_name() != Some(rule.field)) {
-            let anchor = selector.field_selectors().iter().find(|f| f.field_name() == Some("eventCategory"));
+        if selector.field_selectors().iter().all(|f| f.field_name() != Some(rule.field.name())) {
+            let anchor = selector.field_selectors().iter().find(|f| f.known_field() == Some(Field::EventCategory));
             let (pointer, span) =
                 anchor.map_or((selector.pointer.as_str(), selector.span.first_byte()), |f| f.anchor());
             // spec: aws-messages.md, "Data selector without resources.type" and "NetworkActivity
@@ -116,9 +117,11 @@ fn required_fields(selector: &AdvancedEventSelector, category: EventCategory, ou
                 category.as_str(),
                 rule.field
             );
-            let help = match rule.field {
-                "resources.type" => "add {\"Field\": \"resources.type\", \"Equals\": [\"AWS::S3::Object\"]} (one type per selector)",
-                _ => "add {\"Field\": \"eventSource\", \"Equals\": [\"kms.amazonaws.com\"]} (one event source per selector)",
+            // The required fields are resources.type (Data) and eventSource (NetworkActivity).
+            let help = if rule.field == Field::ResourcesType {
+                "add {\"Field\": \"resources.type\", \"Equals\": [\"AWS::S3::Object\"]} (one type per selector)"
+            } else {
+                "add {\"Field\": \"eventSource\", \"Equals\": [\"kms.amazonaws.com\"]} (one event source per selector)"
             };
             out.push(invalid_selectors(message, pointer, span).observed().help(help).spec("§4.1").decision("D17"));
         }

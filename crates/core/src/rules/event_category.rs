@@ -3,15 +3,17 @@
 //! missing eventCategory, another operator and an unknown value are AWS's observed texts
 //! (docs/aws-messages.md); trailscope's explanation goes in the help.
 
-use super::fields::{EventCategory, EVENT_DATA_STORE_CATEGORIES};
+use super::fields::EVENT_DATA_STORE_CATEGORIES;
 use super::invalid_selectors;
+use crate::catalog::{Category, Field};
 use crate::diagnostic::Diagnostic;
 use crate::model::Operator;
 use crate::syntax::{AdvancedFieldSelector, Request};
 
 pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
     for selector in request.advanced_event_selectors() {
-        let Some(field) = selector.field_selectors().iter().find(|f| f.field_name() == Some("eventCategory")) else {
+        let Some(field) = selector.field_selectors().iter().find(|f| f.known_field() == Some(Field::EventCategory))
+        else {
             // An empty list is the client stage's ParamValidationError already.
             if !selector.field_selectors().is_empty() {
                 out.push(
@@ -66,7 +68,7 @@ fn check_field(field: &AdvancedFieldSelector, out: &mut Vec<Diagnostic>) {
         );
         out.push(invalid_selectors(message, &second.pointer, second.span).spec("§4.1").decision("D14"));
     }
-    for value in equals.values.iter().filter(|v| EventCategory::parse(&v.value).is_none()) {
+    for value in equals.values.iter().filter(|v| Category::selectable(&v.value).is_none()) {
         let help = if EVENT_DATA_STORE_CATEGORIES.contains(&value.value.as_str()) {
             format!("\"{}\" is only valid for event data stores, not trails; trails accept Management, Data and NetworkActivity", value.value)
         } else {
@@ -77,7 +79,7 @@ fn check_field(field: &AdvancedFieldSelector, out: &mut Vec<Diagnostic>) {
             .help(help)
             .spec("§4.1")
             .decision("D14");
-        out.push(d.suggest(value.span, &value.value, EventCategory::NAMES));
+        out.push(d.suggest(value.span, &value.value, Category::SELECTABLE_NAMES));
     }
 }
 

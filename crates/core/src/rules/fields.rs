@@ -1,51 +1,11 @@
 //! Which fields, operators and values an advanced selector of each event category may use on
 //! a trail (spec §4.1 table; decisions D14, D17).
 
-use crate::catalog;
+use crate::catalog::{self, Category, Field};
 use crate::syntax::AdvancedEventSelector;
-
-/// `eventCategory` values a trail accepts (spec §4.1).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-pub enum EventCategory {
-    Management,
-    Data,
-    NetworkActivity,
-}
-
-impl EventCategory {
-    pub const NAMES: [&'static str; 3] = ["Management", "Data", "NetworkActivity"];
-
-    pub fn parse(text: &str) -> Option<Self> {
-        match text {
-            "Management" => Some(EventCategory::Management),
-            "Data" => Some(EventCategory::Data),
-            "NetworkActivity" => Some(EventCategory::NetworkActivity),
-            _ => None,
-        }
-    }
-
-    pub fn as_str(self) -> &'static str {
-        Self::NAMES[self as usize]
-    }
-}
 
 /// `eventCategory` values that only event data stores accept (spec §4.1).
 pub const EVENT_DATA_STORE_CATEGORIES: [&str; 4] = ["Insight", "ConfigurationItem", "Evidence", "ActivityAuditLog"];
-
-/// Every field the documentation names (spec §4.1).
-pub const KNOWN_FIELDS: [&str; 11] = [
-    "eventCategory",
-    "readOnly",
-    "eventSource",
-    "eventName",
-    "eventType",
-    "resources.type",
-    "resources.ARN",
-    "sessionCredentialFromConsole",
-    "userIdentity.arn",
-    "errorCode",
-    "vpcEndpointId",
-];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Operators {
@@ -124,20 +84,14 @@ impl Values {
 /// One row of the spec §4.1 matrix for one category.
 #[derive(Debug, Clone, Copy)]
 pub struct FieldRule {
-    pub field: &'static str,
+    pub field: Field,
     pub operators: Operators,
     pub values: Values,
     pub single_value: bool,
     pub required: bool,
 }
 
-const fn rule(
-    field: &'static str,
-    operators: Operators,
-    values: Values,
-    single_value: bool,
-    required: bool,
-) -> FieldRule {
+const fn rule(field: Field, operators: Operators, values: Values, single_value: bool, required: bool) -> FieldRule {
     FieldRule { field, operators, values, single_value, required }
 }
 
@@ -147,47 +101,49 @@ use Operators::{Any as AnyOp, EqualsOnly, EqualsOrNotEquals, NotEqualsOnly};
 
 /// Management selectors on trails (spec §4.1; decisions D17).
 const MANAGEMENT: &[FieldRule] = &[
-    rule("readOnly", EqualsOnly, TRUE_FALSE, true, false),
-    rule("eventSource", NotEqualsOnly, Values::OneOf(&catalog::EXCLUDABLE_MANAGEMENT_EVENT_SOURCES), false, false),
+    rule(Field::ReadOnly, EqualsOnly, TRUE_FALSE, true, false),
+    rule(Field::EventSource, NotEqualsOnly, Values::OneOf(&catalog::EXCLUDABLE_MANAGEMENT_EVENT_SOURCES), false, false),
 ];
 
 /// Data selectors on trails (spec §4.1; decisions D17).
 const DATA: &[FieldRule] = &[
-    rule("resources.type", EqualsOnly, Values::ResourceTypes, true, true),
-    rule("readOnly", EqualsOnly, TRUE_FALSE, true, false),
-    rule("eventName", AnyOp, ANY, false, false),
-    rule("eventSource", AnyOp, ANY, false, false),
-    rule("eventType", AnyOp, ANY, false, false),
-    rule("resources.ARN", AnyOp, ANY, false, false),
-    rule("userIdentity.arn", AnyOp, ANY, false, false),
-    rule("sessionCredentialFromConsole", EqualsOrNotEquals, Values::OneOf(&["true"]), false, false),
+    rule(Field::ResourcesType, EqualsOnly, Values::ResourceTypes, true, true),
+    rule(Field::ReadOnly, EqualsOnly, TRUE_FALSE, true, false),
+    rule(Field::EventName, AnyOp, ANY, false, false),
+    rule(Field::EventSource, AnyOp, ANY, false, false),
+    rule(Field::EventType, AnyOp, ANY, false, false),
+    rule(Field::ResourcesArn, AnyOp, ANY, false, false),
+    rule(Field::UserIdentityArn, AnyOp, ANY, false, false),
+    rule(Field::SessionCredentialFromConsole, EqualsOrNotEquals, Values::OneOf(&["true"]), false, false),
 ];
 
 /// Network activity selectors on trails (spec §4.1, §4.4; decisions D17).
 const NETWORK_ACTIVITY: &[FieldRule] = &[
-    rule("eventSource", EqualsOnly, Values::NetworkActivityEventSources, true, true),
-    rule("errorCode", EqualsOnly, Values::OneOf(&["VpceAccessDenied"]), false, false),
-    rule("eventName", AnyOp, ANY, false, false),
-    rule("vpcEndpointId", AnyOp, ANY, false, false),
-    rule("userIdentity.arn", AnyOp, ANY, false, false),
+    rule(Field::EventSource, EqualsOnly, Values::NetworkActivityEventSources, true, true),
+    rule(Field::ErrorCode, EqualsOnly, Values::OneOf(&["VpceAccessDenied"]), false, false),
+    rule(Field::EventName, AnyOp, ANY, false, false),
+    rule(Field::VpcEndpointId, AnyOp, ANY, false, false),
+    rule(Field::UserIdentityArn, AnyOp, ANY, false, false),
 ];
 
 /// The fields (other than `eventCategory`) a selector of `category` may use.
-pub fn rules_for(category: EventCategory) -> &'static [FieldRule] {
+pub fn rules_for(category: Category) -> &'static [FieldRule] {
     match category {
-        EventCategory::Management => MANAGEMENT,
-        EventCategory::Data => DATA,
-        EventCategory::NetworkActivity => NETWORK_ACTIVITY,
+        Category::Management => MANAGEMENT,
+        Category::Data => DATA,
+        Category::NetworkActivity => NETWORK_ACTIVITY,
+        // Not selectable on a trail (event_category reports them): no field is allowed.
+        Category::Insight | Category::Other => &[],
     }
 }
 
 /// The category of a selector: its single `eventCategory Equals` value, when valid.
-pub fn category_of(selector: &AdvancedEventSelector) -> Option<EventCategory> {
-    let mut fields = selector.field_selectors().iter().filter(|f| f.field_name() == Some("eventCategory"));
+pub fn category_of(selector: &AdvancedEventSelector) -> Option<Category> {
+    let mut fields = selector.field_selectors().iter().filter(|f| f.known_field() == Some(Field::EventCategory));
     let field = fields.next()?;
     match field.conditions.as_slice() {
         [c] if c.operator == crate::model::Operator::Equals && c.values.len() == 1 => {
-            EventCategory::parse(&c.values[0].value)
+            Category::selectable(&c.values[0].value)
         }
         _ => None,
     }
@@ -195,7 +151,7 @@ pub fn category_of(selector: &AdvancedEventSelector) -> Option<EventCategory> {
 
 /// The selector's single `resources.type Equals` value, if it has one.
 pub fn resource_type_of(selector: &AdvancedEventSelector) -> Option<&str> {
-    let field = selector.field_selectors().iter().find(|f| f.field_name() == Some("resources.type"))?;
+    let field = selector.field_selectors().iter().find(|f| f.known_field() == Some(Field::ResourcesType))?;
     match field.conditions.as_slice() {
         [c] if c.operator == crate::model::Operator::Equals && c.values.len() == 1 => Some(&c.values[0].value),
         _ => None,

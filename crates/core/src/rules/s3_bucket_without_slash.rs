@@ -5,6 +5,7 @@
 use super::fields::resource_type_of;
 use super::quoted;
 use crate::arn;
+use crate::catalog::Field;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::Operator;
 use crate::syntax::Request;
@@ -14,7 +15,7 @@ pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
         if resource_type_of(selector) != Some("AWS::S3::Object") {
             continue;
         }
-        let arn_fields = selector.field_selectors().iter().filter(|f| f.field_name() == Some("resources.ARN"));
+        let arn_fields = selector.field_selectors().iter().filter(|f| f.known_field() == Some(Field::ResourcesArn));
         let conditions = arn_fields
             .flat_map(|f| &f.conditions)
             .filter(|c| matches!(c.operator, Operator::StartsWith | Operator::NotStartsWith));

@@ -1,8 +1,14 @@
 //! Dated catalogues of values AWS accepts (`data/*.txt`, as of 2026-11). Kept as data files,
 //! one place to update, because these lists grow (spec §4.3, §4.4; see data/README.md).
 
-const RESOURCE_TYPES: &str = include_str!("../../../data/resource-types.txt");
-const NETWORK_ACTIVITY_EVENT_SOURCES: &str = include_str!("../../../data/network-activity-event-sources.txt");
+mod category;
+mod fields;
+
+pub use category::Category;
+pub use fields::Field;
+
+const RESOURCE_TYPES: &str = include_str!("../../../../data/resource-types.txt");
+const NETWORK_ACTIVITY_EVENT_SOURCES: &str = include_str!("../../../../data/network-activity-event-sources.txt");
 
 /// The date of the catalogues, shown wherever a verdict rests on them.
 pub const CATALOG_DATE: &str = "2026-11";

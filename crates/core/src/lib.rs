@@ -1,36 +1,37 @@
 //! trailscope's core: the CloudTrail `PutEventSelectors` contract as code.
 //!
-//! Data flows one way: text -> [`json`] (parsed document with positions) -> [`input`] and
-//! [`client`] (typed [`syntax`] request + client-side checks) -> [`rules`] and [`lookup`]
-//! (service-side diagnostics) -> [`service`] (the response or error, and the trail's state).
+//! Data flows one way, and the folders follow it:
+//! - [`source`]: text -> a parsed document with positions (`span`, `json`);
+//! - [`request`]: the document -> the request it is (`input`), botocore's client-side checks
+//!   (`client`), the located request (`located`) and the plain wire model (`model`, `stored`);
+//! - [`check`]: the service-side rules (`rules`), the trail lookup in the account context
+//!   (`context`, `lookup`) and the driver that answers as CloudTrail would (`service`);
+//! - [`diagnostics`]: the diagnostics as data (the code registry), their report, renderer and
+//!   suggestions;
+//! - [`catalog`]: what AWS accepts (fields, categories, resource types, ARNs, data values);
+//! - [`replay`]: events through the compiled selectors, to verdicts and explanations.
+//!
 //! No web or OS dependencies: the same code runs natively and in wasm.
 
 // No panics on input (unwrap/expect are for tests), and no wildcard arm over an enum of ours:
 // a new variant (a new Code, say) must be decided at every match (review B5).
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::wildcard_enum_match_arm)]
 
-pub mod arn;
 pub mod catalog;
-pub mod client;
-pub mod context;
-pub mod data_value;
-pub mod diagnostic;
-pub mod input;
-pub mod json;
+pub mod check;
+pub mod diagnostics;
 pub mod limits;
-pub mod lookup;
-pub mod model;
-pub mod render;
 pub mod replay;
-pub mod report;
-pub mod rules;
+pub mod request;
 pub mod samples;
-pub mod service;
-pub mod span;
-pub mod stored;
-pub mod suggest;
-pub mod syntax;
+pub mod source;
 
-pub use context::AccountContext;
-pub use diagnostic::{Code, Diagnostic, Severity};
-pub use service::{put_event_selectors, Evaluation, Outcome};
+// The paths the CLI, the wasm facade and the page use.
+pub use check::{context, service};
+pub use diagnostics::{render, report};
+pub use request::model;
+pub use source::json;
+
+pub use check::context::AccountContext;
+pub use check::service::{put_event_selectors, Evaluation, Outcome};
+pub use diagnostics::{Code, Diagnostic, Severity};

@@ -3,8 +3,8 @@
 //! the page, the core's tests and the browser tests all read the same text. The core's tests
 //! check every outcome, so a sample can never silently stop showing its point.
 
-use crate::context::DEFAULT_CONTEXT_JSON;
-use crate::diagnostic::Code;
+use crate::check::context::DEFAULT_CONTEXT_JSON;
+use crate::diagnostics::Code;
 use serde::Deserialize;
 use std::sync::OnceLock;
 
@@ -129,8 +129,8 @@ fn sample(entry: Entry) -> Result<Sample, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::check::service::{put_event_selectors, Outcome};
     use crate::replay::{EventRecord, Matcher};
-    use crate::service::{put_event_selectors, Outcome};
     use crate::AccountContext;
     use serde_json::Value;
 

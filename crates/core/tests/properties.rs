@@ -4,7 +4,7 @@
 use proptest::prelude::*;
 use serde_json::{json, Value};
 use trailscope_core::context::DEFAULT_CONTEXT_JSON;
-use trailscope_core::span::LineIndex;
+use trailscope_core::source::span::LineIndex;
 use trailscope_core::{json as tjson, put_event_selectors, AccountContext, Evaluation};
 
 fn context() -> AccountContext {

@@ -1,7 +1,9 @@
 //! Dated catalogues of values AWS accepts (`data/*.txt`, as of 2026-11). Kept as data files,
 //! one place to update, because these lists grow (spec §4.3, §4.4; see data/README.md).
 
+pub(crate) mod arn;
 mod category;
+pub(crate) mod data_value;
 mod fields;
 
 pub use category::Category;
@@ -77,7 +79,7 @@ mod tests {
 
     #[test]
     fn each_basic_types_all_value_reads_as_all_everywhere() {
-        use crate::data_value::{is_any_all, parse, DataValue};
+        use crate::catalog::data_value::{is_any_all, parse, DataValue};
         for t in BASIC_TYPES {
             let all = format!("arn:aws:{}", t.service);
             assert_eq!(basic_type(t.name), Some(&t));

@@ -4,7 +4,7 @@
 use super::event::{Category, EventRecord};
 use super::matcher::{Matcher, Miss};
 use crate::catalog::Field;
-use crate::model::{AdvancedFieldSelector, EventSelector, Operator, ReadWriteType, Selectors};
+use crate::request::model::{AdvancedFieldSelector, EventSelector, Operator, ReadWriteType, Selectors};
 use serde::Serialize;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

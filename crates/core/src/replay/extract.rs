@@ -5,7 +5,7 @@
 //! and the caller uses serde, which also words the error. A property test holds them to that.
 
 use super::event::{EventRecord, Flag, Present, Resource, UserIdentity};
-use crate::json::{ascii_run_end, plain_run_end};
+use crate::source::json::{ascii_run_end, plain_run_end};
 use std::borrow::Cow;
 
 /// The record at the start of `bytes` and its length, when it is a well-formed object whose

@@ -6,9 +6,11 @@
 //! operators OR'd, DESELECT operators excluding), §6.1-§6.2 (basic), decisions D23-D28.
 
 use super::event::{EventRecord, Resource};
+use crate::catalog::data_value::{self, DataValue};
 use crate::catalog::{Category, Field};
-use crate::data_value::{self, DataValue};
-use crate::model::{AdvancedEventSelector, AdvancedFieldSelector, EventSelector, Operator, ReadWriteType, Selectors};
+use crate::request::model::{
+    AdvancedEventSelector, AdvancedFieldSelector, EventSelector, Operator, ReadWriteType, Selectors,
+};
 use std::collections::HashSet;
 
 /// Why one selector did not match an event. Indexes point into the selector as written.

@@ -7,7 +7,7 @@ use super::explain::{explain, Explanation};
 use super::extract;
 use super::matcher::Matcher;
 use super::stream::{Consumer, Piece, Position, RecordSplitter, Wrapping};
-use crate::model::Selectors;
+use crate::request::model::Selectors;
 use serde::{Deserialize, Serialize, Serializer};
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};

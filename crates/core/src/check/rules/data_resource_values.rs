@@ -1,0 +1,115 @@
+//! Basic data resource values have a documented form per type (spec §6.2; decisions D10),
+//! rejected with AWS's observed message "Value <v> for DataResources.Values is invalid."
+//! An empty list is legal but logs no data events for that entry (warning).
+
+use super::{invalid_selectors, quoted};
+use crate::catalog::data_value;
+use crate::catalog::BASIC_RESOURCE_TYPES;
+use crate::diagnostics::{Code, Diagnostic};
+use crate::request::located::{DataResource, LocatedString, Request};
+
+pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
+    for resource in request.event_selectors().iter().flat_map(|s| s.data_resources()) {
+        let Some(ty) = resource.resource_type.as_ref().filter(|t| BASIC_RESOURCE_TYPES.contains(&t.value.as_str()))
+        else {
+            continue;
+        };
+        for value in resource.values() {
+            if let Err(reason) = data_value::parse(&ty.value, &value.value) {
+                out.push(invalid_value(value, reason));
+            }
+        }
+        empty_values(resource, out);
+    }
+}
+
+fn invalid_value(value: &LocatedString, reason: String) -> Diagnostic {
+    let message = format!("Value {} for DataResources.Values is invalid.", value.value);
+    let d = invalid_selectors(message, &value.pointer, value.span).observed().help(reason).spec("§6.2").decision("D10");
+    match bucket_slash_fix(&value.value) {
+        Some(fixed) => d.fix("Add the trailing slash (all objects in the bucket)", value.span, quoted(&fixed)),
+        None => d,
+    }
+}
+
+/// `arn:aws:s3:::bucket` is fixed by `arn:aws:s3:::bucket/` when that form is valid.
+fn bucket_slash_fix(value: &str) -> Option<String> {
+    let fixed = format!("{value}/");
+    (!value.contains('/') && data_value::parse("AWS::S3::Object", &fixed).is_ok()).then_some(fixed)
+}
+
+fn empty_values(resource: &DataResource, out: &mut Vec<Diagnostic>) {
+    if let Some(values) = resource.values.as_ref().filter(|v| v.value.is_empty()) {
+        out.push(
+            Diagnostic::new(
+                Code::LogsNothing,
+                "Values is empty: this data resource logs no data events",
+                &values.pointer,
+                values.span,
+            )
+            .help("add ARNs (or an \"all\" value such as arn:aws:s3) or remove the data resource")
+            .spec("§6.2")
+            .decision("D10"),
+        );
+    }
+}
+
+/// Snapshot cases (`rules::tests::rule_snapshots`).
+#[cfg(test)]
+pub(super) const CASES: &[&str] = &[
+    r#"{
+  "TrailName": "my-trail",
+  "EventSelectors": [{"DataResources": [
+    {"Type": "AWS::S3::Object", "Values": ["arn:aws:s3:::", "arn:aws:s3:::data-bucket/", "arn:aws:s3:::data-bucket/images/"]},
+    {"Type": "AWS::Lambda::Function", "Values": ["arn:aws:lambda:us-west-2:111111111111:function:helloworld:prod"]},
+    {"Type": "AWS::DynamoDB::Table", "Values": ["arn:aws:dynamodb:us-east-1:111111111111:table/orders"]}
+  ]}]
+}"#,
+    r#"{
+  "TrailName": "my-trail",
+  "EventSelectors": [{"DataResources": [{"Type": "AWS::S3::Object", "Values": ["arn:aws:s3:::data-bucket"]}]}]
+}"#,
+    r#"{
+  "TrailName": "my-trail",
+  "EventSelectors": [{"DataResources": [
+    {"Type": "AWS::S3::Object", "Values": ["arn:aws:s3:::*"]},
+    {"Type": "AWS::Lambda::Function", "Values": ["arn:aws:lambda:*"]},
+    {"Type": "AWS::DynamoDB::Table", "Values": ["arn:aws:dynamodb:us-east-1:1234:table/orders"]}
+  ]}]
+}"#,
+    r#"{
+  "TrailName": "my-trail",
+  "EventSelectors": [{"DataResources": [{"Type": "AWS::Lambda::Function", "Values": []}]}]
+}"#,
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::rules::test_support::{pointers, run_rule};
+
+    #[test]
+    fn observed_bad_values_get_aws_message_and_fix() {
+        let d = run_rule(
+            check,
+            r#"{"TrailName":"t","EventSelectors":[{"DataResources":[{"Type":"AWS::S3::Object","Values":["arn:aws:s3:::data-bucket","arn:aws:s3:::okay/","arn:aws:s3:::*"]}]}]}"#,
+        );
+        assert_eq!(
+            pointers(&d),
+            ["/EventSelectors/0/DataResources/0/Values/0", "/EventSelectors/0/DataResources/0/Values/2"]
+        );
+        assert_eq!(d[0].message, "Value arn:aws:s3:::data-bucket for DataResources.Values is invalid.");
+        assert_eq!(d[0].fix.as_ref().unwrap().edits[0].text, "\"arn:aws:s3:::data-bucket/\"");
+        assert!(d[1].fix.is_none());
+    }
+
+    #[test]
+    fn empty_values_warn() {
+        let d = run_rule(
+            check,
+            r#"{"TrailName":"t","EventSelectors":[{"DataResources":[{"Type":"AWS::Lambda::Function","Values":[]}]}]}"#,
+        );
+        assert_eq!(d.len(), 1);
+        assert!(!d[0].is_error());
+    }
+}

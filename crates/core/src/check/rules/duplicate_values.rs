@@ -1,0 +1,90 @@
+//! A value repeated in one list is legal but useless, and advanced duplicates still count
+//! toward the 500-value limit (decisions D18).
+
+use crate::diagnostics::{Code, Diagnostic};
+use crate::request::located::{LocatedString, Request};
+use crate::source::span::Span;
+use std::collections::HashSet;
+
+pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
+    for selector in request.event_selectors() {
+        for resource in selector.data_resources() {
+            duplicates(resource.values(), out);
+        }
+        if let Some(list) = &selector.exclude_management_event_sources {
+            duplicates(&list.value, out);
+        }
+    }
+    for condition in
+        request.advanced_event_selectors().iter().flat_map(|s| s.field_selectors()).flat_map(|f| &f.conditions)
+    {
+        duplicates(&condition.values, out);
+    }
+}
+
+fn duplicates(values: &[LocatedString], out: &mut Vec<Diagnostic>) {
+    // A set keeps this linear: a maximum-size list is 500 values of 2048 characters.
+    let mut seen = HashSet::with_capacity(values.len());
+    for (i, value) in values.iter().enumerate() {
+        if !seen.insert(value.value.as_str()) {
+            // Removing the element together with the comma before it keeps the list valid.
+            let removal = Span::new(values[i - 1].span.end, value.span.end);
+            out.push(
+                Diagnostic::new(
+                    Code::DuplicateValue,
+                    format!("\"{}\" is already in this list", value.value),
+                    &value.pointer,
+                    value.span,
+                )
+                .fix("Remove the duplicate", removal, "")
+                .decision("D18"),
+            );
+        }
+    }
+}
+
+/// Snapshot cases (`rules::tests::rule_snapshots`).
+#[cfg(test)]
+pub(super) const CASES: &[&str] = &[
+    r#"{
+  "TrailName": "my-trail",
+  "AdvancedEventSelectors": [{"FieldSelectors": [
+    {"Field": "eventCategory", "Equals": ["Management"]},
+    {"Field": "eventSource", "NotEquals": ["kms.amazonaws.com", "rdsdata.amazonaws.com"]}
+  ]}]
+}"#,
+    r#"{
+  "TrailName": "my-trail",
+  "AdvancedEventSelectors": [{"FieldSelectors": [
+    {"Field": "eventCategory", "Equals": ["Data"]},
+    {"Field": "resources.type", "Equals": ["AWS::S3::Object"]},
+    {"Field": "eventName", "Equals": ["PutObject", "GetObject", "PutObject", "PutObject"]}
+  ]}]
+}"#,
+    r#"{
+  "TrailName": "my-trail",
+  "EventSelectors": [{"DataResources": [
+    {"Type": "AWS::S3::Object", "Values": ["arn:aws:s3:::data-bucket/", "arn:aws:s3:::data-bucket/"]}
+  ]}]
+}"#,
+    r#"{
+  "TrailName": "my-trail",
+  "EventSelectors": [{"ExcludeManagementEventSources": ["kms.amazonaws.com", "rdsdata.amazonaws.com", "kms.amazonaws.com"]}]
+}"#,
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::rules::test_support::{pointers, run_rule};
+
+    #[test]
+    fn second_occurrence_warns_with_a_removal() {
+        let text = r#"{"TrailName":"t","AdvancedEventSelectors":[{"FieldSelectors":[{"Field":"eventName","Equals":["A", "B", "A"]}]}]}"#;
+        let d = run_rule(check, text);
+        assert_eq!(pointers(&d), ["/AdvancedEventSelectors/0/FieldSelectors/0/Equals/2"]);
+        let edit = &d[0].fix.as_ref().unwrap().edits[0];
+        let fixed = format!("{}{}", &text[..edit.span.start], &text[edit.span.end..]);
+        assert!(fixed.contains(r#"["A", "B"]"#), "{fixed}");
+    }
+}

@@ -1,0 +1,58 @@
+//! A field selector needs at least one operator (decisions D16; spec §1.4: the model allows
+//! none, but a user saw the service fail on it, aws/aws-sdk-go#4260).
+
+use super::invalid_selectors;
+use crate::diagnostics::Diagnostic;
+use crate::request::located::Request;
+
+pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
+    for field in request.advanced_event_selectors().iter().flat_map(|s| s.field_selectors()) {
+        if field.conditions.is_empty() {
+            let (pointer, span) = field.anchor();
+            let name = field.field_name().unwrap_or("this field");
+            out.push(
+                invalid_selectors(format!("the field selector for {name} has no operator"), pointer, span)
+                    .help("add one of Equals, StartsWith, EndsWith, NotEquals, NotStartsWith, NotEndsWith")
+                    .spec("§1.4")
+                    .decision("D16"),
+            );
+        }
+    }
+}
+
+/// Snapshot cases (`rules::tests::rule_snapshots`).
+#[cfg(test)]
+pub(super) const CASES: &[&str] = &[
+    r#"{
+  "TrailName": "my-trail",
+  "AdvancedEventSelectors": [{"FieldSelectors": [{"Field": "eventCategory", "Equals": ["Management"]}]}]
+}"#,
+    r#"{
+  "TrailName": "my-trail",
+  "AdvancedEventSelectors": [{"FieldSelectors": [
+    {"Field": "eventCategory", "Equals": ["Management"]},
+    {"Field": "readOnly"}
+  ]}]
+}"#,
+    // No Field either (the client stage reports that): the diagnostic points at the object.
+    r#"{
+  "TrailName": "my-trail",
+  "AdvancedEventSelectors": [{"FieldSelectors": [{"Field": "eventCategory", "Equals": ["Management"]}, {}]}]
+}"#,
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::rules::test_support::run_rule;
+
+    #[test]
+    fn a_field_without_operator_fails() {
+        let d = run_rule(
+            check,
+            r#"{"TrailName":"t","AdvancedEventSelectors":[{"FieldSelectors":[{"Field":"eventName"},{"Field":"readOnly","Equals":["true"]}]}]}"#,
+        );
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].pointer, "/AdvancedEventSelectors/0/FieldSelectors/0/Field");
+    }
+}

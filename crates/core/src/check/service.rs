@@ -1,0 +1,222 @@
+//! `PutEventSelectors` as CloudTrail would answer it: text -> parsed document -> typed request
+//! -> diagnostics of every stage -> the response or the error, and the trail's stored state.
+//!
+//! Order of checks (spec: decisions, "Order of checks"): client-side parameter checks, then
+//! the trail name/ARN, then the lookup in the account context, then the selectors. Every stage
+//! that can run reports all its problems; the API outcome is the first stage that failed.
+
+use crate::catalog::arn;
+use crate::check::context::{AccountContext, DEFAULT_ACCOUNT, DEFAULT_REGION};
+use crate::check::lookup;
+use crate::check::rules;
+use crate::diagnostics::{Code, Diagnostic, Stage};
+use crate::limits::MAX_INPUT_BYTES;
+use crate::request::input::{self, InputForm};
+use crate::request::located::Request;
+use crate::request::model::{Selectors, SelectorsResponse};
+use crate::request::stored;
+use crate::source::json;
+use crate::source::span::Span;
+use serde::Serialize;
+
+/// Who raised an error: the SDK before sending, or the service.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RaisedBy {
+    Client,
+    Service,
+}
+
+/// An error as the API (or the SDK) reports it (decisions D22).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ApiError {
+    #[serde(rename = "__type")]
+    pub error_type: String,
+    pub message: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub http_status: Option<u16>,
+    pub raised_by: RaisedBy,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase", tag = "kind", content = "body")]
+pub enum Outcome {
+    Response(SelectorsResponse),
+    Error(ApiError),
+}
+
+/// The trail's selectors as `get-event-selectors` would print them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TrailState {
+    pub before: SelectorsResponse,
+    /// After this call; equal to `before` when the call failed.
+    pub after: SelectorsResponse,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Evaluation {
+    pub form: Option<InputForm>,
+    /// Every problem of every stage that ran, ordered by position.
+    pub diagnostics: Vec<Diagnostic>,
+    pub outcome: Outcome,
+    /// Present when the trail is known (found in the context, or assumed without one).
+    pub trail: Option<TrailState>,
+}
+
+impl Evaluation {
+    pub fn is_valid(&self) -> bool {
+        matches!(self.outcome, Outcome::Response(_))
+    }
+}
+
+/// Evaluates `text` as a PutEventSelectors call. Without a context, the named trail is
+/// assumed to exist in the caller's region (us-east-1, account 123456789012) and only the
+/// request itself is judged.
+pub fn put_event_selectors(text: &str, context: Option<&AccountContext>) -> Evaluation {
+    if text.len() > MAX_INPUT_BYTES {
+        return input_failure(
+            Diagnostic::new(
+                Code::InputTooLarge,
+                format!(
+                    "the input is {} bytes; trailscope reads requests of up to {MAX_INPUT_BYTES} bytes",
+                    text.len()
+                ),
+                "",
+                Span::new(0, 0),
+            )
+            .help("a request at every documented limit (500 values of 2048 characters) is about 1 MB"),
+        );
+    }
+    let root = match json::parse(text) {
+        Ok(root) => root,
+        Err(e) => return input_failure(syntax_diagnostic(e)),
+    };
+    let trail_for_list = context.map_or("my-trail", |c| c.default_trail_name());
+    let (read, mut diagnostics) = input::read(&root, trail_for_list);
+    let Some((form, request)) = read else {
+        return finish(None, diagnostics, None, None);
+    };
+    let trail = judge(&request, context, &mut diagnostics);
+    finish(Some(form), diagnostics, Some(&request), trail)
+}
+
+/// The known trail: its ARN and stored selectors.
+struct KnownTrail {
+    arn: String,
+    stored: Selectors,
+}
+
+/// Runs the service-side stages; returns the trail when the lookup succeeded.
+fn judge(request: &Request, context: Option<&AccountContext>, out: &mut Vec<Diagnostic>) -> Option<KnownTrail> {
+    let name_start = out.len();
+    rules::run(rules::NAME_RULES, request, out);
+    let name_ok = out[name_start..].iter().all(|d| !d.is_error());
+    let trail = match (&request.trail_name, name_ok) {
+        (Some(name), true) => match context {
+            Some(context) => match lookup::find(context, name) {
+                Ok(trail) => Some(KnownTrail {
+                    arn: context.trail_arn(trail),
+                    stored: trail.selectors.clone().unwrap_or_default(),
+                }),
+                Err(d) => {
+                    out.push(*d);
+                    None
+                }
+            },
+            None => Some(KnownTrail { arn: assumed_arn(&name.value), stored: Selectors::default() }),
+        },
+        _ => None,
+    };
+    rules::run(rules::SELECTOR_RULES, request, out);
+    rules::run(rules::LINT_RULES, request, out);
+    trail
+}
+
+fn assumed_arn(name: &str) -> String {
+    if name.starts_with("arn:") {
+        return name.to_string();
+    }
+    let partition = arn::partition_of_region(DEFAULT_REGION).unwrap_or("aws");
+    arn::trail_arn(partition, DEFAULT_REGION, DEFAULT_ACCOUNT, name)
+}
+
+fn finish(
+    form: Option<InputForm>,
+    mut diagnostics: Vec<Diagnostic>,
+    request: Option<&Request>,
+    trail: Option<KnownTrail>,
+) -> Evaluation {
+    let failure = api_error(&diagnostics);
+    diagnostics.sort_by_key(|d| (d.span.start, d.span.end));
+    let outcome = match (failure, request, &trail) {
+        (Some(error), _, _) => Outcome::Error(error),
+        (None, Some(request), Some(trail)) => {
+            Outcome::Response(SelectorsResponse { trail_arn: trail.arn.clone(), selectors: stored::selectors(request) })
+        }
+        // Unreachable in practice: without errors the trail is always known.
+        _ => Outcome::Error(ApiError {
+            error_type: Code::UnrecognizedInput.as_str().into(),
+            message: "no request".into(),
+            http_status: None,
+            raised_by: RaisedBy::Client,
+        }),
+    };
+    let trail = trail.map(|t| {
+        let before = SelectorsResponse { trail_arn: t.arn.clone(), selectors: t.stored };
+        let after = match &outcome {
+            Outcome::Response(response) => response.clone(),
+            Outcome::Error(_) => before.clone(),
+        };
+        TrailState { before, after }
+    });
+    Evaluation { form, diagnostics, outcome, trail }
+}
+
+/// The error of the first stage that failed, as the SDK or the API reports it.
+fn api_error(diagnostics: &[Diagnostic]) -> Option<ApiError> {
+    let errors = diagnostics.iter().filter(|d| d.is_error());
+    let stage = errors.clone().map(|d| d.code.stage()).min()?;
+    let in_stage: Vec<&Diagnostic> = errors.filter(|d| d.code.stage() == stage).collect();
+    Some(match stage {
+        // botocore reports every parameter problem in one message, in its own order.
+        Stage::Client => ApiError {
+            error_type: Code::ParamValidationError.as_str().into(),
+            message: format!(
+                "Parameter validation failed:\n{}",
+                in_stage.iter().map(|d| d.message.as_str()).collect::<Vec<_>>().join("\n")
+            ),
+            http_status: None,
+            raised_by: RaisedBy::Client,
+        },
+        Stage::Input => ApiError {
+            error_type: in_stage[0].code.as_str().into(),
+            message: in_stage[0].message.clone(),
+            http_status: None,
+            raised_by: RaisedBy::Client,
+        },
+        Stage::Name | Stage::Lookup | Stage::Selectors | Stage::Lint => {
+            let first = in_stage.iter().min_by_key(|d| (d.span.start, d.span.end)).copied().unwrap_or(in_stage[0]);
+            ApiError {
+                error_type: first.code.as_str().into(),
+                message: first.message.clone(),
+                http_status: Some(400),
+                raised_by: RaisedBy::Service,
+            }
+        }
+    })
+}
+
+fn input_failure(diagnostic: Diagnostic) -> Evaluation {
+    finish(None, vec![diagnostic], None, None)
+}
+
+fn syntax_diagnostic(e: json::SyntaxError) -> Diagnostic {
+    let mut d = Diagnostic::new(Code::JsonSyntaxError, format!("invalid JSON: {}", e.message), "", e.span);
+    if let Some(help) = e.help {
+        d = d.help(help);
+    }
+    if let Some((span, text, title)) = e.fix {
+        d = d.fix(title, span, text);
+    }
+    d
+}

@@ -1,0 +1,127 @@
+//! Recognises the shapes people paste (spec §1.1, §1.5) and runs the client-side checks on
+//! them: a `PutEventSelectors` request (boto3 kwargs / `--cli-input-json`), a
+//! `get-event-selectors` output (read as a request for the trail it names), or a bare array of
+//! basic or advanced selectors (the trail name comes from the account context).
+
+use crate::diagnostics::{child_pointer, Code, Diagnostic};
+use crate::request::client::{
+    self, Shape, ADVANCED_EVENT_SELECTOR, EVENT_SELECTOR, GET_EVENT_SELECTORS_OUTPUT, PUT_EVENT_SELECTORS_REQUEST,
+};
+use crate::request::located::{self, Located, LocatedList, Request};
+use crate::source::json::{Node, Value};
+use crate::source::span::Span;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub enum InputForm {
+    PutEventSelectorsRequest,
+    GetEventSelectorsOutput,
+    EventSelectorList,
+    AdvancedEventSelectorList,
+}
+
+/// The request read from `root`, with its client-side diagnostics (and duplicate-key warnings).
+/// `context_trail` names the trail for a bare selector list.
+pub fn read(root: &Node, context_trail: &str) -> (Option<(InputForm, Request)>, Vec<Diagnostic>) {
+    let mut out = Vec::new();
+    duplicate_keys(root, "", &mut out);
+    let read = match &root.value {
+        Value::Object(_) if root.get("TrailARN").is_some() && root.get("TrailName").is_none() => {
+            client::validate(root, &Shape::Structure(&GET_EVENT_SELECTORS_OUTPUT), "", "", &mut out);
+            let request = located::request(root, "TrailARN");
+            Some((InputForm::GetEventSelectorsOutput, request))
+        }
+        Value::Object(_) => {
+            client::validate(root, &Shape::Structure(&PUT_EVENT_SELECTORS_REQUEST), "", "", &mut out);
+            let request = located::request(root, "TrailName");
+            Some((InputForm::PutEventSelectorsRequest, request))
+        }
+        Value::Array(items) => Some(selector_list(root, items, context_trail, &mut out)),
+        Value::Null | Value::Bool(_) | Value::Number(_) | Value::String(_) => {
+            out.push(unrecognized(root));
+            None
+        }
+    };
+    (read, out)
+}
+
+fn selector_list(root: &Node, items: &[Node], context_trail: &str, out: &mut Vec<Diagnostic>) -> (InputForm, Request) {
+    let advanced = items.iter().any(|n| n.get("FieldSelectors").is_some() || n.get("Name").is_some());
+    let mut request = Request {
+        trail_name: Some(Located {
+            value: context_trail.to_string(),
+            pointer: String::new(),
+            span: root.span.first_byte(),
+        }),
+        event_selectors: None,
+        advanced_event_selectors: None,
+        span: root.span,
+    };
+    let pointers = || (0..items.len()).map(|i| child_pointer("", i));
+    if advanced {
+        client::validate(root, &Shape::List(&ADVANCED_SHAPE, 0), "AdvancedEventSelectors", "", out);
+        let selectors = items.iter().zip(pointers()).filter_map(|(n, p)| located::advanced_event_selector(n, p));
+        request.advanced_event_selectors = whole(selectors.collect(), root.span);
+        (InputForm::AdvancedEventSelectorList, request)
+    } else {
+        client::validate(root, &Shape::List(&BASIC_SHAPE, 0), "EventSelectors", "", out);
+        let selectors = items.iter().zip(pointers()).filter_map(|(n, p)| located::event_selector(n, p));
+        request.event_selectors = whole(selectors.collect(), root.span);
+        (InputForm::EventSelectorList, request)
+    }
+}
+
+/// A list that is the whole document.
+fn whole<T>(value: Vec<T>, span: Span) -> Option<LocatedList<T>> {
+    Some(Located { value, pointer: String::new(), span })
+}
+
+static BASIC_SHAPE: Shape = Shape::Structure(&EVENT_SELECTOR);
+static ADVANCED_SHAPE: Shape = Shape::Structure(&ADVANCED_EVENT_SELECTOR);
+
+fn unrecognized(root: &Node) -> Diagnostic {
+    Diagnostic::new(
+        Code::UnrecognizedInput,
+        format!(
+            "expected a PutEventSelectors request object, a get-event-selectors output or an array of selectors, found {}",
+            root.type_name()
+        ),
+        "",
+        root.span,
+    )
+    .help("start from a sample, e.g. {\"TrailName\": \"my-trail\", \"EventSelectors\": [{\"ReadWriteType\": \"All\"}]}")
+    .spec("§1.1")
+}
+
+/// JSON readers keep the last of duplicate members; the earlier ones are silently lost.
+fn duplicate_keys(node: &Node, pointer: &str, out: &mut Vec<Diagnostic>) {
+    match &node.value {
+        Value::Object(members) => {
+            for (i, member) in members.iter().enumerate() {
+                let member_pointer = child_pointer(pointer, &member.key);
+                if members[i + 1..].iter().any(|later| later.key == member.key) {
+                    out.push(duplicate_key(&member.key, &member_pointer, member.key_span));
+                }
+                duplicate_keys(&member.value, &member_pointer, out);
+            }
+        }
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                duplicate_keys(item, &child_pointer(pointer, i), out);
+            }
+        }
+        Value::Null | Value::Bool(_) | Value::Number(_) | Value::String(_) => {}
+    }
+}
+
+fn duplicate_key(key: &str, pointer: &str, span: Span) -> Diagnostic {
+    Diagnostic::new(
+        Code::DuplicateKey,
+        format!(
+            "\"{key}\" appears again later in this object; JSON readers keep only the last one, so this one is ignored"
+        ),
+        pointer,
+        span,
+    )
+    .help("merge the two members or delete one")
+    .spec("§1.6")
+}

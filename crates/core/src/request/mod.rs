@@ -1,0 +1,8 @@
+//! The document as a request: which input form it is, botocore's client-side checks, the
+//! located request the rules read, and the plain wire model.
+
+pub(crate) mod client;
+pub(crate) mod input;
+pub(crate) mod located;
+pub mod model;
+pub(crate) mod stored;

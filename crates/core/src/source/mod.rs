@@ -1,0 +1,4 @@
+//! Text to a parsed document that keeps every value's position.
+
+pub mod json;
+pub mod span;

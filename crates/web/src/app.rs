@@ -1,21 +1,21 @@
 //! The page: request editor and problems on the left, result, trail state and account
 //! context on the right. State lives here; the panels are views of it.
 
-use crate::analysis::{analyse, Analysis};
-use crate::context_panel::ContextPanel;
-use crate::editor::Editor;
-use crate::embed::Presentation;
-use crate::live_state::{LiveState, ReplayChange, ReplaySetup};
-use crate::problems::Problems;
-use crate::replay_panel::ReplayPanel;
-use crate::result_panel::ResultPanel;
-use crate::samples_menu::SamplesMenu;
-use crate::share;
-use crate::share_bar::ShareBar;
-use crate::state::PlaygroundState;
+use crate::components::context_panel::ContextPanel;
+use crate::components::editor::Editor;
+use crate::components::problems::Problems;
+use crate::components::result_panel::ResultPanel;
+use crate::components::samples_menu::SamplesMenu;
+use crate::components::share_bar::ShareBar;
+use crate::platform::embed::Presentation;
+use crate::platform::share;
+use crate::replay::ReplayPanel;
+use crate::state::live::{LiveState, ReplayChange, ReplaySetup};
+use crate::state::playground::PlaygroundState;
 use gloo::timers::callback::Timeout;
 use std::rc::Rc;
 use trailscope_core::report::FlatFix;
+use trailscope_core::report::{report, Offsets, Report as Analysis};
 use trailscope_core::samples;
 use trailscope_core::AccountContext;
 use yew::prelude::*;
@@ -210,4 +210,8 @@ pub fn app(props: &AppProps) -> Html {
             }
         </div>
     }
+}
+
+fn analyse(request: &str, context: &str) -> Analysis {
+    report(request, Some(context), Offsets::BytesAndUtf16)
 }

@@ -1,26 +1,15 @@
 //! The trailscope page: a thin view over trailscope-core. No rule is implemented here.
 
-mod analysis;
 mod app;
-mod context_panel;
-mod editor;
-mod embed;
-mod json_view;
-mod live_state;
-mod problems;
-mod replay_panel;
-mod replay_sources;
-mod replay_summary;
-mod replay_table;
-mod result_panel;
-mod samples_menu;
-mod share;
-mod share_bar;
+mod components;
+mod platform;
+mod replay;
 mod state;
 
 use app::{App, AppProps};
-use embed::Presentation;
-use state::PlaygroundState;
+use platform::embed::Presentation;
+use platform::share;
+use state::playground::PlaygroundState;
 
 /// The state the page opens with, and a notice when a link could not be used: a link's state
 /// first, then (outside embeds) the last state kept in this browser, then the default sample.

@@ -3,12 +3,16 @@
 //! and per-event explanations. The page's own thread only sends files and draws what the
 //! worker reports; editing the selectors re-runs the replay on the events held.
 
-use crate::editor::EditorRef;
-use crate::live_state::{ReplayChange, ReplaySetup};
-use crate::replay_sources::{file_sources, js, shareable_text, source_of};
-use crate::replay_summary::{counts, progress};
-use crate::replay_table::{Filter, ReplayTable, Row};
-use crate::state::Events;
+mod sources;
+mod summary;
+mod table;
+
+use crate::components::editor::EditorRef;
+use crate::replay::sources::{file_sources, js, shareable_text, source_of};
+use crate::replay::summary::{counts, progress};
+use crate::replay::table::{Filter, ReplayTable, Row};
+use crate::state::live::{ReplayChange, ReplaySetup};
+use crate::state::playground::Events;
 use serde::Deserialize;
 use std::cell::RefCell;
 use std::rc::Rc;

@@ -1,10 +1,10 @@
 //! Share, embed, download/upload and reset: the page's state in and out. Links carry the state
 //! in the fragment; a state too large for a link is offered as a file instead.
 
-use crate::embed::PARAMETERS;
-use crate::live_state::LiveState;
-use crate::share::{self, MAX_LINK_CHARS};
-use crate::state::PlaygroundState;
+use crate::platform::embed::PARAMETERS;
+use crate::platform::share::{self, MAX_LINK_CHARS};
+use crate::state::live::LiveState;
+use crate::state::playground::PlaygroundState;
 use std::future::Future;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;

@@ -1,7 +1,7 @@
 //! Where the page's state travels: the URL fragment of a share link (never sent to a server),
 //! local storage, and state files. The format is `state.rs`; this module only moves it.
 
-use crate::state::PlaygroundState;
+use crate::state::playground::PlaygroundState;
 use trailscope_core::limits::MAX_INPUT_BYTES;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;

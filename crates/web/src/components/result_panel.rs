@@ -1,10 +1,10 @@
 //! What CloudTrail would answer: the response, or the error as the API (or the SDK) reports
 //! it, and the trail's selectors before and after as `get-event-selectors` prints them.
 
-use crate::analysis::Analysis;
-use crate::json_view::{pretty, JsonView};
+use crate::components::json_view::{pretty, JsonView};
 use std::rc::Rc;
 use trailscope_core::model::SelectorsResponse;
+use trailscope_core::report::Report as Analysis;
 use trailscope_core::service::{ApiError, RaisedBy, TrailState};
 use yew::prelude::*;
 

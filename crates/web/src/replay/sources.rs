@@ -1,11 +1,11 @@
 //! What the replay panel sends the worker as sources, and what of them can travel in a link.
 
-use crate::share;
-use crate::state::Events;
+use crate::platform::share;
+use crate::state::playground::Events;
 use serde::Serialize;
 use wasm_bindgen::JsValue;
 
-const SEED_EXAMPLES: &str = include_str!("../../../tests/events/seed-examples.json");
+const SEED_EXAMPLES: &str = include_str!("../../../../tests/events/seed-examples.json");
 
 /// What the panel sends: JSON-compatible values (and File objects for sources).
 pub fn js(value: impl Serialize) -> JsValue {

@@ -2,7 +2,7 @@
 //! asked of the worker and drawn, so 100,000+ rows stay fast) and the explanation of the
 //! clicked row next to its event JSON.
 
-use crate::replay_panel::ReplayState;
+use crate::replay::ReplayState;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement, HtmlSelectElement};

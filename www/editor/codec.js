@@ -72,14 +72,6 @@ export function downloadText(name, text) {
   setTimeout(() => URL.revokeObjectURL(url), 0);
 }
 
-/** The text of `file`, or null when it is larger than `maxBytes` or starts like gzip. */
-export async function fileText(file, maxBytes) {
-  if (file.size > maxBytes) return null;
-  const head = new Uint8Array(await file.slice(0, 2).arrayBuffer());
-  if (head[0] === 0x1f && head[1] === 0x8b) return null;
-  return file.text();
-}
-
 /** Puts `text` on the clipboard; false when the browser refuses (the text stays on screen). */
 export async function copyText(text) {
   try {

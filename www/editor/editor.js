@@ -148,9 +148,14 @@ class EditorHandle {
     this.view.dispatch(setDiagnostics(this.view.state, list));
   }
 
-  /** Applies edits [{from, to, text}] (UTF-16 offsets) as one undoable change. */
+  /**
+   * Applies edits [{from, to, text}] (UTF-16 offsets) as one undoable change. Offsets past the
+   * document are clamped to it (as for diagnostics): an edit from an older text must not throw.
+   */
   applyEdits(edits) {
-    this.view.dispatch({ changes: edits.map((e) => ({ from: e.from, to: e.to, insert: e.text })) });
+    const length = this.view.state.doc.length;
+    const clamp = (n) => Math.max(0, Math.min(length, n));
+    this.view.dispatch({ changes: edits.map((e) => ({ from: clamp(e.from), to: clamp(Math.max(e.to, e.from)), insert: e.text })) });
     this.view.focus();
   }
 
@@ -168,4 +173,4 @@ class EditorHandle {
   }
 }
 
-export { packText, unpackText, downloadText, fileText, copyText } from "./codec.js";
+export { packText, unpackText, downloadText, copyText } from "./codec.js";

@@ -1,5 +1,5 @@
 //! The page: request editor and problems on the left, result, trail state and account
-//! context on the right. State lives here; the panels are views of it.
+//! context on the right. The hooks hold the state; this is its layout.
 
 use crate::components::context_panel::ContextPanel;
 use crate::components::editor::Editor;
@@ -7,21 +7,17 @@ use crate::components::problems::Problems;
 use crate::components::result_panel::ResultPanel;
 use crate::components::samples_menu::SamplesMenu;
 use crate::components::share_bar::ShareBar;
+use crate::hooks::{use_analysis, use_persistence, UseAnalysis};
 use crate::platform::embed::Presentation;
 use crate::platform::share;
 use crate::replay::ReplayPanel;
 use crate::state::live::{LiveState, ReplayChange, ReplaySetup};
 use crate::state::playground::PlaygroundState;
-use gloo::timers::callback::Timeout;
 use std::rc::Rc;
 use trailscope_core::report::FlatFix;
-use trailscope_core::report::{report, Offsets, Report as Analysis};
 use trailscope_core::samples;
 use trailscope_core::AccountContext;
 use yew::prelude::*;
-
-/// Quiet time after the last keystroke before re-validating.
-const DEBOUNCE_MS: u32 = 120;
 
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
@@ -36,7 +32,6 @@ pub struct AppProps {
 pub fn app(props: &AppProps) -> Html {
     let opening = &props.state;
     let sample_id = use_state(|| opening.sample.clone().unwrap_or_default());
-    let analysis = use_state(|| Rc::new(analyse(&opening.request, &opening.context)));
     let live = use_memo((), |_| LiveState {
         sample: Rc::new(opening.sample.clone().into()),
         replay: Rc::new(
@@ -45,50 +40,14 @@ pub fn app(props: &AppProps) -> Html {
         ..LiveState::default()
     });
     let (request_editor, context_editor) = (live.request_editor.clone(), live.context_editor.clone());
+    let save = use_persistence(!props.presentation.embed, &live);
+    let UseAnalysis { analysis, on_change, on_fix } =
+        use_analysis(&opening.request, &opening.context, &request_editor, &context_editor, save.clone());
     let notice = use_state(|| props.notice.clone());
     // Remounts the replay panel when a whole state is loaded (reset, upload), with its setup.
     let replay_generation = use_state(|| 0u32);
     let replay_opening = use_state(|| live.replay.borrow().clone());
-    let keep = !props.presentation.embed;
-    let save = {
-        let live = live.clone();
-        move || {
-            if let (true, Some(state)) = (keep, live.read()) {
-                share::save(&state);
-            }
-        }
-    };
-    // The pending re-validation; replacing it cancels the previous one (the debounce). Typing
-    // changes no state: the texts are read from the editors only when the timer fires.
-    let timer = use_mut_ref(|| None::<Timeout>);
-    // Counts analyses, so that a held replay re-runs after each one. The count lives in a cell:
-    // the timer's closure outlives the render that made it and must not read a stale state.
-    let revision = use_state(|| 0u64);
-    let analyses = use_mut_ref(|| 0u64);
 
-    let on_change = {
-        let (timer, analysis, revision, analyses, save) =
-            (timer.clone(), analysis.clone(), revision.clone(), analyses.clone(), save.clone());
-        let (request_editor, context_editor) = (request_editor.clone(), context_editor.clone());
-        Callback::from(move |()| {
-            let (analysis, revision, analyses, request_editor, context_editor, save) = (
-                analysis.clone(),
-                revision.clone(),
-                analyses.clone(),
-                request_editor.clone(),
-                context_editor.clone(),
-                save.clone(),
-            );
-            *timer.borrow_mut() = Some(Timeout::new(DEBOUNCE_MS, move || {
-                if let (Some(request), Some(context)) = (request_editor.text(), context_editor.text()) {
-                    analysis.set(Rc::new(analyse(&request, &context)));
-                    *analyses.borrow_mut() += 1;
-                    revision.set(*analyses.borrow());
-                    save();
-                }
-            }));
-        })
-    };
     let load = {
         let (live, sample_id, replay_generation, replay_opening) =
             (live.clone(), sample_id.clone(), replay_generation.clone(), replay_opening.clone());
@@ -114,22 +73,24 @@ pub fn app(props: &AppProps) -> Html {
         let (live, save) = (live.clone(), save.clone());
         Callback::from(move |change: ReplayChange| {
             live.replay.borrow_mut().apply(change);
-            save();
+            save.emit(());
         })
     };
     let on_reveal = {
         let editor = request_editor.clone();
         Callback::from(move |(from, to): (usize, usize)| editor.reveal(from, to))
     };
+    // The problems shown are this analysis's: their fixes carry its text revision.
     let on_fix = {
-        let editor = request_editor.clone();
-        Callback::from(move |fix: FlatFix| editor.apply_fix(&fix))
+        let analysis = analysis.clone();
+        on_fix.reform(move |fix: FlatFix| analysis.stamp(fix))
     };
     let on_store = {
         let (context_editor, analysis) = (context_editor.clone(), analysis.clone());
         Callback::from(move |()| {
             let context = context_editor.text().unwrap_or_default();
-            let (Some(response), Ok(mut stored)) = (&analysis.response, AccountContext::from_json(&context)) else {
+            let (Some(response), Ok(mut stored)) = (&analysis.report.response, AccountContext::from_json(&context))
+            else {
                 return;
             };
             if stored.store(response) {
@@ -141,9 +102,9 @@ pub fn app(props: &AppProps) -> Html {
         let notice = notice.clone();
         Callback::from(move |text: Option<String>| notice.set(text))
     };
-    let current: &Analysis = &analysis;
+    let current = &analysis.report;
     let before = current.trail.as_ref().and_then(|t| serde_json::to_string(&t.before).ok());
-    let diagnostics = Rc::new(current.diagnostics.clone());
+    let diagnostics = analysis.diagnostics.clone();
     let presentation = &props.presentation;
     let embed = presentation.embed;
     html! {
@@ -189,12 +150,12 @@ pub fn app(props: &AppProps) -> Html {
                     <Problems diagnostics={diagnostics} on_reveal={on_reveal} on_fix={(!presentation.read_only).then_some(on_fix)} />
                     if presentation.replay {
                         <ReplayPanel key={*replay_generation} request_editor={request_editor.clone()} context_editor={context_editor.clone()}
-                            revision={*revision} valid={current.valid} before={before}
+                            revision={analysis.revision} valid={current.valid} before={before}
                             opening={(*replay_opening).clone()} on_setup={on_replay_setup} />
                     }
                 </section>
                 <section class="pane side-pane" aria-label="Result and context">
-                    <ResultPanel analysis={(*analysis).clone()} {on_store} />
+                    <ResultPanel report={analysis.report.clone()} {on_store} />
                     <div class={classes!((!presentation.context).then_some("hidden"))}>
                         <ContextPanel initial={AttrValue::from(opening.context.clone())} on_change={on_change}
                             editor={context_editor.clone()} error={current.context_error.clone()} />
@@ -210,8 +171,4 @@ pub fn app(props: &AppProps) -> Html {
             }
         </div>
     }
-}
-
-fn analyse(request: &str, context: &str) -> Analysis {
-    report(request, Some(context), Offsets::BytesAndUtf16)
 }

@@ -1,102 +1,11 @@
-//! A Yew component around the CodeMirror module (www/editor/editor.js, bundled to
-//! js/editor.bundle.js by `make`). Rust owns the diagnostics; the editor only shows them.
+//! A Yew component around the CodeMirror module (bound in `platform::editor_js`). Rust owns
+//! the diagnostics; the editor only shows them.
 
-use std::cell::RefCell;
+use crate::platform::editor_js::{EditorOptions, EditorRef, JsEdit};
 use std::rc::Rc;
 use trailscope_core::report::FlatDiagnostic;
-use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsValue;
 use yew::prelude::*;
-
-#[wasm_bindgen(module = "/js/editor.bundle.js")]
-extern "C" {
-    pub type EditorHandle;
-
-    #[wasm_bindgen(js_name = createEditor)]
-    fn create_editor(
-        parent: &web_sys::Element,
-        text: &str,
-        on_change: &Closure<dyn Fn()>,
-        options: &JsValue,
-    ) -> EditorHandle;
-
-    #[wasm_bindgen(method, js_name = getText)]
-    fn get_text(this: &EditorHandle) -> String;
-
-    #[wasm_bindgen(method, js_name = setText)]
-    pub fn set_text(this: &EditorHandle, text: &str);
-
-    #[wasm_bindgen(method, js_name = setDiagnostics)]
-    fn set_diagnostics(this: &EditorHandle, diagnostics: JsValue);
-
-    #[wasm_bindgen(method, js_name = applyEdits)]
-    fn apply_edits(this: &EditorHandle, edits: JsValue);
-
-    #[wasm_bindgen(method)]
-    pub fn reveal(this: &EditorHandle, from: u32, to: u32);
-
-    #[wasm_bindgen(method)]
-    fn destroy(this: &EditorHandle);
-}
-
-/// The live editor and the closure it calls back into.
-struct Instance {
-    handle: EditorHandle,
-    _on_change: Closure<dyn Fn()>,
-}
-
-/// A shared reference to a mounted editor, for the parent to reveal ranges or set text.
-#[derive(Clone, Default)]
-pub struct EditorRef(Rc<RefCell<Option<Instance>>>);
-
-impl PartialEq for EditorRef {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
-
-impl EditorRef {
-    fn with(&self, f: impl FnOnce(&EditorHandle)) {
-        if let Some(instance) = self.0.borrow().as_ref() {
-            f(&instance.handle);
-        }
-    }
-
-    pub fn set_text(&self, text: &str) {
-        self.with(|h| h.set_text(text));
-    }
-
-    /// The current document, or None before the editor is mounted.
-    pub fn text(&self) -> Option<String> {
-        self.0.borrow().as_ref().map(|instance| instance.handle.get_text())
-    }
-
-    pub fn reveal(&self, from: usize, to: usize) {
-        self.with(|h| h.reveal(clamp_u32(from), clamp_u32(to)));
-    }
-
-    /// Applies a diagnostic's fix (UTF-16 offsets).
-    pub fn apply_fix(&self, fix: &trailscope_core::report::FlatFix) {
-        let edits: Vec<JsEdit> = fix
-            .edits
-            .iter()
-            .map(|e| JsEdit { from: e.from.unwrap_or(0), to: e.to.unwrap_or(0), text: e.text.clone() })
-            .collect();
-        if let Ok(value) = serde_wasm_bindgen::to_value(&edits) {
-            self.with(|h| h.apply_edits(value));
-        }
-    }
-}
-
-fn clamp_u32(n: usize) -> u32 {
-    u32::try_from(n).unwrap_or(u32::MAX)
-}
-
-#[derive(serde::Serialize)]
-struct JsEdit {
-    from: usize,
-    to: usize,
-    text: String,
-}
 
 #[derive(serde::Serialize)]
 struct JsFix {
@@ -127,14 +36,10 @@ fn js_diagnostics(diagnostics: &[FlatDiagnostic]) -> JsValue {
                 None => format!("{}: {}", d.code, d.message),
             },
             code: d.code.as_str(),
-            fix: d.fix.as_ref().map(|f| JsFix {
-                title: f.title.clone(),
-                edits: f
-                    .edits
-                    .iter()
-                    .map(|e| JsEdit { from: e.from.unwrap_or(0), to: e.to.unwrap_or(0), text: e.text.clone() })
-                    .collect(),
-            }),
+            fix: d
+                .fix
+                .as_ref()
+                .map(|f| JsFix { title: f.title.clone(), edits: f.edits.iter().map(JsEdit::from).collect() }),
         })
         .collect();
     serde_wasm_bindgen::to_value(&list).unwrap_or(JsValue::NULL)
@@ -170,24 +75,16 @@ pub fn editor(props: &EditorProps) -> Html {
         );
         use_effect_with((), move |_| {
             if let Some(parent) = node.cast::<web_sys::Element>() {
-                let closure = Closure::<dyn Fn()>::new(move || on_change.emit(()));
-                let options = js_sys::Object::new();
-                let _ = js_sys::Reflect::set(&options, &"label".into(), &label.as_str().into());
-                let _ = js_sys::Reflect::set(&options, &"readOnly".into(), &read_only.into());
-                let handle = create_editor(&parent, &initial, &closure, &options);
-                *editor.0.borrow_mut() = Some(Instance { handle, _on_change: closure });
+                let options = EditorOptions { label: &label, read_only };
+                editor.mount(&parent, &initial, &options, move || on_change.emit(()));
             }
-            move || {
-                if let Some(instance) = editor.0.borrow_mut().take() {
-                    instance.handle.destroy();
-                }
-            }
+            move || editor.unmount()
         });
     }
     {
         let editor = props.editor.clone();
         use_effect_with(props.diagnostics.clone(), move |diagnostics| {
-            editor.with(|h| h.set_diagnostics(js_diagnostics(diagnostics)));
+            editor.set_diagnostics(js_diagnostics(diagnostics));
         });
     }
     html! { <div ref={node} class={classes!("editor", props.class.clone())}></div> }

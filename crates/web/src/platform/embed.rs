@@ -10,11 +10,18 @@ pub enum Theme {
 }
 
 impl Theme {
+    pub const ALL: [Theme; 2] = [Theme::Light, Theme::Dark];
+
+    /// Its name in the query, in `data-theme` and in the embed dialog's select.
     pub fn as_str(self) -> &'static str {
         match self {
             Theme::Light => "light",
             Theme::Dark => "dark",
         }
+    }
+
+    pub fn parse(name: &str) -> Option<Theme> {
+        Theme::ALL.into_iter().find(|t| t.as_str() == name)
     }
 }
 
@@ -32,25 +39,29 @@ pub struct Presentation {
     pub theme: Option<Theme>,
 }
 
-/// The parameters documented in the README, each a `1`/`0`-style flag except `theme`.
-pub const PARAMETERS: [&str; 5] = ["embed", "readonly", "replay", "context", "theme"];
+/// The query parameters documented in the README: flags (`1`/`0`, `true`/`false`…) and `theme`.
+const EMBED: &str = "embed";
+const READ_ONLY: &str = "readonly";
+const REPLAY: &str = "replay";
+const CONTEXT: &str = "context";
+const THEME: &str = "theme";
 
 impl Presentation {
     /// Reads a query string (`location.search`, with or without its `?`). Unknown parameters
     /// and values are ignored.
     pub fn from_query(query: &str) -> Self {
-        let mut flags = [None::<bool>; 4];
-        let mut theme = None;
+        let (mut embed, mut read_only, mut replay, mut context, mut theme) = (None, None, None, None, None);
         for pair in query.trim_start_matches('?').split('&') {
             let (key, value) = pair.split_once('=').unwrap_or((pair, "1"));
-            match (PARAMETERS.iter().position(|p| *p == key), value) {
-                (Some(4), "light") => theme = Some(Theme::Light),
-                (Some(4), "dark") => theme = Some(Theme::Dark),
-                (Some(i @ 0..=3), v) => flags[i] = flag(v),
+            match key {
+                EMBED => embed = flag(value),
+                READ_ONLY => read_only = flag(value),
+                REPLAY => replay = flag(value),
+                CONTEXT => context = flag(value),
+                THEME => theme = Theme::parse(value).or(theme),
                 _ => {}
             }
         }
-        let [embed, read_only, replay, context] = flags;
         let embed = embed.unwrap_or(false);
         Presentation {
             embed,
@@ -58,6 +69,29 @@ impl Presentation {
             replay: !embed || replay.unwrap_or(false),
             context: !embed || context.unwrap_or(false),
             theme,
+        }
+    }
+
+    /// The query string that [`Presentation::from_query`] reads back as this presentation
+    /// (`?embed=1&readonly=1…`; empty for the full page in the system's theme). Options an
+    /// embed only has are written for embeds only.
+    pub fn to_query(&self) -> String {
+        let mut pairs = Vec::new();
+        if self.embed {
+            pairs.push(format!("{EMBED}=1"));
+            for (name, on) in [(READ_ONLY, self.read_only), (REPLAY, self.replay), (CONTEXT, self.context)] {
+                if on {
+                    pairs.push(format!("{name}=1"));
+                }
+            }
+        }
+        if let Some(theme) = self.theme {
+            pairs.push(format!("{THEME}={}", theme.as_str()));
+        }
+        if pairs.is_empty() {
+            String::new()
+        } else {
+            format!("?{}", pairs.join("&"))
         }
     }
 }
@@ -92,5 +126,36 @@ mod tests {
             Presentation { embed: true, read_only: true, replay: true, context: false, theme: Some(Theme::Light) }
         );
         assert_eq!(Presentation::from_query("embed&theme=purple"), Presentation { embed: true, ..Default::default() });
+    }
+
+    #[test]
+    fn to_query_is_read_back_as_the_same_presentation() {
+        let themes = [None, Some(Theme::Light), Some(Theme::Dark)];
+        for bits in 0..16u8 {
+            for theme in themes {
+                let [embed, read_only, replay, context] = [0, 1, 2, 3].map(|i| bits & (1 << i) != 0);
+                // What from_query can give: the full page always has replay and context.
+                let presentation =
+                    Presentation::from_query(&Presentation { embed, read_only, replay, context, theme }.to_query());
+                assert_eq!(Presentation::from_query(&presentation.to_query()), presentation);
+                assert_eq!(presentation.embed, embed);
+                assert_eq!(presentation.theme, theme);
+                if embed {
+                    assert_eq!(
+                        (presentation.read_only, presentation.replay, presentation.context),
+                        (read_only, replay, context)
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn to_query_writes_the_documented_names() {
+        let embed =
+            Presentation { embed: true, read_only: true, replay: true, context: false, theme: Some(Theme::Dark) };
+        assert_eq!(embed.to_query(), "?embed=1&readonly=1&replay=1&theme=dark");
+        let page = Presentation { replay: true, context: true, ..Default::default() };
+        assert_eq!(page.to_query(), "");
     }
 }

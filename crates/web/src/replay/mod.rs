@@ -4,154 +4,23 @@
 //! worker reports; editing the selectors re-runs the replay on the events held.
 
 mod sources;
+mod state;
 mod summary;
 mod table;
+mod worker;
 
-use crate::components::editor::EditorRef;
-use crate::replay::sources::{file_sources, js, shareable_text, source_of};
-use crate::replay::summary::{counts, progress};
-use crate::replay::table::{Filter, ReplayTable, Row};
+use crate::platform::editor_js::EditorRef;
 use crate::state::live::{ReplayChange, ReplaySetup};
 use crate::state::playground::Events;
-use serde::Deserialize;
+use sources::{files_of, shareable_text, source_of};
+use state::{Filter, ReplayAction, ReplayState, Status};
 use std::cell::RefCell;
 use std::rc::Rc;
-use trailscope_core::replay::session::Totals;
-use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
-use web_sys::{DragEvent, HtmlInputElement, HtmlTextAreaElement, MessageEvent, Worker, WorkerOptions, WorkerType};
+use summary::{counts, progress};
+use table::ReplayTable;
+use web_sys::{DragEvent, HtmlInputElement, HtmlTextAreaElement};
+use worker::{Connection, Selectors, Source, ToWorker};
 use yew::prelude::*;
-
-const WORKER_URL: &str = "./worker/replay-worker.js";
-
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
-pub struct TopEvent {
-    pub name: String,
-    pub events: u64,
-    pub logged: u64,
-}
-
-/// A message from the worker.
-#[derive(Debug, Clone, Deserialize)]
-struct Message {
-    #[serde(rename = "type")]
-    kind: String,
-    #[serde(default)]
-    bytes: f64,
-    #[serde(default)]
-    total: Option<f64>,
-    #[serde(default)]
-    summary: Option<Totals>,
-    #[serde(default)]
-    top: Vec<TopEvent>,
-    #[serde(default)]
-    compared: bool,
-    #[serde(default)]
-    message: Option<String>,
-    #[serde(default)]
-    index: usize,
-    #[serde(default)]
-    record: Option<String>,
-    #[serde(default)]
-    explanation: Option<serde_json::Value>,
-}
-
-#[derive(Debug, Clone, Default, PartialEq)]
-pub enum Status {
-    #[default]
-    Idle,
-    Running,
-    Done,
-    Cancelled,
-    Failed(String),
-}
-
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct ReplayState {
-    pub status: Status,
-    pub bytes: f64,
-    pub total: Option<f64>,
-    pub counts: Totals,
-    pub top: Vec<TopEvent>,
-    pub compared: bool,
-    pub source: String,
-    /// The rows shown: the filtered total and a window of it.
-    pub row_total: usize,
-    pub row_start: usize,
-    pub rows: Vec<Row>,
-    pub selected: Option<(usize, Option<String>, Option<serde_json::Value>)>,
-}
-
-impl ReplayState {
-    fn apply(&self, m: Message) -> ReplayState {
-        let mut next = self.clone();
-        match m.kind.as_str() {
-            "explanation" => next.selected = Some((m.index, m.record, m.explanation)),
-            kind => {
-                next.bytes = m.bytes;
-                next.total = m.total;
-                next.compared = m.compared;
-                if let Some(counts) = m.summary {
-                    next.counts = counts;
-                    next.top = m.top;
-                }
-                next.status = match kind {
-                    "progress" => Status::Running,
-                    "done" => Status::Done,
-                    "cancelled" => Status::Cancelled,
-                    _ => Status::Failed(m.message.unwrap_or_else(|| "the replay failed".into())),
-                };
-            }
-        }
-        next
-    }
-}
-
-/// A window of result rows.
-#[derive(Deserialize)]
-struct RowsMessage {
-    total: usize,
-    start: usize,
-    rows: Vec<Row>,
-}
-
-/// The worker and the closure it calls back, kept while the panel is mounted.
-struct Connection {
-    worker: Worker,
-    _on_message: Closure<dyn FnMut(MessageEvent)>,
-}
-
-impl Drop for Connection {
-    fn drop(&mut self) {
-        self.worker.terminate();
-    }
-}
-
-type SharedConnection = Rc<RefCell<Option<Connection>>>;
-
-fn connect(state: &UseStateHandle<ReplayState>, live: &Rc<RefCell<ReplayState>>) -> Result<Connection, JsValue> {
-    let options = WorkerOptions::new();
-    options.set_type(WorkerType::Module);
-    let worker = Worker::new_with_options(WORKER_URL, &options)?;
-    let (state, live) = (state.clone(), live.clone());
-    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
-        let data = event.data();
-        let kind = js_sys::Reflect::get(&data, &"type".into()).ok().and_then(|k| k.as_string()).unwrap_or_default();
-        let next = if kind == "rows" {
-            let Ok(rows) = serde_wasm_bindgen::from_value::<RowsMessage>(data) else { return };
-            let mut next = live.borrow().clone();
-            (next.row_total, next.row_start, next.rows) = (rows.total, rows.start, rows.rows);
-            next
-        } else {
-            let Ok(message) = serde_wasm_bindgen::from_value::<Message>(data) else { return };
-            live.borrow().apply(message)
-        };
-        *live.borrow_mut() = next.clone();
-        state.set(next);
-    });
-    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-    Ok(Connection { worker, _on_message: on_message })
-}
 
 #[derive(Properties, PartialEq)]
 pub struct ReplayPanelProps {
@@ -170,73 +39,54 @@ pub struct ReplayPanelProps {
 
 #[function_component(ReplayPanel)]
 pub fn replay_panel(props: &ReplayPanelProps) -> Html {
-    let state = use_state(ReplayState::default);
-    // The latest state, for the worker's callback (a state handle alone would see old values).
-    let live = use_mut_ref(ReplayState::default);
-    let connection: SharedConnection = use_mut_ref(|| None);
+    let state = use_reducer(ReplayState::default);
+    let connection: Rc<RefCell<Option<Connection>>> = use_mut_ref(|| None);
     let compare = use_state(|| props.opening.compare);
     let filter = use_state(Filter::default);
 
+    // Sends a message, starting the worker first when needed.
     let post = {
-        let (state, live, connection) = (state.clone(), live.clone(), connection.clone());
-        Callback::from(move |message: JsValue| {
+        let (dispatch, connection) = (state.dispatcher(), connection.clone());
+        Callback::from(move |message: ToWorker| {
             if connection.borrow().is_none() {
-                match connect(&state, &live) {
+                match Connection::open(dispatch.clone()) {
                     Ok(c) => *connection.borrow_mut() = Some(c),
                     Err(_) => {
-                        let failed = ReplayState {
-                            status: Status::Failed("the browser could not start the replay worker".into()),
-                            ..Default::default()
-                        };
-                        state.set(failed);
+                        dispatch.dispatch(ReplayAction::Failed("the browser could not start the replay worker".into()));
                         return;
                     }
                 }
             }
             if let Some(c) = connection.borrow().as_ref() {
-                let _ = c.worker.post_message(&message);
+                c.post(&message);
             }
         })
     };
-    let selectors_message = {
+    // The selectors now: read from the editors when a replay (re)starts.
+    let selectors = {
         let (request_editor, context_editor, compare, before) =
-            (props.request_editor.clone(), props.context_editor.clone(), compare.clone(), props.before.clone());
-        move |kind: &str| {
-            let message = js_sys::Object::new();
-            let set = |key: &str, value: &JsValue| {
-                let _ = js_sys::Reflect::set(&message, &key.into(), value);
-            };
-            set("type", &kind.into());
-            set("request", &request_editor.text().unwrap_or_default().into());
-            set("context", &context_editor.text().map_or(JsValue::NULL, JsValue::from));
-            set("before", &before.clone().filter(|_| *compare).map_or(JsValue::NULL, JsValue::from));
-            message
+            (props.request_editor.clone(), props.context_editor.clone(), *compare, props.before.clone());
+        move || Selectors {
+            request: request_editor.text().unwrap_or_default(),
+            context: context_editor.text(),
+            before: before.clone().filter(|_| compare),
         }
     };
     let start = {
-        let (post, state, live, message) = (post.clone(), state.clone(), live.clone(), selectors_message.clone());
-        Callback::from(move |(label, sources): (String, js_sys::Array)| {
-            let message = message("replay");
-            let _ = js_sys::Reflect::set(&message, &"sources".into(), &sources);
-            let running = ReplayState { status: Status::Running, source: label, ..Default::default() };
-            *live.borrow_mut() = running.clone();
-            state.set(running);
-            post.emit(message.into());
+        let (post, dispatch, selectors) = (post.clone(), state.dispatcher(), selectors.clone());
+        Callback::from(move |(source, sources): (String, Vec<Source>)| {
+            dispatch.dispatch(ReplayAction::Start { source });
+            post.emit(ToWorker::Replay { selectors: selectors(), sources });
         })
     };
     {
         // Editing the selectors (or the comparison) re-runs the replay on the events held.
-        let (post, state, live, message) = (post.clone(), state.clone(), live.clone(), selectors_message.clone());
-        let held = !matches!(state.status, Status::Idle | Status::Failed(_));
-        let valid = props.valid;
+        let (post, dispatch) = (post.clone(), state.dispatcher());
+        let rerun = state.status.holds_events() && props.valid;
         use_effect_with((props.revision, *compare), move |_| {
-            if held && valid {
-                let mut rerun = live.borrow().clone();
-                rerun.status = Status::Running;
-                rerun.selected = None;
-                *live.borrow_mut() = rerun.clone();
-                state.set(rerun);
-                post.emit(message("rerun").into());
+            if rerun {
+                dispatch.dispatch(ReplayAction::Rerun);
+                post.emit(ToWorker::Rerun(selectors()));
             }
         });
     }
@@ -248,19 +98,19 @@ pub fn replay_panel(props: &ReplayPanelProps) -> Html {
         let (start, report) = (start.clone(), report.clone());
         Callback::from(move |shared: Events| {
             let (label, source) = source_of(&shared);
-            start.emit((label, js_sys::Array::of1(&source)));
+            start.emit((label, vec![source]));
             report.emit((Some(shared), false));
         })
     };
     let start_files = {
         let (start, report) = (start.clone(), report.clone());
         Callback::from(move |files: Option<web_sys::FileList>| {
-            let (files, list) = file_sources(files);
+            let files = files_of(files);
             let names: Vec<_> = files.iter().map(|f| f.name()).collect();
-            start.emit((names.join(", "), list));
+            start.emit((names.join(", "), files.iter().cloned().map(Source::File).collect()));
             report.emit((None, true));
             let report = report.clone();
-            wasm_bindgen_futures::spawn_local(async move {
+            yew::platform::spawn_local(async move {
                 if let Some(shared) = shareable_text(files).await {
                     report.emit((Some(shared), false));
                 }
@@ -296,7 +146,7 @@ pub fn replay_panel(props: &ReplayPanelProps) -> Html {
         e.prevent_default();
         e.data_transfer().and_then(|d| d.files())
     });
-    let cancel = post.reform(|_: MouseEvent| js(serde_json::json!({ "type": "cancel" })));
+    let cancel = post.reform(|_: MouseEvent| ToWorker::Cancel);
     let on_compare = {
         let (compare, on_setup) = (compare.clone(), props.on_setup.clone());
         Callback::from(move |e: Event| {
@@ -305,10 +155,9 @@ pub fn replay_panel(props: &ReplayPanelProps) -> Html {
             on_setup.emit(ReplayChange::Compare(on));
         })
     };
-    let request_rows = post.reform(|(filter, start, count): (Filter, usize, usize)| {
-        js(serde_json::json!({ "type": "rows", "filter": filter, "start": start, "count": count }))
-    });
-    let explain = post.reform(|index: usize| js(serde_json::json!({ "type": "explain", "index": index })));
+    let request_rows =
+        post.reform(|(filter, start, count): (Filter, usize, usize)| ToWorker::Rows { filter, start, count });
+    let explain = post.reform(|index: usize| ToWorker::Explain { index });
     let running = state.status == Status::Running;
     html! {
         <div class="card replay" data-testid="replay-panel" {ondragover} {ondrop}>
@@ -337,7 +186,7 @@ pub fn replay_panel(props: &ReplayPanelProps) -> Html {
             </label>
             { progress(&state) }
             { counts(&state) }
-            if !matches!(state.status, Status::Idle | Status::Failed(_)) {
+            if state.status.holds_events() {
                 <ReplayTable state={(*state).clone()} filter={(*filter).clone()} on_filter={Callback::from(move |f| filter.set(f))}
                     {request_rows} {explain} compared={state.compared} />
             }

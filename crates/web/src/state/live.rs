@@ -1,7 +1,7 @@
 //! The page's current state, read on demand: the texts from the editors, the sample and the
 //! replay setup from cells the panels keep up to date. Saving and sharing start here.
 
-use crate::components::editor::EditorRef;
+use crate::platform::editor_js::EditorRef;
 use crate::state::playground::{Events, PlaygroundState, FORMAT_VERSION};
 use std::cell::RefCell;
 use std::rc::Rc;

@@ -126,7 +126,10 @@ impl PlaygroundState {
     }
 
     /// The bounds a state must keep; a sample name that is not a sample is dropped.
-    fn checked(mut self) -> Result<Self, String> {
+    pub fn checked(mut self) -> Result<Self, String> {
+        if self.version != FORMAT_VERSION {
+            return Err(format!("its state format is not one this page reads (format {FORMAT_VERSION})"));
+        }
         for (name, text) in [("request", &self.request), ("account context", &self.context)] {
             if text.len() > MAX_INPUT_BYTES {
                 return Err(format!("its {name} is larger than {} MiB", MAX_INPUT_BYTES >> 20));
@@ -239,5 +242,12 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(PlaygroundState::from_json(&markup.to_json()), Ok(markup));
+    }
+
+    #[test]
+    fn checked_refuses_other_versions() {
+        let other = PlaygroundState { version: FORMAT_VERSION + 1, ..Default::default() };
+        assert!(other.checked().unwrap_err().contains("format"));
+        assert!(PlaygroundState::default().checked().is_ok());
     }
 }

@@ -7,16 +7,11 @@ use crate::components::problems::Problems;
 use crate::components::result_panel::ResultPanel;
 use crate::components::samples_menu::SamplesMenu;
 use crate::components::share_bar::ShareBar;
-use crate::hooks::{use_analysis, use_persistence, UseAnalysis};
+use crate::hooks::{use_analysis, use_playground, UseAnalysis, UsePlayground};
 use crate::platform::embed::Presentation;
 use crate::platform::share;
 use crate::replay::ReplayPanel;
-use crate::state::live::{LiveState, ReplayChange, ReplaySetup};
 use crate::state::playground::PlaygroundState;
-use std::rc::Rc;
-use trailscope_core::report::FlatFix;
-use trailscope_core::samples;
-use trailscope_core::AccountContext;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -31,76 +26,19 @@ pub struct AppProps {
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
     let opening = &props.state;
-    let sample_id = use_state(|| opening.sample.clone().unwrap_or_default());
-    let live = use_memo((), |_| LiveState {
-        sample: Rc::new(opening.sample.clone().into()),
-        replay: Rc::new(
-            ReplaySetup { events: opening.events.clone(), compare: opening.compare, files_kept: false }.into(),
-        ),
-        ..LiveState::default()
-    });
+    let UsePlayground { live, sample_id, replay_generation, replay_opening, save, load, on_sample, on_replay_setup } =
+        use_playground(opening, !props.presentation.embed);
     let (request_editor, context_editor) = (live.request_editor.clone(), live.context_editor.clone());
-    let save = use_persistence(!props.presentation.embed, &live);
-    let UseAnalysis { analysis, on_change, on_fix } =
-        use_analysis(&opening.request, &opening.context, &request_editor, &context_editor, save.clone());
+    let UseAnalysis { analysis, on_change, on_fix, on_store } =
+        use_analysis(&opening.request, &opening.context, &request_editor, &context_editor, save);
     let notice = use_state(|| props.notice.clone());
-    // Remounts the replay panel when a whole state is loaded (reset, upload), with its setup.
-    let replay_generation = use_state(|| 0u32);
-    let replay_opening = use_state(|| live.replay.borrow().clone());
-
-    let load = {
-        let (live, sample_id, replay_generation, replay_opening) =
-            (live.clone(), sample_id.clone(), replay_generation.clone(), replay_opening.clone());
-        Callback::from(move |state: PlaygroundState| {
-            live.write(&state);
-            sample_id.set(state.sample.clone().unwrap_or_default());
-            replay_opening.set(live.replay.borrow().clone());
-            replay_generation.set(*replay_generation + 1);
-        })
-    };
-    let on_sample = {
-        let (live, sample_id) = (live.clone(), sample_id.clone());
-        Callback::from(move |id: String| {
-            if let Some(sample) = samples::find(&id) {
-                live.request_editor.set_text(sample.request);
-                live.context_editor.set_text(sample.context_json());
-                *live.sample.borrow_mut() = Some(id.clone());
-                sample_id.set(id);
-            }
-        })
-    };
-    let on_replay_setup = {
-        let (live, save) = (live.clone(), save.clone());
-        Callback::from(move |change: ReplayChange| {
-            live.replay.borrow_mut().apply(change);
-            save.emit(());
-        })
+    let on_notice = {
+        let notice = notice.clone();
+        Callback::from(move |text: Option<String>| notice.set(text))
     };
     let on_reveal = {
         let editor = request_editor.clone();
         Callback::from(move |(from, to): (usize, usize)| editor.reveal(from, to))
-    };
-    // The problems shown are this analysis's: their fixes carry its text revision.
-    let on_fix = {
-        let analysis = analysis.clone();
-        on_fix.reform(move |fix: FlatFix| analysis.stamp(fix))
-    };
-    let on_store = {
-        let (context_editor, analysis) = (context_editor.clone(), analysis.clone());
-        Callback::from(move |()| {
-            let context = context_editor.text().unwrap_or_default();
-            let (Some(response), Ok(mut stored)) = (&analysis.report.response, AccountContext::from_json(&context))
-            else {
-                return;
-            };
-            if stored.store(response) {
-                context_editor.set_text(&stored.to_json());
-            }
-        })
-    };
-    let on_notice = {
-        let notice = notice.clone();
-        Callback::from(move |text: Option<String>| notice.set(text))
     };
     let current = &analysis.report;
     let before = current.trail.as_ref().and_then(|t| serde_json::to_string(&t.before).ok());
@@ -123,7 +61,7 @@ pub fn app(props: &AppProps) -> Html {
                         <span class="tagline">{"CloudTrail PutEventSelectors playground · runs in your browser, no AWS account needed"}</span>
                     </div>
                     <div class="topbar-actions">
-                        <SamplesMenu selected={(*sample_id).clone()} on_select={on_sample} />
+                        <SamplesMenu selected={sample_id} on_select={on_sample} />
                         <ShareBar live={(*live).clone()} on_load={load} on_notice={on_notice.clone()} />
                     </div>
                 </header>
@@ -149,9 +87,9 @@ pub fn app(props: &AppProps) -> Html {
                         class="request-editor" read_only={presentation.read_only} />
                     <Problems diagnostics={diagnostics} on_reveal={on_reveal} on_fix={(!presentation.read_only).then_some(on_fix)} />
                     if presentation.replay {
-                        <ReplayPanel key={*replay_generation} request_editor={request_editor.clone()} context_editor={context_editor.clone()}
+                        <ReplayPanel key={replay_generation} request_editor={request_editor.clone()} context_editor={context_editor.clone()}
                             revision={analysis.revision} valid={current.valid} before={before}
-                            opening={(*replay_opening).clone()} on_setup={on_replay_setup} />
+                            opening={replay_opening} on_setup={on_replay_setup} />
                     }
                 </section>
                 <section class="pane side-pane" aria-label="Result and context">

@@ -2,9 +2,11 @@
 //! state, the texts are read from the editors only when the timer fires.
 
 use crate::platform::editor_js::EditorRef;
-use crate::state::analysis::{analyse, Analysed, Analysis, StampedFix};
+use crate::state::analysis::{analyse, Analysed, Analysis};
 use gloo::timers::callback::Timeout;
 use std::cell::Cell;
+use trailscope_core::report::FlatFix;
+use trailscope_core::AccountContext;
 use yew::prelude::*;
 
 /// Quiet time after the last keystroke before re-validating.
@@ -14,8 +16,10 @@ pub struct UseAnalysis {
     pub analysis: UseReducerHandle<Analysis>,
     /// For both editors: called after every edit.
     pub on_change: Callback<()>,
-    /// Applies a fix to the request, unless the text changed since its analysis.
-    pub on_fix: Callback<StampedFix>,
+    /// Applies a fix of this analysis to the request, unless the text changed since.
+    pub on_fix: Callback<FlatFix>,
+    /// Records the analysed call's selectors on the context's trail.
+    pub on_store: Callback<()>,
 }
 
 /// The analysis of `request` and `context` (the texts the page opens with, then the editors');
@@ -49,12 +53,25 @@ pub fn use_analysis(
         })
     };
     let on_fix = {
-        let (edits, editor) = (edits.clone(), request_editor.clone());
-        Callback::from(move |stamped: StampedFix| {
-            if let Some(fix) = stamped.for_text(edits.get()) {
+        // The problems shown are this render's analysis: their fixes carry its text revision.
+        let (edits, editor, current) = (edits.clone(), request_editor.clone(), (*analysis).clone());
+        Callback::from(move |fix: FlatFix| {
+            if let Some(fix) = current.stamp(fix).for_text(edits.get()) {
                 editor.apply_fix(&fix);
             }
         })
     };
-    UseAnalysis { analysis, on_change, on_fix }
+    let on_store = {
+        let (context_editor, report) = (context_editor.clone(), analysis.report.clone());
+        Callback::from(move |()| {
+            let context = context_editor.text().unwrap_or_default();
+            let (Some(response), Ok(mut stored)) = (&report.response, AccountContext::from_json(&context)) else {
+                return;
+            };
+            if stored.store(response) {
+                context_editor.set_text(&stored.to_json());
+            }
+        })
+    };
+    UseAnalysis { analysis, on_change, on_fix, on_store }
 }

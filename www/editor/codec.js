@@ -1,7 +1,7 @@
 // Browser plumbing for the page's state: the share-link codec (UTF-8 text, deflate-raw with the
-// browser's own CompressionStream, base64url), bounded decompression, and file download/upload.
-// What the state means is decided in Rust (crates/web/src/state.rs); nothing here runs or
-// inserts what a link holds.
+// browser's own CompressionStream, base64url), bounded decompression, and file download (files
+// are read in Rust with gloo). What the state means is decided in Rust
+// (crates/web/src/state/playground.rs); nothing here runs or inserts what a link holds.
 
 const chunkSize = 0x8000;
 

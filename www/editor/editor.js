@@ -1,7 +1,8 @@
 // The JSON editor behind trailscope's request and context panels: CodeMirror 6 with line
 // numbers, syntax colours, undo/redo, bracket matching and closing, auto-indent, folding,
 // search and lint markers. Bundled by esbuild into crates/web/js/editor.bundle.js and driven
-// from Rust (crates/web/src/editor.rs); it never judges JSON itself: diagnostics come from Rust.
+// from Rust (crates/web/src/platform/editor_js.rs); it never judges JSON itself: diagnostics
+// come from Rust.
 import { EditorState, Compartment } from "@codemirror/state";
 import {
   EditorView, keymap, lineNumbers, highlightActiveLine, highlightActiveLineGutter,

@@ -192,6 +192,28 @@ test('an invalid trail name is marked inline, listed, explained, and fixable', a
   await expect(page.locator('.request-editor .cm-gutter-lint .cm-lint-marker-error')).toHaveCount(0);
 });
 
+test('a Fix clicked right after typing never lands on an older text (B4)', async ({ page }) => {
+  await open(page);
+  await replaceText(page, 'request', INVALID_NAME_REQUEST);
+  const fix = page.locator('li.problem[data-code=InvalidTrailNameException] button.fix');
+  await expect(fix).toHaveText(/^Fix: .*my-trail/);
+  // Typing shifts every offset; the click comes within the debounce, before the re-analysis. The
+  // fix of the older text is dropped (or, if the analysis ran first, the new one applies): the
+  // text is never edited in the wrong place, and nothing throws (the guard checks page errors).
+  await page.locator('.request-editor .cm-content').click();
+  await page.keyboard.press('Control+Home');
+  await page.keyboard.insertText('   ');
+  await fix.click();
+  expect(await requestLine(page, 1).textContent()).toBe('   {');
+  expect(['  "TrailName": "my--trail",', '  "TrailName": "my-trail",']).toContain(await requestLine(page, 2).textContent());
+  // Once analysed again, the offered fix is the new text's, and applies where it should.
+  await expect(async () => {
+    if ((await requestLine(page, 2).textContent())?.includes('my--trail')) await fix.click();
+    expect(await requestLine(page, 2).textContent()).toBe('  "TrailName": "my-trail",');
+  }).toPass();
+  await expect(requestLine(page, 1)).toHaveText('   {');
+});
+
 test('clicking a problem selects its span in the editor', async ({ page }) => {
   await open(page);
   await replaceText(page, 'request', INVALID_NAME_REQUEST);

@@ -1,7 +1,7 @@
 // Browser plumbing for the page's state: the share-link codec (UTF-8 text, deflate-raw with the
-// browser's own CompressionStream, base64url), bounded decompression, and file download/upload.
-// What the state means is decided in Rust (crates/web/src/state.rs); nothing here runs or
-// inserts what a link holds.
+// browser's own CompressionStream, base64url), bounded decompression, and file download (files
+// are read in Rust with gloo). What the state means is decided in Rust
+// (crates/web/src/state/playground.rs); nothing here runs or inserts what a link holds.
 
 const chunkSize = 0x8000;
 
@@ -70,14 +70,6 @@ export function downloadText(name, text) {
   link.download = name;
   link.click();
   setTimeout(() => URL.revokeObjectURL(url), 0);
-}
-
-/** The text of `file`, or null when it is larger than `maxBytes` or starts like gzip. */
-export async function fileText(file, maxBytes) {
-  if (file.size > maxBytes) return null;
-  const head = new Uint8Array(await file.slice(0, 2).arrayBuffer());
-  if (head[0] === 0x1f && head[1] === 0x8b) return null;
-  return file.text();
 }
 
 /** Puts `text` on the clipboard; false when the browser refuses (the text stays on screen). */

@@ -1,7 +1,8 @@
 // The JSON editor behind trailscope's request and context panels: CodeMirror 6 with line
 // numbers, syntax colours, undo/redo, bracket matching and closing, auto-indent, folding,
 // search and lint markers. Bundled by esbuild into crates/web/js/editor.bundle.js and driven
-// from Rust (crates/web/src/editor.rs); it never judges JSON itself: diagnostics come from Rust.
+// from Rust (crates/web/src/platform/editor_js.rs); it never judges JSON itself: diagnostics
+// come from Rust.
 import { EditorState, Compartment } from "@codemirror/state";
 import {
   EditorView, keymap, lineNumbers, highlightActiveLine, highlightActiveLineGutter,
@@ -148,9 +149,14 @@ class EditorHandle {
     this.view.dispatch(setDiagnostics(this.view.state, list));
   }
 
-  /** Applies edits [{from, to, text}] (UTF-16 offsets) as one undoable change. */
+  /**
+   * Applies edits [{from, to, text}] (UTF-16 offsets) as one undoable change. Offsets past the
+   * document are clamped to it (as for diagnostics): an edit from an older text must not throw.
+   */
   applyEdits(edits) {
-    this.view.dispatch({ changes: edits.map((e) => ({ from: e.from, to: e.to, insert: e.text })) });
+    const length = this.view.state.doc.length;
+    const clamp = (n) => Math.max(0, Math.min(length, n));
+    this.view.dispatch({ changes: edits.map((e) => ({ from: clamp(e.from), to: clamp(Math.max(e.to, e.from)), insert: e.text })) });
     this.view.focus();
   }
 
@@ -168,4 +174,4 @@ class EditorHandle {
   }
 }
 
-export { packText, unpackText, downloadText, fileText, copyText } from "./codec.js";
+export { packText, unpackText, downloadText, copyText } from "./codec.js";

@@ -3,13 +3,13 @@
 // generator, through trailscope's wasm ReplaySession. Verdicts are kept here in compact
 // columns (a million events take tens of MB); the page asks for the rows it shows.
 //
-// Messages in:
+// Messages in (crates/web/src/replay/worker.rs, `ToWorker`):
 //   {type: 'replay', request, context, before, sources: [File | {text} | {synth: {seed, events}}]}
 //   {type: 'rerun', request, context, before}      same sources, new selectors
 //   {type: 'cancel'}
-//   {type: 'rows', filter: {logged: 'all'|'logged'|'not'|'changed', selector, text}, start, count}
+//   {type: 'rows', filter: {logged: 'all'|'logged'|'not'|'changed', selector: index | null, text}, start, count}
 //   {type: 'explain', index}
-// Messages out:
+// Messages out (read by type into `FromWorker`, crates/web/src/replay/state.rs):
 //   {type: 'progress'|'done'|'cancelled', bytes, total, summary, top, compared}
 //   {type: 'rows', total, start, rows}, {type: 'explanation', index, record, explanation}
 //   {type: 'error', message}
@@ -153,11 +153,11 @@ class Store {
   }
 
   keep(i, filter, text) {
-    if (this.problems.has(i)) return filter.logged === 'all' && filter.selector < 0 && (text === '' || this.problems.get(i).toLowerCase().includes(text));
+    if (this.problems.has(i)) return filter.logged === 'all' && filter.selector == null && (text === '' || this.problems.get(i).toLowerCase().includes(text));
     if (filter.logged === 'logged' && !this.logged[i]) return false;
     if (filter.logged === 'not' && this.logged[i]) return false;
     if (filter.logged === 'changed' && this.logged[i] === this.before[i]) return false;
-    if (filter.selector >= 0 && !this.matches(i, filter.selector)) return false;
+    if (filter.selector != null && !this.matches(i, filter.selector)) return false;
     if (text !== '') {
       const both = `${this.strings[this.source[i]]} ${this.strings[this.name[i]]}`.toLowerCase();
       if (!both.includes(text)) return false;
@@ -175,7 +175,7 @@ class Store {
     const key = JSON.stringify(filter);
     if (this.cache && this.cache.key === key) return this.cache.indexes;
     const text = (filter.text ?? '').trim().toLowerCase();
-    const all = filter.logged === 'all' && filter.selector < 0 && text === '';
+    const all = filter.logged === 'all' && filter.selector == null && text === '';
     let indexes;
     if (all) {
       indexes = null;

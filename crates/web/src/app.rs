@@ -1,27 +1,18 @@
 //! The page: request editor and problems on the left, result, trail state and account
-//! context on the right. State lives here; the panels are views of it.
+//! context on the right. The hooks hold the state; this is its layout.
 
-use crate::analysis::{analyse, Analysis};
-use crate::context_panel::ContextPanel;
-use crate::editor::Editor;
-use crate::embed::Presentation;
-use crate::live_state::{LiveState, ReplayChange, ReplaySetup};
-use crate::problems::Problems;
-use crate::replay_panel::ReplayPanel;
-use crate::result_panel::ResultPanel;
-use crate::samples_menu::SamplesMenu;
-use crate::share;
-use crate::share_bar::ShareBar;
-use crate::state::PlaygroundState;
-use gloo::timers::callback::Timeout;
-use std::rc::Rc;
-use trailscope_core::report::FlatFix;
-use trailscope_core::samples;
-use trailscope_core::AccountContext;
+use crate::components::context_panel::ContextPanel;
+use crate::components::editor::Editor;
+use crate::components::problems::Problems;
+use crate::components::result_panel::ResultPanel;
+use crate::components::samples_menu::SamplesMenu;
+use crate::components::share_bar::ShareBar;
+use crate::hooks::{use_analysis, use_playground, UseAnalysis, UsePlayground};
+use crate::platform::embed::Presentation;
+use crate::platform::share;
+use crate::replay::ReplayPanel;
+use crate::state::playground::PlaygroundState;
 use yew::prelude::*;
-
-/// Quiet time after the last keystroke before re-validating.
-const DEBOUNCE_MS: u32 = 120;
 
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
@@ -35,115 +26,23 @@ pub struct AppProps {
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
     let opening = &props.state;
-    let sample_id = use_state(|| opening.sample.clone().unwrap_or_default());
-    let analysis = use_state(|| Rc::new(analyse(&opening.request, &opening.context)));
-    let live = use_memo((), |_| LiveState {
-        sample: Rc::new(opening.sample.clone().into()),
-        replay: Rc::new(
-            ReplaySetup { events: opening.events.clone(), compare: opening.compare, files_kept: false }.into(),
-        ),
-        ..LiveState::default()
-    });
+    let UsePlayground { live, sample_id, replay_generation, replay_opening, save, load, on_sample, on_replay_setup } =
+        use_playground(opening, !props.presentation.embed);
     let (request_editor, context_editor) = (live.request_editor.clone(), live.context_editor.clone());
+    let UseAnalysis { analysis, on_change, on_fix, on_store } =
+        use_analysis(&opening.request, &opening.context, &request_editor, &context_editor, save);
     let notice = use_state(|| props.notice.clone());
-    // Remounts the replay panel when a whole state is loaded (reset, upload), with its setup.
-    let replay_generation = use_state(|| 0u32);
-    let replay_opening = use_state(|| live.replay.borrow().clone());
-    let keep = !props.presentation.embed;
-    let save = {
-        let live = live.clone();
-        move || {
-            if let (true, Some(state)) = (keep, live.read()) {
-                share::save(&state);
-            }
-        }
-    };
-    // The pending re-validation; replacing it cancels the previous one (the debounce). Typing
-    // changes no state: the texts are read from the editors only when the timer fires.
-    let timer = use_mut_ref(|| None::<Timeout>);
-    // Counts analyses, so that a held replay re-runs after each one. The count lives in a cell:
-    // the timer's closure outlives the render that made it and must not read a stale state.
-    let revision = use_state(|| 0u64);
-    let analyses = use_mut_ref(|| 0u64);
-
-    let on_change = {
-        let (timer, analysis, revision, analyses, save) =
-            (timer.clone(), analysis.clone(), revision.clone(), analyses.clone(), save.clone());
-        let (request_editor, context_editor) = (request_editor.clone(), context_editor.clone());
-        Callback::from(move |()| {
-            let (analysis, revision, analyses, request_editor, context_editor, save) = (
-                analysis.clone(),
-                revision.clone(),
-                analyses.clone(),
-                request_editor.clone(),
-                context_editor.clone(),
-                save.clone(),
-            );
-            *timer.borrow_mut() = Some(Timeout::new(DEBOUNCE_MS, move || {
-                if let (Some(request), Some(context)) = (request_editor.text(), context_editor.text()) {
-                    analysis.set(Rc::new(analyse(&request, &context)));
-                    *analyses.borrow_mut() += 1;
-                    revision.set(*analyses.borrow());
-                    save();
-                }
-            }));
-        })
-    };
-    let load = {
-        let (live, sample_id, replay_generation, replay_opening) =
-            (live.clone(), sample_id.clone(), replay_generation.clone(), replay_opening.clone());
-        Callback::from(move |state: PlaygroundState| {
-            live.write(&state);
-            sample_id.set(state.sample.clone().unwrap_or_default());
-            replay_opening.set(live.replay.borrow().clone());
-            replay_generation.set(*replay_generation + 1);
-        })
-    };
-    let on_sample = {
-        let (live, sample_id) = (live.clone(), sample_id.clone());
-        Callback::from(move |id: String| {
-            if let Some(sample) = samples::find(&id) {
-                live.request_editor.set_text(sample.request);
-                live.context_editor.set_text(sample.context_json());
-                *live.sample.borrow_mut() = Some(id.clone());
-                sample_id.set(id);
-            }
-        })
-    };
-    let on_replay_setup = {
-        let (live, save) = (live.clone(), save.clone());
-        Callback::from(move |change: ReplayChange| {
-            live.replay.borrow_mut().apply(change);
-            save();
-        })
+    let on_notice = {
+        let notice = notice.clone();
+        Callback::from(move |text: Option<String>| notice.set(text))
     };
     let on_reveal = {
         let editor = request_editor.clone();
         Callback::from(move |(from, to): (usize, usize)| editor.reveal(from, to))
     };
-    let on_fix = {
-        let editor = request_editor.clone();
-        Callback::from(move |fix: FlatFix| editor.apply_fix(&fix))
-    };
-    let on_store = {
-        let (context_editor, analysis) = (context_editor.clone(), analysis.clone());
-        Callback::from(move |()| {
-            let context = context_editor.text().unwrap_or_default();
-            let (Some(response), Ok(mut stored)) = (&analysis.response, AccountContext::from_json(&context)) else {
-                return;
-            };
-            if stored.store(response) {
-                context_editor.set_text(&stored.to_json());
-            }
-        })
-    };
-    let on_notice = {
-        let notice = notice.clone();
-        Callback::from(move |text: Option<String>| notice.set(text))
-    };
-    let current: &Analysis = &analysis;
+    let current = &analysis.report;
     let before = current.trail.as_ref().and_then(|t| serde_json::to_string(&t.before).ok());
-    let diagnostics = Rc::new(current.diagnostics.clone());
+    let diagnostics = analysis.diagnostics.clone();
     let presentation = &props.presentation;
     let embed = presentation.embed;
     html! {
@@ -162,7 +61,7 @@ pub fn app(props: &AppProps) -> Html {
                         <span class="tagline">{"CloudTrail PutEventSelectors playground · runs in your browser, no AWS account needed"}</span>
                     </div>
                     <div class="topbar-actions">
-                        <SamplesMenu selected={(*sample_id).clone()} on_select={on_sample} />
+                        <SamplesMenu selected={sample_id} on_select={on_sample} />
                         <ShareBar live={(*live).clone()} on_load={load} on_notice={on_notice.clone()} />
                     </div>
                 </header>
@@ -188,13 +87,13 @@ pub fn app(props: &AppProps) -> Html {
                         class="request-editor" read_only={presentation.read_only} />
                     <Problems diagnostics={diagnostics} on_reveal={on_reveal} on_fix={(!presentation.read_only).then_some(on_fix)} />
                     if presentation.replay {
-                        <ReplayPanel key={*replay_generation} request_editor={request_editor.clone()} context_editor={context_editor.clone()}
-                            revision={*revision} valid={current.valid} before={before}
-                            opening={(*replay_opening).clone()} on_setup={on_replay_setup} />
+                        <ReplayPanel key={replay_generation} request_editor={request_editor.clone()} context_editor={context_editor.clone()}
+                            revision={analysis.revision} valid={current.valid} before={before}
+                            opening={replay_opening} on_setup={on_replay_setup} />
                     }
                 </section>
                 <section class="pane side-pane" aria-label="Result and context">
-                    <ResultPanel analysis={(*analysis).clone()} {on_store} />
+                    <ResultPanel report={analysis.report.clone()} {on_store} />
                     <div class={classes!((!presentation.context).then_some("hidden"))}>
                         <ContextPanel initial={AttrValue::from(opening.context.clone())} on_change={on_change}
                             editor={context_editor.clone()} error={current.context_error.clone()} />

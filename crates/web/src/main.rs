@@ -1,26 +1,16 @@
 //! The trailscope page: a thin view over trailscope-core. No rule is implemented here.
 
-mod analysis;
 mod app;
-mod context_panel;
-mod editor;
-mod embed;
-mod json_view;
-mod live_state;
-mod problems;
-mod replay_panel;
-mod replay_sources;
-mod replay_summary;
-mod replay_table;
-mod result_panel;
-mod samples_menu;
-mod share;
-mod share_bar;
+mod components;
+mod hooks;
+mod platform;
+mod replay;
 mod state;
 
 use app::{App, AppProps};
-use embed::Presentation;
-use state::PlaygroundState;
+use platform::embed::Presentation;
+use platform::{share, storage};
+use state::playground::PlaygroundState;
 
 /// The state the page opens with, and a notice when a link could not be used: a link's state
 /// first, then (outside embeds) the last state kept in this browser, then the default sample.
@@ -37,33 +27,18 @@ async fn opening_state(presentation: &Presentation) -> (PlaygroundState, Option<
             PlaygroundState::default(),
             Some(format!("This link could not be opened: {reason}. The default sample is shown instead.")),
         ),
-        None if !presentation.embed => (share::saved().unwrap_or_default(), None),
+        None if !presentation.embed => (storage::saved().unwrap_or_default(), None),
         None => (PlaygroundState::default(), None),
     }
 }
 
-/// A link pasted into the address bar of an open page changes only the fragment, which does not
-/// reload it: reload, so that the link opens as it would in a new tab.
-fn reload_on_new_links() {
-    let reload = wasm_bindgen::closure::Closure::<dyn Fn()>::new(|| {
-        if share::holds_state(&share::fragment()) {
-            let _ = gloo::utils::window().location().reload();
-        }
-    });
-    let listener = wasm_bindgen::JsCast::unchecked_ref(reload.as_ref());
-    let _ = gloo::utils::window().add_event_listener_with_callback("hashchange", listener);
-    // The listener lives as long as the page.
-    reload.forget();
-}
-
 fn main() {
-    reload_on_new_links();
     let window = gloo::utils::window();
     let presentation = Presentation::from_query(&window.location().search().unwrap_or_default());
     if let (Some(theme), Some(root)) = (presentation.theme, gloo::utils::document().document_element()) {
         let _ = root.set_attribute("data-theme", theme.as_str());
     }
-    wasm_bindgen_futures::spawn_local(async move {
+    yew::platform::spawn_local(async move {
         let (state, notice) = opening_state(&presentation).await;
         yew::Renderer::<App>::with_props(AppProps { state, notice, presentation }).render();
     });

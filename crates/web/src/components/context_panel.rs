@@ -1,7 +1,8 @@
 //! The simulated account: an editable JSON context and what each setting simulates
 //! (decisions D19–D21).
 
-use crate::editor::{Editor, EditorRef};
+use crate::components::editor::Editor;
+use crate::platform::editor_js::EditorRef;
 use trailscope_core::context::ContextError;
 use yew::prelude::*;
 

@@ -1,23 +1,23 @@
 //! What CloudTrail would answer: the response, or the error as the API (or the SDK) reports
 //! it, and the trail's selectors before and after as `get-event-selectors` prints them.
 
-use crate::analysis::Analysis;
-use crate::json_view::{pretty, JsonView};
+use crate::components::json_view::{pretty, JsonView};
 use std::rc::Rc;
 use trailscope_core::model::SelectorsResponse;
+use trailscope_core::report::Report;
 use trailscope_core::service::{ApiError, RaisedBy, TrailState};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ResultPanelProps {
-    pub analysis: Rc<Analysis>,
+    pub report: Rc<Report>,
     /// Records the successful call on the context's trail.
     pub on_store: Callback<()>,
 }
 
 #[function_component(ResultPanel)]
 pub fn result_panel(props: &ResultPanelProps) -> Html {
-    let report = &props.analysis;
+    let report = &props.report;
     let outcome = match (&report.response, &report.error) {
         (_, Some(error)) => Err(error),
         (Some(response), None) => Ok(response),
@@ -52,9 +52,9 @@ fn status(outcome: Outcome<'_>) -> Html {
 }
 
 /// The decision an error rests on, when AWS documents nothing about it.
-fn decision_of(analysis: &Analysis) -> Option<&'static str> {
-    let error = analysis.error.as_ref()?;
-    analysis.diagnostics.iter().find(|d| d.code.as_str() == error.error_type).and_then(|d| d.decision)
+fn decision_of(report: &Report) -> Option<&'static str> {
+    let error = report.error.as_ref()?;
+    report.diagnostics.iter().find(|d| d.code.as_str() == error.error_type).and_then(|d| d.decision)
 }
 
 #[derive(serde::Serialize)]

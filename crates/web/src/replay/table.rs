@@ -2,49 +2,14 @@
 //! asked of the worker and drawn, so 100,000+ rows stay fast) and the explanation of the
 //! clicked row next to its event JSON.
 
-use crate::replay_panel::ReplayState;
-use serde::{Deserialize, Serialize};
+use super::state::{Filter, ReplayState, Row, Selected, Verdicts};
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlInputElement, HtmlSelectElement};
+use web_sys::{HtmlElement, HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 const ROW_HEIGHT: usize = 26;
 const VISIBLE_ROWS: usize = 14;
 const OVERSCAN: usize = 10;
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Filter {
-    /// "all", "logged", "not" or "changed" (before/after differ).
-    pub logged: String,
-    /// A selector index, or -1 for any.
-    pub selector: i32,
-    /// Matched against "eventSource eventName", case-insensitive.
-    pub text: String,
-}
-
-impl Default for Filter {
-    fn default() -> Self {
-        Filter { logged: "all".into(), selector: -1, text: String::new() }
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Row {
-    pub index: usize,
-    #[serde(default)]
-    pub event_source: Option<String>,
-    #[serde(default)]
-    pub event_name: Option<String>,
-    #[serde(default)]
-    pub logged: bool,
-    #[serde(default)]
-    pub before: Option<bool>,
-    #[serde(default)]
-    pub matched: Vec<usize>,
-    #[serde(default)]
-    pub problem: Option<String>,
-}
 
 #[derive(Properties, PartialEq)]
 pub struct ReplayTableProps {
@@ -90,15 +55,17 @@ pub fn replay_table(props: &ReplayTableProps) -> Html {
         let (viewport, spacer) = (viewport.clone(), spacer.clone());
         let (total, start) = (props.state.row_total, props.state.row_start);
         use_effect(move || {
-            if let Some(viewport) = viewport.cast::<Element>() {
+            if let Some(viewport) = viewport.cast::<HtmlElement>() {
                 set_style(&viewport, "height", &rows_px(VISIBLE_ROWS));
             }
-            let Some(spacer) = spacer.cast::<Element>() else { return };
+            let Some(spacer) = spacer.cast::<HtmlElement>() else { return };
             set_style(&spacer, "height", &rows_px(total));
             let (mut row, mut position) = (spacer.first_element_child(), start);
             while let Some(element) = row {
-                set_style(&element, "top", &rows_px(position));
-                set_style(&element, "height", &rows_px(1));
+                if let Some(element) = element.dyn_ref::<HtmlElement>() {
+                    set_style(element, "top", &rows_px(position));
+                    set_style(element, "height", &rows_px(1));
+                }
                 (row, position) = (element.next_element_sibling(), position + 1);
             }
         });
@@ -125,11 +92,9 @@ fn rows_px(rows: usize) -> String {
     format!("{}px", rows * ROW_HEIGHT)
 }
 
-/// `element.style[property] = value`.
-fn set_style(element: &Element, property: &str, value: &str) {
-    if let Ok(style) = js_sys::Reflect::get(element, &"style".into()) {
-        let _ = js_sys::Reflect::set(&style, &property.into(), &value.into());
-    }
+/// `element.style.setProperty(property, value)`.
+fn set_style(element: &HtmlElement, property: &str, value: &str) {
+    let _ = element.style().set_property(property, value);
 }
 
 fn filters(props: &ReplayTableProps) -> Html {
@@ -149,18 +114,17 @@ fn filters(props: &ReplayTableProps) -> Html {
         })
     };
     let selectors = props.state.counts.by_selector.len();
+    let filter = &props.filter;
+    let shown = Verdicts::ALL.into_iter().filter(|v| *v != Verdicts::Changed || props.compared);
     html! {
         <div class="filters">
-            <select onchange={with(|f, v| f.logged = v)} aria-label="Verdict filter" data-testid="filter-logged">
-                <option value="all" selected={props.filter.logged == "all"}>{"all events"}</option>
-                <option value="logged" selected={props.filter.logged == "logged"}>{"logged"}</option>
-                <option value="not" selected={props.filter.logged == "not"}>{"not logged"}</option>
-                if props.compared { <option value="changed" selected={props.filter.logged == "changed"}>{"verdict changed"}</option> }
+            <select onchange={with(|f, v| f.logged = Verdicts::parse(&v).unwrap_or_default())} aria-label="Verdict filter" data-testid="filter-logged">
+                { for shown.map(|v| html! { <option value={v.as_str()} selected={filter.logged == v}>{v.label()}</option> }) }
             </select>
-            <select onchange={with(|f, v| f.selector = v.parse().unwrap_or(-1))} aria-label="Selector filter" data-testid="filter-selector">
-                <option value="-1" selected={props.filter.selector < 0}>{"any selector"}</option>
+            <select onchange={with(|f, v| f.selector = Filter::parse_selector(&v))} aria-label="Selector filter" data-testid="filter-selector">
+                <option value={Filter::selector_value(None)} selected={filter.selector.is_none()}>{"any selector"}</option>
                 { for (0..selectors).map(|i| html! {
-                    <option value={i.to_string()} selected={props.filter.selector == i as i32}>{format!("selector {i}")}</option>
+                    <option value={Filter::selector_value(Some(i))} selected={filter.selector == Some(i)}>{format!("selector {i}")}</option>
                 }) }
             </select>
             <input type="search" placeholder="eventSource or eventName" value={props.filter.text.clone()}
@@ -202,7 +166,7 @@ fn result_row(row: &Row, explain: &Callback<usize>) -> Html {
 }
 
 fn explanation(state: &ReplayState) -> Html {
-    let Some((index, record, explanation)) = &state.selected else { return html! {} };
+    let Some(Selected { index, record, explanation }) = &state.selected else { return html! {} };
     let explanation = explanation.clone().unwrap_or_default();
     let pretty = record
         .as_deref()

@@ -1,24 +1,11 @@
-//! Where the page's state travels: the URL fragment of a share link (never sent to a server),
-//! local storage, and state files. The format is `state.rs`; this module only moves it.
+//! Where the page's state travels in links: the URL fragment of a share link (never sent to a
+//! server). The format is `state::playground`; this module only moves it.
 
-use crate::state::PlaygroundState;
+use super::editor_js::{copy_text, pack_text, unpack_text};
+use crate::state::playground::PlaygroundState;
 use trailscope_core::limits::MAX_INPUT_BYTES;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
-
-#[wasm_bindgen(module = "/js/editor.bundle.js")]
-extern "C" {
-    #[wasm_bindgen(js_name = packText)]
-    fn pack_text(text: &str) -> js_sys::Promise;
-    #[wasm_bindgen(js_name = unpackText)]
-    fn unpack_text(packed: &str, max_bytes: f64) -> js_sys::Promise;
-    #[wasm_bindgen(js_name = downloadText)]
-    fn download_text(name: &str, text: &str);
-    #[wasm_bindgen(js_name = fileText)]
-    fn file_text(file: &web_sys::File, max_bytes: f64) -> js_sys::Promise;
-    #[wasm_bindgen(js_name = copyText)]
-    fn copy_text(text: &str) -> js_sys::Promise;
-}
 
 /// A link's fragment: `#state=`, then the link encoding's version, then its data.
 const FRAGMENT_KEY: &str = "#state=";
@@ -29,11 +16,7 @@ pub const MAX_LINK_CHARS: usize = 32 * 1024;
 pub const MAX_FRAGMENT_CHARS: usize = 1024 * 1024;
 /// Most bytes a link or state file may unpack to: the three texts at their limits, and room
 /// for JSON escapes.
-const MAX_STATE_BYTES: usize = 4 * MAX_INPUT_BYTES;
-/// Local storage key of the last state.
-const STORAGE_KEY: &str = "trailscope.state";
-/// Files this small are read in the page, so their events can travel in links and state files.
-pub const MAX_SHARED_FILE_BYTES: usize = 256 * 1024;
+pub const MAX_STATE_BYTES: usize = 4 * MAX_INPUT_BYTES;
 
 fn message(error: JsValue) -> String {
     error
@@ -96,51 +79,6 @@ async fn decode(data: &str) -> Result<PlaygroundState, String> {
     let packed = data.strip_prefix(ENCODING).ok_or("it was made by a newer trailscope, or is not a trailscope link")?;
     let json = text_of(unpack_text(packed, MAX_STATE_BYTES as f64)).await?;
     PlaygroundState::from_json(&json)
-}
-
-fn storage() -> Option<web_sys::Storage> {
-    gloo::utils::window().local_storage().ok().flatten()
-}
-
-/// The last state kept in this browser, if any and still readable.
-pub fn saved() -> Option<PlaygroundState> {
-    let text = storage()?.get_item(STORAGE_KEY).ok().flatten()?;
-    PlaygroundState::from_json(&text).ok()
-}
-
-/// Keeps `state` for the next visit, without its events when the storage has no room for them;
-/// a full or disabled storage is not an error.
-pub fn save(state: &PlaygroundState) {
-    if let Some(storage) = storage() {
-        if storage.set_item(STORAGE_KEY, &state.to_json()).is_err() && state.events.is_some() {
-            let _ = storage.set_item(STORAGE_KEY, &state.without_events().to_json());
-        }
-    }
-}
-
-pub fn forget() {
-    if let Some(storage) = storage() {
-        let _ = storage.remove_item(STORAGE_KEY);
-    }
-}
-
-/// Offers `state` as a file download.
-pub fn download(state: &PlaygroundState) {
-    let pretty = serde_json::to_string_pretty(state).unwrap_or_default();
-    download_text("trailscope-state.json", &pretty);
-}
-
-/// The state in an uploaded file, or why it cannot be used.
-pub async fn upload(file: web_sys::File) -> Result<PlaygroundState, String> {
-    match JsFuture::from(file_text(&file, MAX_STATE_BYTES as f64)).await.map_err(message)?.as_string() {
-        Some(text) => PlaygroundState::from_json(&text),
-        None => Err(format!("it is larger than {} MiB, or compressed", MAX_STATE_BYTES >> 20)),
-    }
-}
-
-/// The text of a small, uncompressed file (None otherwise), so that its events can be shared.
-pub async fn small_file_text(file: web_sys::File) -> Option<String> {
-    JsFuture::from(file_text(&file, MAX_SHARED_FILE_BYTES as f64)).await.ok()?.as_string()
 }
 
 /// Copies `text`; false when the browser refused (it is on screen to copy by hand).

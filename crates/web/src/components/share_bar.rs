@@ -1,10 +1,11 @@
 //! Share, embed, download/upload and reset: the page's state in and out. Links carry the state
 //! in the fragment; a state too large for a link is offered as a file instead.
 
-use crate::embed::PARAMETERS;
-use crate::live_state::LiveState;
-use crate::share::{self, MAX_LINK_CHARS};
-use crate::state::PlaygroundState;
+use crate::platform::embed::{Presentation, Theme};
+use crate::platform::share::{self, MAX_LINK_CHARS};
+use crate::platform::{files, storage};
+use crate::state::live::LiveState;
+use crate::state::playground::PlaygroundState;
 use std::future::Future;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -19,25 +20,18 @@ enum Panel {
 }
 
 /// The embed snippet's options, chosen in the bar.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
 struct EmbedChoice {
     read_only: bool,
     replay: bool,
-    theme: &'static str,
+    /// None: the system's.
+    theme: Option<Theme>,
 }
 
 impl EmbedChoice {
     fn snippet(&self, fragment: &str) -> String {
-        let mut query = String::from("?embed=1");
-        if self.read_only {
-            query.push_str("&readonly=1");
-        }
-        if self.replay {
-            query.push_str("&replay=1");
-        }
-        if self.theme != "system" {
-            query.push_str(&format!("&{}={}", PARAMETERS[4], self.theme));
-        }
+        let EmbedChoice { read_only, replay, theme } = *self;
+        let query = Presentation { embed: true, read_only, replay, context: false, theme }.to_query();
         let src = format!("{}{query}{fragment}", share::page_url_without_query());
         format!(
             "<iframe src=\"{}\" title=\"trailscope: CloudTrail event-selector playground\" width=\"100%\" height=\"640\" loading=\"lazy\"></iframe>",
@@ -87,7 +81,7 @@ where
     Callback::from(move |_: MouseEvent| {
         let Some(state) = live.read() else { return };
         let (panel, failed, work) = (panel.clone(), failed.clone(), task(state));
-        wasm_bindgen_futures::spawn_local(async move {
+        yew::platform::spawn_local(async move {
             match work.await {
                 Ok(next) => panel.set(next),
                 Err(reason) => failed.emit(reason),
@@ -99,7 +93,7 @@ where
 #[function_component(ShareBar)]
 pub fn share_bar(props: &ShareBarProps) -> Html {
     let panel = use_state(|| Panel::Closed);
-    let choice = use_state(|| EmbedChoice { read_only: false, replay: false, theme: "system" });
+    let choice = use_state(EmbedChoice::default);
     let failed = props.on_notice.reform(|reason: String| Some(format!("The link could not be made: {reason}.")));
 
     let replay = props.live.replay.clone();
@@ -122,7 +116,7 @@ pub fn share_bar(props: &ShareBarProps) -> Html {
         let live = props.live.clone();
         Callback::from(move |_: MouseEvent| {
             if let Some(state) = live.read() {
-                share::download(&state);
+                files::download(&state);
             }
         })
     };
@@ -133,8 +127,8 @@ pub fn share_bar(props: &ShareBarProps) -> Html {
             let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
             input.set_value("");
             let (on_load, on_notice) = (on_load.clone(), on_notice.clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                match share::upload(file).await {
+            yew::platform::spawn_local(async move {
+                match files::upload(file).await {
                     Ok(state) => {
                         on_notice.emit(None);
                         on_load.emit(state);
@@ -147,7 +141,7 @@ pub fn share_bar(props: &ShareBarProps) -> Html {
     let on_reset = {
         let (on_load, on_notice, panel) = (props.on_load.clone(), props.on_notice.clone(), panel.clone());
         Callback::from(move |_: MouseEvent| {
-            share::forget();
+            storage::forget();
             on_notice.emit(None);
             panel.set(Panel::Closed);
             on_load.emit(PlaygroundState::default());
@@ -220,8 +214,7 @@ fn embed_view(fragment: &str, choice: &UseStateHandle<EmbedChoice>) -> Html {
         let choice = choice.clone();
         Callback::from(move |e: Event| {
             let value = e.target_unchecked_into::<HtmlSelectElement>().value();
-            let theme = ["light", "dark"].into_iter().find(|t| *t == value).unwrap_or("system");
-            choice.set(EmbedChoice { theme, ..*choice });
+            choice.set(EmbedChoice { theme: Theme::parse(&value), ..*choice });
         })
     };
     let snippet = current.snippet(fragment);
@@ -229,7 +222,7 @@ fn embed_view(fragment: &str, choice: &UseStateHandle<EmbedChoice>) -> Html {
         let snippet = snippet.clone();
         Callback::from(move |_: MouseEvent| {
             let snippet = snippet.clone();
-            wasm_bindgen_futures::spawn_local(async move {
+            yew::platform::spawn_local(async move {
                 share::copy(&snippet).await;
             });
         })
@@ -241,9 +234,8 @@ fn embed_view(fragment: &str, choice: &UseStateHandle<EmbedChoice>) -> Html {
                 <label><input type="checkbox" checked={current.replay} onchange={toggle(|c, v| c.replay = v)} data-testid="embed-replay" />{" replay panel"}</label>
                 <label>{"theme "}
                     <select onchange={on_theme} data-testid="embed-theme">
-                        <option value="system" selected={current.theme == "system"}>{"system"}</option>
-                        <option value="light" selected={current.theme == "light"}>{"light"}</option>
-                        <option value="dark" selected={current.theme == "dark"}>{"dark"}</option>
+                        <option value="system" selected={current.theme.is_none()}>{"system"}</option>
+                        { for Theme::ALL.map(|t| html! { <option value={t.as_str()} selected={current.theme == Some(t)}>{t.as_str()}</option> }) }
                     </select>
                 </label>
             </div>

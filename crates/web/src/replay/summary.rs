@@ -1,6 +1,6 @@
 //! The replay's progress line and its counts, drawn from the state the worker reports.
 
-use crate::replay_panel::{ReplayState, Status};
+use super::state::{ReplayState, Status};
 use trailscope_core::replay::session::percent;
 use yew::prelude::*;
 

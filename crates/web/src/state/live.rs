@@ -1,8 +1,8 @@
 //! The page's current state, read on demand: the texts from the editors, the sample and the
 //! replay setup from cells the panels keep up to date. Saving and sharing start here.
 
-use crate::editor::EditorRef;
-use crate::state::{Events, PlaygroundState, FORMAT_VERSION};
+use crate::platform::editor_js::EditorRef;
+use crate::state::playground::{Events, PlaygroundState, FORMAT_VERSION};
 use std::cell::RefCell;
 use std::rc::Rc;
 

@@ -1,0 +1,77 @@
+//! The analysis, re-run a quiet moment after the last edit (the debounce): typing changes no
+//! state, the texts are read from the editors only when the timer fires.
+
+use crate::platform::editor_js::EditorRef;
+use crate::state::analysis::{analyse, Analysed, Analysis};
+use gloo::timers::callback::Timeout;
+use std::cell::Cell;
+use trailscope_core::report::FlatFix;
+use trailscope_core::AccountContext;
+use yew::prelude::*;
+
+/// Quiet time after the last keystroke before re-validating.
+const DEBOUNCE_MS: u32 = 120;
+
+pub struct UseAnalysis {
+    pub analysis: UseReducerHandle<Analysis>,
+    /// For both editors: called after every edit.
+    pub on_change: Callback<()>,
+    /// Applies a fix of this analysis to the request, unless the text changed since.
+    pub on_fix: Callback<FlatFix>,
+    /// Records the analysed call's selectors on the context's trail.
+    pub on_store: Callback<()>,
+}
+
+/// The analysis of `request` and `context` (the texts the page opens with, then the editors');
+/// `on_analysed` is told after each new one.
+#[hook]
+pub fn use_analysis(
+    request: &str,
+    context: &str,
+    request_editor: &EditorRef,
+    context_editor: &EditorRef,
+    on_analysed: Callback<()>,
+) -> UseAnalysis {
+    let analysis = use_reducer(|| Analysis::new(analyse(request, context)));
+    // Edits seen so far (the text revision); a cell, read by the timer and by fixes later.
+    let edits = use_memo((), |_| Cell::new(0u64));
+    // The pending re-validation; replacing it cancels the previous one.
+    let timer = use_mut_ref(|| None::<Timeout>);
+    let on_change = {
+        let (edits, dispatch) = (edits.clone(), analysis.dispatcher());
+        let (request_editor, context_editor) = (request_editor.clone(), context_editor.clone());
+        Callback::from(move |()| {
+            edits.set(edits.get() + 1);
+            let (edits, dispatch, on_analysed) = (edits.clone(), dispatch.clone(), on_analysed.clone());
+            let (request_editor, context_editor) = (request_editor.clone(), context_editor.clone());
+            *timer.borrow_mut() = Some(Timeout::new(DEBOUNCE_MS, move || {
+                if let (Some(request), Some(context)) = (request_editor.text(), context_editor.text()) {
+                    dispatch.dispatch(Analysed { report: analyse(&request, &context), text_revision: edits.get() });
+                    on_analysed.emit(());
+                }
+            }));
+        })
+    };
+    let on_fix = {
+        // The problems shown are this render's analysis: their fixes carry its text revision.
+        let (edits, editor, current) = (edits.clone(), request_editor.clone(), (*analysis).clone());
+        Callback::from(move |fix: FlatFix| {
+            if let Some(fix) = current.stamp(fix).for_text(edits.get()) {
+                editor.apply_fix(&fix);
+            }
+        })
+    };
+    let on_store = {
+        let (context_editor, report) = (context_editor.clone(), analysis.report.clone());
+        Callback::from(move |()| {
+            let context = context_editor.text().unwrap_or_default();
+            let (Some(response), Ok(mut stored)) = (&report.response, AccountContext::from_json(&context)) else {
+                return;
+            };
+            if stored.store(response) {
+                context_editor.set_text(&stored.to_json());
+            }
+        })
+    };
+    UseAnalysis { analysis, on_change, on_fix, on_store }
+}

@@ -1,0 +1,373 @@
+//! The replay's model: what the worker reports, the filter the table asks with, and the panel's
+//! state as a reducer of both. Pure Rust (no DOM, no worker), so it is tested natively.
+
+use serde::{Deserialize, Serialize};
+use std::rc::Rc;
+use trailscope_core::replay::session::Totals;
+use yew::Reducible;
+
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+pub struct TopEvent {
+    pub name: String,
+    pub events: u64,
+    pub logged: u64,
+}
+
+/// Where a replay is: sent with `progress`, `done` and `cancelled`.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+pub struct Progress {
+    #[serde(default)]
+    pub bytes: f64,
+    /// The sources' size, when known before reading them (not for gzip or synthetic logs).
+    #[serde(default)]
+    pub total: Option<f64>,
+    /// The counts so far (the summary's totals; its other members are not read).
+    #[serde(default)]
+    pub summary: Option<Totals>,
+    #[serde(default)]
+    pub top: Vec<TopEvent>,
+    /// The before/after comparison is on.
+    #[serde(default)]
+    pub compared: bool,
+}
+
+/// A window of result rows: the filtered total, where the window starts and its rows.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+pub struct RowsWindow {
+    pub total: usize,
+    pub start: usize,
+    pub rows: Vec<Row>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Row {
+    pub index: usize,
+    #[serde(default)]
+    pub event_source: Option<String>,
+    #[serde(default)]
+    pub event_name: Option<String>,
+    #[serde(default)]
+    pub logged: bool,
+    #[serde(default)]
+    pub before: Option<bool>,
+    #[serde(default)]
+    pub matched: Vec<usize>,
+    #[serde(default)]
+    pub problem: Option<String>,
+}
+
+/// The clicked row: its record as read from its source, and why it is (not) logged.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct Selected {
+    pub index: usize,
+    #[serde(default)]
+    pub record: Option<String>,
+    #[serde(default)]
+    pub explanation: Option<serde_json::Value>,
+}
+
+/// A message from the worker (www/worker/replay-worker.js), by its `type`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FromWorker {
+    Progress(Progress),
+    Done(Progress),
+    Cancelled(Progress),
+    Error { message: String },
+    Rows(RowsWindow),
+    Explanation(Selected),
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub enum Status {
+    #[default]
+    Idle,
+    Running,
+    Done,
+    Cancelled,
+    Failed(String),
+}
+
+impl Status {
+    /// A replay's events are held (the table shows them, and new selectors re-run them).
+    pub fn holds_events(&self) -> bool {
+        !matches!(self, Status::Idle | Status::Failed(_))
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ReplayState {
+    pub status: Status,
+    pub bytes: f64,
+    pub total: Option<f64>,
+    pub counts: Totals,
+    pub top: Vec<TopEvent>,
+    pub compared: bool,
+    /// What is replayed, for people ("seed examples (10 events)", file names…).
+    pub source: String,
+    /// The rows shown: the filtered total and a window of it.
+    pub row_total: usize,
+    pub row_start: usize,
+    pub rows: Vec<Row>,
+    pub selected: Option<Selected>,
+}
+
+/// What changes the replay panel's state.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ReplayAction {
+    /// The worker reported.
+    Worker(FromWorker),
+    /// A new replay of `source` was sent: everything before it is forgotten.
+    Start { source: String },
+    /// The same events are replayed through new selectors (or with the comparison switched).
+    Rerun,
+    /// The worker could not be started.
+    Failed(String),
+}
+
+impl Reducible for ReplayState {
+    type Action = ReplayAction;
+
+    fn reduce(self: Rc<Self>, action: ReplayAction) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match action {
+            ReplayAction::Start { source } => {
+                next = ReplayState { status: Status::Running, source, ..ReplayState::default() };
+            }
+            ReplayAction::Rerun => {
+                next.status = Status::Running;
+                next.selected = None;
+            }
+            ReplayAction::Failed(message) => {
+                next = ReplayState { status: Status::Failed(message), ..ReplayState::default() }
+            }
+            ReplayAction::Worker(message) => match message {
+                FromWorker::Progress(p) => next.progressed(p, Status::Running),
+                FromWorker::Done(p) => next.progressed(p, Status::Done),
+                FromWorker::Cancelled(p) => next.progressed(p, Status::Cancelled),
+                FromWorker::Error { message } => next.status = Status::Failed(message),
+                FromWorker::Rows(window) => {
+                    (next.row_total, next.row_start, next.rows) = (window.total, window.start, window.rows)
+                }
+                FromWorker::Explanation(selected) => next.selected = Some(selected),
+            },
+        }
+        Rc::new(next)
+    }
+}
+
+impl ReplayState {
+    fn progressed(&mut self, progress: Progress, status: Status) {
+        (self.bytes, self.total, self.compared, self.status) =
+            (progress.bytes, progress.total, progress.compared, status);
+        if let Some(counts) = progress.summary {
+            (self.counts, self.top) = (counts, progress.top);
+        }
+    }
+}
+
+/// Which verdicts the table shows (the first select of its filters).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Verdicts {
+    #[default]
+    All,
+    Logged,
+    /// Not logged.
+    Not,
+    /// The verdict differs before and after (with the comparison on).
+    Changed,
+}
+
+impl Verdicts {
+    pub const ALL: [Verdicts; 4] = [Verdicts::All, Verdicts::Logged, Verdicts::Not, Verdicts::Changed];
+
+    /// The option's value in the select, and in the worker's filter.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdicts::All => "all",
+            Verdicts::Logged => "logged",
+            Verdicts::Not => "not",
+            Verdicts::Changed => "changed",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Verdicts::All => "all events",
+            Verdicts::Logged => "logged",
+            Verdicts::Not => "not logged",
+            Verdicts::Changed => "verdict changed",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<Verdicts> {
+        Verdicts::ALL.into_iter().find(|v| v.as_str() == value)
+    }
+}
+
+/// The table's filter, sent to the worker with each request for rows.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Filter {
+    pub logged: Verdicts,
+    /// Rows matched by this selector only; None for any.
+    pub selector: Option<usize>,
+    /// Matched against "eventSource eventName" (a problem row: its message), case-insensitive.
+    pub text: String,
+}
+
+impl Filter {
+    /// The selector select's value for `selector` ("-1" for any).
+    pub fn selector_value(selector: Option<usize>) -> String {
+        selector.map_or_else(|| "-1".into(), |i| i.to_string())
+    }
+
+    /// The selector a select value names: any for "-1" or anything else not an index.
+    pub fn parse_selector(value: &str) -> Option<usize> {
+        value.parse().ok()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reduce(state: ReplayState, actions: impl IntoIterator<Item = ReplayAction>) -> ReplayState {
+        let mut state = Rc::new(state);
+        for action in actions {
+            state = state.reduce(action);
+        }
+        (*state).clone()
+    }
+
+    fn counts(events: u64, logged: u64) -> Totals {
+        Totals { events, logged, not_logged: events - logged, ..Totals::default() }
+    }
+
+    fn progress(bytes: f64, events: u64) -> Progress {
+        Progress {
+            bytes,
+            total: Some(1000.0),
+            summary: Some(counts(events, events / 2)),
+            top: vec![TopEvent { name: "s3 GetObject".into(), events, logged: events / 2 }],
+            compared: false,
+        }
+    }
+
+    fn start() -> ReplayAction {
+        ReplayAction::Start { source: "seed examples (10 events)".into() }
+    }
+
+    #[test]
+    fn progress_then_done() {
+        let running =
+            reduce(ReplayState::default(), [start(), ReplayAction::Worker(FromWorker::Progress(progress(10.0, 4)))]);
+        assert_eq!(running.status, Status::Running);
+        assert_eq!((running.bytes, running.total, running.counts.events), (10.0, Some(1000.0), 4));
+        assert_eq!(running.source, "seed examples (10 events)");
+        let done = reduce(running, [ReplayAction::Worker(FromWorker::Done(progress(1000.0, 10)))]);
+        assert_eq!(done.status, Status::Done);
+        assert_eq!((done.bytes, done.counts.events, done.counts.logged), (1000.0, 10, 5));
+        assert_eq!(done.top[0].events, 10);
+        assert!(done.status.holds_events());
+    }
+
+    #[test]
+    fn a_report_without_a_summary_keeps_the_counts() {
+        let state =
+            reduce(ReplayState::default(), [start(), ReplayAction::Worker(FromWorker::Progress(progress(10.0, 4)))]);
+        let bare = Progress { bytes: 20.0, ..Progress::default() };
+        let next = reduce(state, [ReplayAction::Worker(FromWorker::Progress(bare))]);
+        assert_eq!((next.bytes, next.counts.events, next.top.len()), (20.0, 4, 1));
+    }
+
+    #[test]
+    fn cancel_keeps_what_was_counted() {
+        let cancelled = reduce(
+            ReplayState::default(),
+            [
+                start(),
+                ReplayAction::Worker(FromWorker::Progress(progress(10.0, 4))),
+                ReplayAction::Worker(FromWorker::Cancelled(progress(20.0, 6))),
+            ],
+        );
+        assert_eq!(cancelled.status, Status::Cancelled);
+        assert_eq!((cancelled.bytes, cancelled.counts.events), (20.0, 6));
+        assert!(cancelled.status.holds_events());
+    }
+
+    #[test]
+    fn errors_and_a_missing_worker_fail_the_replay() {
+        let failed = reduce(
+            ReplayState::default(),
+            [start(), ReplayAction::Worker(FromWorker::Error { message: "bad selectors".into() })],
+        );
+        assert_eq!(failed.status, Status::Failed("bad selectors".into()));
+        assert!(!failed.status.holds_events());
+        let no_worker = reduce(failed, [ReplayAction::Failed("no worker".into())]);
+        assert_eq!(no_worker, ReplayState { status: Status::Failed("no worker".into()), ..ReplayState::default() });
+    }
+
+    #[test]
+    fn explanation_is_selected_and_cleared_by_a_rerun() {
+        let selected =
+            Selected { index: 3, record: Some("{}".into()), explanation: Some(serde_json::json!({"logged": true})) };
+        let state = reduce(
+            ReplayState::default(),
+            [
+                start(),
+                ReplayAction::Worker(FromWorker::Done(progress(1000.0, 10))),
+                ReplayAction::Worker(FromWorker::Explanation(selected.clone())),
+            ],
+        );
+        assert_eq!(state.selected, Some(selected));
+        let rerun = reduce(state, [ReplayAction::Rerun]);
+        assert_eq!((rerun.status, rerun.selected, rerun.counts.events), (Status::Running, None, 10));
+    }
+
+    #[test]
+    fn rows_window_replaces_the_rows_and_a_start_forgets_them() {
+        let row = |index| Row {
+            index,
+            event_source: Some("s3.amazonaws.com".into()),
+            event_name: Some("GetObject".into()),
+            logged: true,
+            before: None,
+            matched: vec![0],
+            problem: None,
+        };
+        let window = RowsWindow { total: 100, start: 20, rows: vec![row(20), row(21)] };
+        let state = reduce(ReplayState::default(), [start(), ReplayAction::Worker(FromWorker::Rows(window))]);
+        assert_eq!((state.row_total, state.row_start, state.rows.len()), (100, 20, 2));
+        let smaller = RowsWindow { total: 1, start: 0, rows: vec![row(7)] };
+        let state = reduce(state, [ReplayAction::Worker(FromWorker::Rows(smaller))]);
+        assert_eq!((state.row_total, state.row_start, state.rows[0].index), (1, 0, 7));
+        let restarted = reduce(state, [start()]);
+        assert_eq!((restarted.row_total, restarted.rows.len(), restarted.status), (0, 0, Status::Running));
+    }
+
+    #[test]
+    fn the_filter_goes_to_the_worker_as_names_and_an_optional_index() {
+        let all = serde_json::to_value(Filter::default()).unwrap();
+        assert_eq!(all, serde_json::json!({"logged": "all", "selector": null, "text": ""}));
+        let narrow = Filter { logged: Verdicts::Changed, selector: Some(2), text: "s3".into() };
+        assert_eq!(
+            serde_json::to_value(narrow).unwrap(),
+            serde_json::json!({"logged": "changed", "selector": 2, "text": "s3"})
+        );
+    }
+
+    #[test]
+    fn filter_selects_read_back_what_they_show() {
+        for verdicts in Verdicts::ALL {
+            assert_eq!(Verdicts::parse(verdicts.as_str()), Some(verdicts));
+            assert_eq!(serde_json::to_value(verdicts).unwrap(), verdicts.as_str());
+        }
+        assert_eq!(Verdicts::parse("maybe"), None);
+        for selector in [None, Some(0), Some(31), Some(32)] {
+            assert_eq!(Filter::parse_selector(&Filter::selector_value(selector)), selector);
+        }
+        assert_eq!(Filter::selector_value(None), "-1");
+        assert_eq!(Filter::parse_selector(""), None);
+    }
+}

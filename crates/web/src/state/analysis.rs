@@ -1,0 +1,97 @@
+//! The analysis the page shows: the core's report on the editors' texts, counted, and tied to
+//! the text it was made from so that its fixes are never applied to a newer text.
+
+use std::rc::Rc;
+use trailscope_core::report::{report, FlatDiagnostic, FlatFix, Offsets, Report};
+use yew::Reducible;
+
+/// Runs the core on the editors' texts.
+pub fn analyse(request: &str, context: &str) -> Report {
+    report(request, Some(context), Offsets::BytesAndUtf16)
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Analysis {
+    pub report: Rc<Report>,
+    /// The report's diagnostics, shared by the editor and the problems list (made once per
+    /// analysis, not on every render).
+    pub diagnostics: Rc<Vec<FlatDiagnostic>>,
+    /// Counts analyses: a held replay re-runs after each one.
+    pub revision: u64,
+    /// The text revision analysed: how many edits the editors had seen when their texts were
+    /// read. The report's offsets hold for that text only.
+    pub text_revision: u64,
+}
+
+impl Analysis {
+    /// The analysis of the texts the page opens with (no edit yet).
+    pub fn new(report: Report) -> Self {
+        Analysis {
+            diagnostics: Rc::new(report.diagnostics.clone()),
+            report: Rc::new(report),
+            revision: 0,
+            text_revision: 0,
+        }
+    }
+
+    /// `fix`, tagged with the text it applies to.
+    pub fn stamp(&self, fix: FlatFix) -> StampedFix {
+        StampedFix { text_revision: self.text_revision, fix }
+    }
+}
+
+/// A new report, made from the texts at `text_revision`.
+pub struct Analysed {
+    pub report: Report,
+    pub text_revision: u64,
+}
+
+impl Reducible for Analysis {
+    type Action = Analysed;
+
+    fn reduce(self: Rc<Self>, Analysed { report, text_revision }: Analysed) -> Rc<Self> {
+        Rc::new(Analysis { revision: self.revision + 1, text_revision, ..Analysis::new(report) })
+    }
+}
+
+/// A fix offered by an analysis, with the text revision its offsets are for.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StampedFix {
+    pub text_revision: u64,
+    pub fix: FlatFix,
+}
+
+impl StampedFix {
+    /// The fix, when the text is still the one analysed (`text_revision` edits seen now); None
+    /// when it was edited since (within the debounce): its offsets would land elsewhere.
+    pub fn for_text(self, text_revision: u64) -> Option<FlatFix> {
+        (self.text_revision == text_revision).then_some(self.fix)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const BAD: &str = r#"{"TrailName": "t", "EventSelectors": [{"ReadWriteType": "All"},]}"#;
+
+    #[test]
+    fn each_analysis_counts_and_keeps_its_text_revision() {
+        let first = Rc::new(Analysis::new(analyse("{}", "{}")));
+        assert_eq!((first.revision, first.text_revision), (0, 0));
+        let second = first.reduce(Analysed { report: analyse(BAD, "{}"), text_revision: 7 });
+        assert_eq!((second.revision, second.text_revision), (1, 7));
+        assert_eq!(*second.diagnostics, second.report.diagnostics);
+        assert!(!second.diagnostics.is_empty());
+    }
+
+    #[test]
+    fn a_fix_from_an_older_text_is_dropped() {
+        let analysis = Rc::new(Analysis::new(analyse("{}", "{}")))
+            .reduce(Analysed { report: analyse(BAD, "{}"), text_revision: 3 });
+        let fix = analysis.diagnostics.iter().find_map(|d| d.fix.clone()).expect("the trailing comma has a fix");
+        assert_eq!(analysis.stamp(fix.clone()).for_text(3), Some(fix.clone()));
+        // Typed since the analysis (its debounce not yet run): the fix is not applied.
+        assert_eq!(analysis.stamp(fix).for_text(4), None);
+    }
+}

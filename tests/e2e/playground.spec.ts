@@ -619,3 +619,16 @@ test('the results table stays virtualized at 500,000 events', async ({ page }) =
   await page.getByTestId('samples').selectOption('write-only-management');
   await expect(status(page)).toHaveText(OK_STATUS);
 });
+
+test("the context panel lists core's simulated exceptions in the order they are checked", async ({ page }) => {
+  await open(page);
+  const panel = page.getByTestId('context-panel');
+  await panel.getByText('What the context simulates').click();
+  const codes = panel.locator('.simulated tbody td.code');
+  // crates/core/src/check/lookup.rs SIMULATED: throttling first, the trail's own status last.
+  await expect(codes).toHaveCount(9);
+  await expect(codes.first()).toHaveText('ThrottlingException');
+  await expect(codes.nth(2)).toHaveText('TrailNotFoundException');
+  await expect(codes.last()).toHaveText('ConflictException');
+  await expect(panel.locator('.simulated tbody tr').first()).toContainText('"throttle": true');
+});

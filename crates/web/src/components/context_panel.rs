@@ -3,33 +3,9 @@
 
 use crate::components::editor::Editor;
 use crate::platform::editor_js::EditorRef;
-use trailscope_core::context::ContextError;
+use trailscope_core::check::lookup::SIMULATED;
+use trailscope_core::context::{ContextError, DEFAULT_ACCOUNT, DEFAULT_REGION};
 use yew::prelude::*;
-
-/// Each exception the context can produce, how, and the decision it rests on.
-const SIMULATED: &[(&str, &str, &str)] = &[
-    ("TrailNotFoundException", "TrailName is not a trail of \"account\" (by name), nor any trail's ARN", "D19"),
-    ("InvalidHomeRegionException", "the trail's \"homeRegion\" differs from \"region\"", "D19"),
-    (
-        "NotOrganizationMasterAccountException",
-        "an organization trail, and \"account\" is neither organization.managementAccount nor a delegatedAdministrator",
-        "D20",
-    ),
-    (
-        "NoManagementAccountSLRExistsException",
-        "an organization trail, with organization.serviceLinkedRole: false",
-        "D21",
-    ),
-    (
-        "InsufficientDependencyServiceAccessPermissionException",
-        "an organization trail, with organization.dependencyAccess: false",
-        "D21",
-    ),
-    ("OperationNotPermittedException", "a trail with \"serviceLinked\": true", "D21"),
-    ("ConflictException", "a trail with \"status\": \"updating\"", "D21"),
-    ("ThrottlingException", "\"throttle\": true", "D21"),
-    ("UnsupportedOperationException", "\"region\" listed in \"unsupportedRegions\"", "D21"),
-];
 
 #[derive(Properties, PartialEq)]
 pub struct ContextPanelProps {
@@ -53,17 +29,18 @@ pub fn context_panel(props: &ContextPanelProps) -> Html {
                 <p class="context-error" role="alert" data-testid="context-error">
                     { if e.line > 0 { format!("Context not used (line {}, column {}): {}", e.line, e.column, e.message) }
                       else { format!("Context not used: {}", e.message) } }
-                    {" The request is judged as if the trail existed in us-east-1 of account 123456789012."}
+                    { format!(" The request is judged as if the trail existed in {DEFAULT_REGION} of account {DEFAULT_ACCOUNT}.") }
                 </p>
             }
             <details class="simulated">
                 <summary>{"What the context simulates"}</summary>
+                <p class="hint">{"Checked in this order: when two settings hold, the call fails with the first."}</p>
                 <table>
-                    <thead><tr><th>{"Exception"}</th><th>{"When"}</th><th>{"Basis"}</th></tr></thead>
+                    <thead><tr><th>{"Exception"}</th><th>{"When"}</th><th>{"Stands for"}</th><th>{"Basis"}</th></tr></thead>
                     <tbody>
-                        { for SIMULATED.iter().map(|(code, when, id)| html! {
-                            <tr><td class="code">{*code}</td><td>{*when}</td>
-                            <td><span class="badge decision" title="not documented by AWS">{*id}</span></td></tr>
+                        { for SIMULATED.iter().map(|s| html! {
+                            <tr><td class="code">{s.code.as_str()}</td><td>{s.setting}</td><td>{s.simulates}</td>
+                            <td><span class="badge decision" title="not documented by AWS">{s.decision}</span></td></tr>
                         }) }
                     </tbody>
                 </table>

@@ -51,41 +51,6 @@ fn warning(resource_type: &str, pointer: &str, span: crate::source::span::Span) 
         .decision("D18")
 }
 
-/// Snapshot cases (`rules::tests::rule_snapshots`).
-#[cfg(test)]
-pub(super) const CASES: &[&str] = &[
-    r#"{
-  "TrailName": "my-trail",
-  "EventSelectors": [{"DataResources": [
-    {"Type": "AWS::S3::Object", "Values": ["arn:aws:s3:::data-bucket/"]},
-    {"Type": "AWS::Lambda::Function", "Values": ["arn:aws:lambda:us-west-2:111111111111:function:helloworld"]}
-  ]}]
-}"#,
-    r#"{
-  "TrailName": "my-trail",
-  "EventSelectors": [{"DataResources": [
-    {"Type": "AWS::S3::Object", "Values": ["arn:aws:s3", "arn:aws:s3:::"]},
-    {"Type": "AWS::Lambda::Function", "Values": ["arn:aws:lambda"]}
-  ]}]
-}"#,
-    r#"{
-  "TrailName": "my-trail",
-  "AdvancedEventSelectors": [{"FieldSelectors": [
-    {"Field": "eventCategory", "Equals": ["Data"]},
-    {"Field": "resources.type", "Equals": ["AWS::S3::Object"]},
-    {"Field": "readOnly", "Equals": ["false"]}
-  ]}]
-}"#,
-    r#"{
-  "TrailName": "my-trail",
-  "AdvancedEventSelectors": [{"FieldSelectors": [
-    {"Field": "eventCategory", "Equals": ["Data"]},
-    {"Field": "resources.type", "Equals": ["AWS::DynamoDB::Table"]},
-    {"Field": "resources.ARN", "StartsWith": ["arn:aws:dynamodb:us-east-1:111111111111:table/orders"]}
-  ]}]
-}"#,
-];
-
 #[cfg(test)]
 mod tests {
     use super::*;

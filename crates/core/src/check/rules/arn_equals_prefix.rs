@@ -41,53 +41,6 @@ pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// Snapshot cases (`rules::tests::rule_snapshots`).
-#[cfg(test)]
-pub(super) const CASES: &[&str] = &[
-    r#"{
-  "TrailName": "my-trail",
-  "AdvancedEventSelectors": [{"FieldSelectors": [
-    {"Field": "eventCategory", "Equals": ["Data"]},
-    {"Field": "resources.type", "Equals": ["AWS::S3::Object"]},
-    {"Field": "resources.ARN", "StartsWith": ["arn:aws:s3:::data-bucket/"], "NotEquals": ["arn:aws:s3:::data-bucket/secret.txt"]}
-  ]}]
-}"#,
-    r#"{
-  "TrailName": "my-trail",
-  "AdvancedEventSelectors": [{"FieldSelectors": [
-    {"Field": "eventCategory", "Equals": ["Data"]},
-    {"Field": "resources.type", "Equals": ["AWS::S3::Object"]},
-    {"Field": "resources.ARN", "Equals": ["arn:aws:s3:::data-bucket/"]}
-  ]}]
-}"#,
-    r#"{
-  "TrailName": "my-trail",
-  "AdvancedEventSelectors": [{"FieldSelectors": [
-    {"Field": "eventCategory", "Equals": ["Data"]},
-    {"Field": "resources.type", "Equals": ["AWS::S3::Object"]},
-    {"Field": "resources.ARN", "NotEquals": ["arn:aws:s3:::logs-bucket/"]}
-  ]}]
-}"#,
-    // StartsWith is already there, and renaming Equals would duplicate the key: no fix.
-    r#"{
-  "TrailName": "my-trail",
-  "AdvancedEventSelectors": [{"FieldSelectors": [
-    {"Field": "eventCategory", "Equals": ["Data"]},
-    {"Field": "resources.type", "Equals": ["AWS::S3::Object"]},
-    {"Field": "resources.ARN", "StartsWith": ["arn:aws:s3:::data-bucket/"], "Equals": ["arn:aws:s3:::logs-bucket/"]}
-  ]}]
-}"#,
-    // The other value is an exact ARN that needs Equals: no fix.
-    r#"{
-  "TrailName": "my-trail",
-  "AdvancedEventSelectors": [{"FieldSelectors": [
-    {"Field": "eventCategory", "Equals": ["Data"]},
-    {"Field": "resources.type", "Equals": ["AWS::S3::Object"]},
-    {"Field": "resources.ARN", "Equals": ["arn:aws:s3:::logs-bucket/", "arn:aws:s3:::data-bucket/report.csv"]}
-  ]}]
-}"#,
-];
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -76,42 +76,6 @@ fn complete_service(value: &str) -> Option<&str> {
     parts.next().map(|_| service)
 }
 
-/// Snapshot cases (`rules::tests::rule_snapshots`).
-#[cfg(test)]
-pub(super) const CASES: &[&str] = &[
-    r#"{
-  "TrailName": "my-trail",
-  "AdvancedEventSelectors": [
-    {"FieldSelectors": [
-      {"Field": "eventCategory", "Equals": ["Data"]},
-      {"Field": "resources.type", "Equals": ["AWS::S3::Object"]},
-      {"Field": "resources.ARN", "StartsWith": ["arn:aws:s3:::data-bucket/", "arn:aws:s"]}
-    ]},
-    {"FieldSelectors": [
-      {"Field": "eventCategory", "Equals": ["Data"]},
-      {"Field": "resources.type", "Equals": ["AWS::SSM::ManagedNode"]},
-      {"Field": "resources.ARN", "StartsWith": ["arn:aws:ec2:us-east-1:123456789012:instance/"]}
-    ]}
-  ]
-}"#,
-    r#"{
-  "TrailName": "my-trail",
-  "AdvancedEventSelectors": [{"FieldSelectors": [
-    {"Field": "eventCategory", "Equals": ["Data"]},
-    {"Field": "resources.type", "Equals": ["AWS::S3::Object"]},
-    {"Field": "resources.ARN", "Equals": ["arn:aws:lambda:us-east-1:123456789012:function:f"], "StartsWith": ["arn:aws:lambda:"]}
-  ]}]
-}"#,
-    r#"{
-  "TrailName": "my-trail",
-  "AdvancedEventSelectors": [{"FieldSelectors": [
-    {"Field": "eventCategory", "Equals": ["Data"]},
-    {"Field": "resources.type", "Equals": ["AWS::SSM::ManagedNode"]},
-    {"Field": "resources.ARN", "NotStartsWith": ["arn:aws:s3:::data-bucket/"]}
-  ]}]
-}"#,
-];
-
 #[cfg(test)]
 mod tests {
     use super::*;

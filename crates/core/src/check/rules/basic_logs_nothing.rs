@@ -27,27 +27,6 @@ pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// Snapshot cases (`rules::tests::rule_snapshots`).
-#[cfg(test)]
-pub(super) const CASES: &[&str] = &[
-    r#"{
-  "TrailName": "my-trail",
-  "EventSelectors": [{
-    "IncludeManagementEvents": false,
-    "DataResources": [
-      {"Type": "AWS::S3::Object", "Values": []},
-      {"Type": "AWS::Lambda::Function", "Values": ["arn:aws:lambda"]}
-    ]
-  }]
-}"#,
-    r#"{
-  "TrailName": "my-trail",
-  "EventSelectors": [{"IncludeManagementEvents": false, "DataResources": [{"Type": "AWS::S3::Object", "Values": []}]}]
-}"#,
-    // Without any data resources AWS rejects the selector: management_or_data's error, not this warning.
-    r#"{"TrailName": "my-trail", "EventSelectors": [{"IncludeManagementEvents": false}]}"#,
-];
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -22,15 +22,6 @@ pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// Snapshot cases (`rules::tests::rule_snapshots`).
-#[cfg(test)]
-pub(super) const CASES: &[&str] = &[
-    r#"{"TrailName": "my-trail", "EventSelectors": [{}, {}, {}, {}, {}]}"#,
-    r#"{"TrailName": "my-trail", "EventSelectors": [{}, {}, {}, {}, {}, {}]}"#,
-    // A bare selector list (the trail comes from the context): pointers start at the list.
-    r#"[{}, {}, {}, {}, {}, {}, {}]"#,
-];
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -36,32 +36,6 @@ pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// Snapshot cases (`rules::tests::rule_snapshots`).
-#[cfg(test)]
-pub(super) const CASES: &[&str] = &[
-    r#"{
-  "TrailName": "my-trail",
-  "EventSelectors": [{"DataResources": [
-    {"Type": "AWS::S3::Object", "Values": ["arn:aws:s3"]},
-    {"Type": "AWS::Lambda::Function", "Values": ["arn:aws:lambda"]},
-    {"Type": "AWS::DynamoDB::Table", "Values": ["arn:aws:dynamodb"]}
-  ]}]
-}"#,
-    // A real type, but only advanced selectors support it: no fix, the help says where it goes.
-    r#"{
-  "TrailName": "my-trail",
-  "EventSelectors": [{"DataResources": [{"Type": "AWS::SNS::Topic", "Values": ["arn:aws:sns:us-east-1:123456789012:alerts"]}]}]
-}"#,
-    r#"{
-  "TrailName": "my-trail",
-  "EventSelectors": [{"DataResources": [{"Type": "AWS::S3::object", "Values": ["arn:aws:s3"]}]}]
-}"#,
-    r#"{
-  "TrailName": "my-trail",
-  "EventSelectors": [{"DataResources": [{"Values": ["arn:aws:s3"]}]}]
-}"#,
-];
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -54,35 +54,6 @@ fn empty_values(resource: &DataResource, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// Snapshot cases (`rules::tests::rule_snapshots`).
-#[cfg(test)]
-pub(super) const CASES: &[&str] = &[
-    r#"{
-  "TrailName": "my-trail",
-  "EventSelectors": [{"DataResources": [
-    {"Type": "AWS::S3::Object", "Values": ["arn:aws:s3:::", "arn:aws:s3:::data-bucket/", "arn:aws:s3:::data-bucket/images/"]},
-    {"Type": "AWS::Lambda::Function", "Values": ["arn:aws:lambda:us-west-2:111111111111:function:helloworld:prod"]},
-    {"Type": "AWS::DynamoDB::Table", "Values": ["arn:aws:dynamodb:us-east-1:111111111111:table/orders"]}
-  ]}]
-}"#,
-    r#"{
-  "TrailName": "my-trail",
-  "EventSelectors": [{"DataResources": [{"Type": "AWS::S3::Object", "Values": ["arn:aws:s3:::data-bucket"]}]}]
-}"#,
-    r#"{
-  "TrailName": "my-trail",
-  "EventSelectors": [{"DataResources": [
-    {"Type": "AWS::S3::Object", "Values": ["arn:aws:s3:::*"]},
-    {"Type": "AWS::Lambda::Function", "Values": ["arn:aws:lambda:*"]},
-    {"Type": "AWS::DynamoDB::Table", "Values": ["arn:aws:dynamodb:us-east-1:1234:table/orders"]}
-  ]}]
-}"#,
-    r#"{
-  "TrailName": "my-trail",
-  "EventSelectors": [{"DataResources": [{"Type": "AWS::Lambda::Function", "Values": []}]}]
-}"#,
-];
-
 #[cfg(test)]
 mod tests {
     use super::*;

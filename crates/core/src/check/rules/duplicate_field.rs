@@ -28,36 +28,6 @@ pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// Snapshot cases (`rules::tests::rule_snapshots`).
-#[cfg(test)]
-pub(super) const CASES: &[&str] = &[
-    r#"{
-  "TrailName": "my-trail",
-  "AdvancedEventSelectors": [{"FieldSelectors": [
-    {"Field": "eventCategory", "Equals": ["Data"]},
-    {"Field": "resources.type", "Equals": ["AWS::S3::Object"]},
-    {"Field": "eventName", "Equals": ["PutObject"], "NotEquals": ["GetObject"]}
-  ]}]
-}"#,
-    r#"{
-  "TrailName": "my-trail",
-  "AdvancedEventSelectors": [{"FieldSelectors": [
-    {"Field": "eventCategory", "Equals": ["Data"]},
-    {"Field": "resources.type", "Equals": ["AWS::S3::Object"]},
-    {"Field": "resources.type", "Equals": ["AWS::Lambda::Function"]}
-  ]}]
-}"#,
-    r#"{
-  "TrailName": "my-trail",
-  "AdvancedEventSelectors": [{"FieldSelectors": [
-    {"Field": "eventCategory", "Equals": ["Data"]},
-    {"Field": "resources.type", "Equals": ["AWS::S3::Object"]},
-    {"Field": "eventName", "Equals": ["PutObject"]},
-    {"Field": "eventName", "NotEquals": ["GetObject"]}
-  ]}]
-}"#,
-];
-
 #[cfg(test)]
 mod tests {
     use super::*;

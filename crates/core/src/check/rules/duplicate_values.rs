@@ -43,36 +43,6 @@ fn duplicates(values: &[LocatedString], out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// Snapshot cases (`rules::tests::rule_snapshots`).
-#[cfg(test)]
-pub(super) const CASES: &[&str] = &[
-    r#"{
-  "TrailName": "my-trail",
-  "AdvancedEventSelectors": [{"FieldSelectors": [
-    {"Field": "eventCategory", "Equals": ["Management"]},
-    {"Field": "eventSource", "NotEquals": ["kms.amazonaws.com", "rdsdata.amazonaws.com"]}
-  ]}]
-}"#,
-    r#"{
-  "TrailName": "my-trail",
-  "AdvancedEventSelectors": [{"FieldSelectors": [
-    {"Field": "eventCategory", "Equals": ["Data"]},
-    {"Field": "resources.type", "Equals": ["AWS::S3::Object"]},
-    {"Field": "eventName", "Equals": ["PutObject", "GetObject", "PutObject", "PutObject"]}
-  ]}]
-}"#,
-    r#"{
-  "TrailName": "my-trail",
-  "EventSelectors": [{"DataResources": [
-    {"Type": "AWS::S3::Object", "Values": ["arn:aws:s3:::data-bucket/", "arn:aws:s3:::data-bucket/"]}
-  ]}]
-}"#,
-    r#"{
-  "TrailName": "my-trail",
-  "EventSelectors": [{"ExcludeManagementEventSources": ["kms.amazonaws.com", "rdsdata.amazonaws.com", "kms.amazonaws.com"]}]
-}"#,
-];
-
 #[cfg(test)]
 mod tests {
     use super::*;

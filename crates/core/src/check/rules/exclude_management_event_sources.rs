@@ -40,36 +40,6 @@ pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// Snapshot cases (`rules::tests::rule_snapshots`).
-#[cfg(test)]
-pub(super) const CASES: &[&str] = &[
-    r#"{
-  "TrailName": "my-trail",
-  "EventSelectors": [{"ExcludeManagementEventSources": ["kms.amazonaws.com", "rdsdata.amazonaws.com"]}]
-}"#,
-    r#"{
-  "TrailName": "my-trail",
-  "EventSelectors": [{"ExcludeManagementEventSources": ["s3.amazonaws.com", "kms.amazonaws.co"]}]
-}"#,
-    r#"{
-  "TrailName": "my-trail",
-  "EventSelectors": [{
-    "IncludeManagementEvents": false,
-    "DataResources": [{"Type": "AWS::S3::Object", "Values": ["arn:aws:s3:::data-bucket/"]}],
-    "ExcludeManagementEventSources": ["kms.amazonaws.com"]
-  }]
-}"#,
-    // An empty list disables the filter, so it has an effect of nothing to warn about.
-    r#"{
-  "TrailName": "my-trail",
-  "EventSelectors": [{
-    "IncludeManagementEvents": false,
-    "DataResources": [{"Type": "AWS::S3::Object", "Values": ["arn:aws:s3:::data-bucket/"]}],
-    "ExcludeManagementEventSources": []
-  }]
-}"#,
-];
-
 #[cfg(test)]
 mod tests {
     use super::*;

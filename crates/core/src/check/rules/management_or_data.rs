@@ -29,18 +29,6 @@ pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// Snapshot cases (`rules::tests::rule_snapshots`).
-#[cfg(test)]
-pub(super) const CASES: &[&str] = &[
-    r#"{
-  "TrailName": "my-trail",
-  "EventSelectors": [{"IncludeManagementEvents": false, "DataResources": [{"Type": "AWS::S3::Object", "Values": ["arn:aws:s3"]}]}]
-}"#,
-    r#"{"TrailName": "my-trail", "EventSelectors": [{"IncludeManagementEvents": false}]}"#,
-    r#"{"TrailName": "my-trail", "EventSelectors": [{"IncludeManagementEvents": false, "DataResources": []}]}"#,
-    r#"{"TrailName": "my-trail", "EventSelectors": [{"IncludeManagementEvents": true}, {}]}"#,
-];
-
 #[cfg(test)]
 mod tests {
     use super::*;

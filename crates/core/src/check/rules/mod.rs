@@ -82,6 +82,16 @@ fn invalid_selectors(message: impl Into<String>, pointer: &str, span: Span) -> D
     Diagnostic::new(Code::InvalidEventSelectorsException, message, pointer, span)
 }
 
+/// A count over its limit (spec §4.2), reported at the first value past it with AWS's observed
+/// message and trailscope's count in the help.
+fn over_limit(first_over: &LocatedString, message: &str, help: String, decision: &'static str) -> Diagnostic {
+    invalid_selectors(message, &first_over.pointer, first_over.span)
+        .observed()
+        .help(help)
+        .spec("§4.2")
+        .decision(decision)
+}
+
 /// A trail name or ARN diagnostic (decisions D5 decides which of the two applies).
 fn invalid_name(code: Code, message: impl Into<String>, pointer: &str, span: Span) -> Diagnostic {
     Diagnostic::new(code, message, pointer, span).decision("D5")
@@ -126,11 +136,13 @@ pub(crate) mod test_support {
 
     /// A rule's snapshot: for each case, the request, the rule's diagnostics as the CLI renders
     /// them, and the request after each fix.
-    pub fn snapshot(rule: super::Rule, cases: &[&str]) -> String {
+    pub fn snapshot(rule: super::Rule, cases: &[Case<'_>]) -> String {
         let mut out = String::new();
-        for (i, text) in cases.iter().enumerate() {
+        for (i, case) in cases.iter().enumerate() {
+            let text = case.request;
             let diagnostics = run_rule(rule, text);
-            let _ = writeln!(out, "==================== case {} ====================\n{text}\n", i + 1);
+            let why = case.why.as_deref().map_or(String::new(), |w| format!(": {w}"));
+            let _ = writeln!(out, "==================== case {}{why} ====================\n{text}\n", i + 1);
             if diagnostics.is_empty() {
                 out.push_str("(no diagnostics)\n\n");
             }
@@ -142,6 +154,23 @@ pub(crate) mod test_support {
             }
         }
         out
+    }
+
+    /// One snapshot case: a request as written in the cases file (its raw text, so that key
+    /// order, spacing and spans are the file's), and what it shows when that is not obvious.
+    #[derive(serde::Deserialize)]
+    pub struct Case<'a> {
+        pub why: Option<String>,
+        #[serde(borrow, deserialize_with = "raw_text")]
+        pub request: &'a str,
+    }
+
+    fn raw_text<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<&'de str, D::Error> {
+        <&serde_json::value::RawValue as serde::Deserialize>::deserialize(deserializer).map(|raw| raw.get())
+    }
+
+    pub fn read_cases(text: &str) -> Vec<Case<'_>> {
+        serde_json::from_str(text).expect("a cases file is a JSON array of {why?, request}")
     }
 
     /// `text` with `edits` applied, the last first so earlier spans stay valid.
@@ -159,44 +188,46 @@ pub(crate) mod test_support {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use test_support::{run_rule, snapshot};
+    use test_support::{read_cases, run_rule, snapshot};
 
-    /// Every rule with its snapshot cases (each rule file's `CASES`).
-    const SNAPSHOTS: &[(&str, Rule, &[&str])] = &[
-        ("trail_name", trail_name::check, trail_name::CASES),
-        ("trail_arn", trail_arn::check, trail_arn::CASES),
-        ("selector_lists", selector_lists::check, selector_lists::CASES),
-        ("basic_selector_count", basic_selector_count::check, basic_selector_count::CASES),
-        ("read_write_type", read_write_type::check, read_write_type::CASES),
-        ("data_resource_type", data_resource_type::check, data_resource_type::CASES),
-        ("data_resource_values", data_resource_values::check, data_resource_values::CASES),
-        ("data_resource_count", data_resource_count::check, data_resource_count::CASES),
-        (
-            "exclude_management_event_sources",
-            exclude_management_event_sources::check,
-            exclude_management_event_sources::CASES,
-        ),
-        ("management_or_data", management_or_data::check, management_or_data::CASES),
-        ("advanced_value_count", advanced_value_count::check, advanced_value_count::CASES),
-        ("advanced_lengths", advanced_lengths::check, advanced_lengths::CASES),
-        ("event_category", event_category::check, event_category::CASES),
-        ("duplicate_field", duplicate_field::check, duplicate_field::CASES),
-        ("no_operator", no_operator::check, no_operator::CASES),
-        ("category_fields", category_fields::check, category_fields::CASES),
-        ("basic_logs_nothing", basic_logs_nothing::check, basic_logs_nothing::CASES),
-        ("wildcard_in_value", wildcard_in_value::check, wildcard_in_value::CASES),
-        ("arn_equals_prefix", arn_equals_prefix::check, arn_equals_prefix::CASES),
-        ("s3_bucket_without_slash", s3_bucket_without_slash::check, s3_bucket_without_slash::CASES),
-        ("duplicate_values", duplicate_values::check, duplicate_values::CASES),
-        ("never_matches", never_matches::check, never_matches::CASES),
-        ("arn_format_mismatch", arn_format_mismatch::check, arn_format_mismatch::CASES),
-        ("all_data_events", all_data_events::check, all_data_events::CASES),
+    /// Each rule with its snapshot cases, `cases/<rule>.json` beside the rules.
+    macro_rules! snapshots {
+        ($($rule:ident),+ $(,)?) => {
+            &[$((stringify!($rule), $rule::check as Rule, include_str!(concat!("cases/", stringify!($rule), ".json")))),+]
+        };
+    }
+
+    const SNAPSHOTS: &[(&str, Rule, &str)] = snapshots![
+        trail_name,
+        trail_arn,
+        selector_lists,
+        basic_selector_count,
+        read_write_type,
+        data_resource_type,
+        data_resource_values,
+        data_resource_count,
+        exclude_management_event_sources,
+        management_or_data,
+        advanced_value_count,
+        advanced_lengths,
+        event_category,
+        duplicate_field,
+        no_operator,
+        category_fields,
+        basic_logs_nothing,
+        wildcard_in_value,
+        arn_equals_prefix,
+        s3_bucket_without_slash,
+        duplicate_values,
+        never_matches,
+        arn_format_mismatch,
+        all_data_events,
     ];
 
     #[test]
     fn rule_snapshots() {
         for (name, rule, cases) in SNAPSHOTS {
-            insta::assert_snapshot!(*name, snapshot(*rule, cases));
+            insta::assert_snapshot!(*name, snapshot(*rule, &read_cases(cases)));
         }
     }
 
@@ -207,7 +238,7 @@ mod tests {
             let Some((_, _, cases)) = SNAPSHOTS.iter().find(|(n, _, _)| n == name) else {
                 panic!("rule {name} has no entry in SNAPSHOTS");
             };
-            let found: Vec<usize> = cases.iter().map(|text| run_rule(*rule, text).len()).collect();
+            let found: Vec<usize> = read_cases(cases).iter().map(|case| run_rule(*rule, case.request).len()).collect();
             assert!(found.contains(&0), "{name}: no case passes");
             assert!(found.iter().any(|&n| n > 0), "{name}: no case fails");
         }

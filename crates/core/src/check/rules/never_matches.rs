@@ -49,48 +49,6 @@ fn excluded(field: &AdvancedFieldSelector, op: Operator, value: &str) -> bool {
     by_prefix || by_suffix || by_equals
 }
 
-/// Snapshot cases (`rules::tests::rule_snapshots`).
-#[cfg(test)]
-pub(super) const CASES: &[&str] = &[
-    r#"{
-  "TrailName": "my-trail",
-  "AdvancedEventSelectors": [{"FieldSelectors": [
-    {"Field": "eventCategory", "Equals": ["Data"]},
-    {"Field": "resources.type", "Equals": ["AWS::S3::Object"]},
-    {"Field": "eventName", "StartsWith": ["Get"], "NotEndsWith": ["Acl"]},
-    {"Field": "resources.ARN", "EndsWith": [".csv"], "NotStartsWith": ["arn:aws:s3:::logs-bucket/"]}
-  ]}]
-}"#,
-    r#"{
-  "TrailName": "my-trail",
-  "AdvancedEventSelectors": [{"FieldSelectors": [
-    {"Field": "eventCategory", "Equals": ["Data"]},
-    {"Field": "resources.type", "Equals": ["AWS::S3::Object"]},
-    {"Field": "eventName", "Equals": ["PutObject"], "NotEquals": ["PutObject"]},
-    {"Field": "resources.ARN", "StartsWith": ["arn:aws:s3:::data-bucket/logs/"], "NotStartsWith": ["arn:aws:s3:::data-bucket/"]}
-  ]}]
-}"#,
-    r#"{
-  "TrailName": "my-trail",
-  "AdvancedEventSelectors": [{"FieldSelectors": [
-    {"Field": "eventCategory", "Equals": ["Data"]},
-    {"Field": "resources.type", "Equals": ["AWS::S3::Object"]},
-    {"Field": "eventName", "EndsWith": ["Object"], "NotEndsWith": ["ject"]},
-    {"Field": "resources.ARN", "Equals": ["arn:aws:s3:::data-bucket/a.csv"], "NotEndsWith": [".csv"]}
-  ]}]
-}"#,
-    // An empty DESELECT value (the client stage rejects it) excludes everything.
-    r#"{
-  "TrailName": "my-trail",
-  "AdvancedEventSelectors": [{"FieldSelectors": [
-    {"Field": "eventCategory", "Equals": ["Data"]},
-    {"Field": "resources.type", "Equals": ["AWS::S3::Object"]},
-    {"Field": "eventName", "EndsWith": ["Object"], "NotStartsWith": [""]},
-    {"Field": "resources.ARN", "StartsWith": ["arn:aws:s3:::data-bucket/"], "NotEndsWith": [""]}
-  ]}]
-}"#,
-];
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -20,27 +20,6 @@ pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// Snapshot cases (`rules::tests::rule_snapshots`).
-#[cfg(test)]
-pub(super) const CASES: &[&str] = &[
-    r#"{
-  "TrailName": "my-trail",
-  "AdvancedEventSelectors": [{"FieldSelectors": [{"Field": "eventCategory", "Equals": ["Management"]}]}]
-}"#,
-    r#"{
-  "TrailName": "my-trail",
-  "AdvancedEventSelectors": [{"FieldSelectors": [
-    {"Field": "eventCategory", "Equals": ["Management"]},
-    {"Field": "readOnly"}
-  ]}]
-}"#,
-    // No Field either (the client stage reports that): the diagnostic points at the object.
-    r#"{
-  "TrailName": "my-trail",
-  "AdvancedEventSelectors": [{"FieldSelectors": [{"Field": "eventCategory", "Equals": ["Management"]}, {}]}]
-}"#,
-];
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -19,14 +19,6 @@ pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// Snapshot cases (`rules::tests::rule_snapshots`).
-#[cfg(test)]
-pub(super) const CASES: &[&str] = &[
-    r#"{"TrailName": "my-trail", "EventSelectors": [{"ReadWriteType": "ReadOnly"}, {"ReadWriteType": "WriteOnly"}, {"ReadWriteType": "All"}]}"#,
-    r#"{"TrailName": "my-trail", "EventSelectors": [{"ReadWriteType": "read-only"}]}"#,
-    r#"{"TrailName": "my-trail", "EventSelectors": [{"ReadWriteType": "all"}, {"ReadWriteType": "Both"}]}"#,
-];
-
 #[cfg(test)]
 mod tests {
     use super::*;

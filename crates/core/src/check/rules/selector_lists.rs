@@ -46,16 +46,6 @@ pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// Snapshot cases (`rules::tests::rule_snapshots`).
-#[cfg(test)]
-pub(super) const CASES: &[&str] = &[
-    r#"{"TrailName": "my-trail", "EventSelectors": [{"ReadWriteType": "All"}]}"#,
-    r#"{"TrailName": "my-trail", "EventSelectors": [{}], "AdvancedEventSelectors": []}"#,
-    r#"{"TrailName": "my-trail"}"#,
-    r#"{"TrailName": "my-trail", "EventSelectors": []}"#,
-    r#"{"TrailName": "my-trail", "AdvancedEventSelectors": []}"#,
-];
-
 #[cfg(test)]
 mod tests {
     use super::*;

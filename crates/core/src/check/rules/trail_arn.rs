@@ -56,17 +56,6 @@ pub fn problems(value: &str) -> Vec<String> {
     found
 }
 
-/// Snapshot cases (`rules::tests::rule_snapshots`).
-#[cfg(test)]
-pub(super) const CASES: &[&str] = &[
-    r#"{"TrailName": "arn:aws:cloudtrail:us-east-2:123456789012:trail/MyTrail", "EventSelectors": [{}]}"#,
-    r#"{"TrailName": "arn:aws", "EventSelectors": [{}]}"#,
-    r#"{"TrailName": "arn:aws-moon:s3:cn-north-1:1234:channel/MyTrail", "EventSelectors": [{}]}"#,
-    r#"{"TrailName": "arn:aws:cloudtrail:cn-north-1:123456789012:trail/my--trail", "EventSelectors": [{}]}"#,
-    // GetEventSelectors output: the ARN is read from TrailARN.
-    r#"{"TrailARN": "arn:aws:cloudtrail:us-east-2:123456789012:trail/My Trail", "EventSelectors": [{}]}"#,
-];
-
 #[cfg(test)]
 mod tests {
     use super::*;

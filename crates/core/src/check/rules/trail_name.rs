@@ -146,17 +146,6 @@ pub fn is_valid(value: &str) -> bool {
     problems(value).is_empty()
 }
 
-/// Snapshot cases (`rules::tests::rule_snapshots`).
-#[cfg(test)]
-pub(super) const CASES: &[&str] = &[
-    r#"{"TrailName": "my-trail", "EventSelectors": [{}]}"#,
-    r#"{"TrailName": "my--trail", "EventSelectors": [{}]}"#,
-    r#"{"TrailName": "-my trail.", "EventSelectors": [{}]}"#,
-    r#"{"TrailName": "192.168.5.4", "EventSelectors": [{}]}"#,
-    r#"{"TrailName": "ab", "EventSelectors": [{}]}"#,
-    r#"{"TrailName": "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "EventSelectors": [{}]}"#,
-];
-
 #[cfg(test)]
 mod tests {
     use super::*;

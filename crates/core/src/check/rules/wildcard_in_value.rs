@@ -46,36 +46,6 @@ fn literal(value: &LocatedString, why: &str, section: &'static str) -> Diagnosti
         .decision("D18")
 }
 
-/// Snapshot cases (`rules::tests::rule_snapshots`).
-#[cfg(test)]
-pub(super) const CASES: &[&str] = &[
-    r#"{
-  "TrailName": "my-trail",
-  "AdvancedEventSelectors": [{"FieldSelectors": [
-    {"Field": "eventCategory", "Equals": ["Data"]},
-    {"Field": "resources.type", "Equals": ["AWS::S3::Object"]},
-    {"Field": "eventName", "StartsWith": ["Get"], "NotEquals": ["GetObjectAcl"]}
-  ]}]
-}"#,
-    r#"{
-  "TrailName": "my-trail",
-  "AdvancedEventSelectors": [{"FieldSelectors": [
-    {"Field": "eventCategory", "Equals": ["Data"]},
-    {"Field": "resources.type", "Equals": ["AWS::S3::Object"]},
-    {"Field": "eventName", "Equals": ["Get*", "Put?bject", "^Delete", "Object$"]}
-  ]}]
-}"#,
-    // `*` after the bucket's `/` is valid and literal; in the bucket part it is invalid, which
-    // data_resource_values reports, so no warning here.
-    r#"{
-  "TrailName": "my-trail",
-  "EventSelectors": [{"DataResources": [
-    {"Type": "AWS::S3::Object", "Values": ["arn:aws:s3:::corp-bucket/*", "arn:aws:s3:::*/*"]},
-    {"Type": "AWS::Lambda::Function", "Values": ["arn:aws:lambda:*"]}
-  ]}]
-}"#,
-];
-
 #[cfg(test)]
 mod tests {
     use super::*;

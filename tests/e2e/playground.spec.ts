@@ -631,4 +631,5 @@ test("the context panel lists core's simulated exceptions in the order they are 
   await expect(codes.nth(2)).toHaveText('TrailNotFoundException');
   await expect(codes.last()).toHaveText('ConflictException');
   await expect(panel.locator('.simulated tbody tr').first()).toContainText('"throttle": true');
+  await expect(panel.locator('.simulated tbody tr').first()).toContainText('stands for calls over');
 });

@@ -36,10 +36,11 @@ pub fn context_panel(props: &ContextPanelProps) -> Html {
                 <summary>{"What the context simulates"}</summary>
                 <p class="hint">{"Checked in this order: when two settings hold, the call fails with the first."}</p>
                 <table>
-                    <thead><tr><th>{"Exception"}</th><th>{"When"}</th><th>{"Stands for"}</th><th>{"Basis"}</th></tr></thead>
+                    <thead><tr><th>{"Exception"}</th><th>{"When"}</th><th>{"Basis"}</th></tr></thead>
                     <tbody>
                         { for SIMULATED.iter().map(|s| html! {
-                            <tr><td class="code">{s.code.as_str()}</td><td>{s.setting}</td><td>{s.simulates}</td>
+                            <tr><td class="code">{s.code.as_str()}</td>
+                            <td>{s.setting}<span class="stands-for">{format!("stands for {}", s.simulates)}</span></td>
                             <td><span class="badge decision" title="not documented by AWS">{s.decision}</span></td></tr>
                         }) }
                     </tbody>

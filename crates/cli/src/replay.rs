@@ -8,7 +8,7 @@ use std::borrow::Cow;
 use std::io::{BufWriter, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
-use trailscope_core::replay::session::{percent, Item, Problem, Replay, Summary, Verdict};
+use trailscope_core::replay::session::{percent, Item, Problem, Replay, Summary, Verdict, TOP_EVENTS};
 use trailscope_core::service::Outcome;
 
 #[derive(Clone, Copy, clap::ValueEnum, Default, PartialEq, Eq)]
@@ -219,11 +219,9 @@ fn summary_text(summary: &Summary) -> String {
     for (i, count) in s.by_selector.iter().enumerate() {
         text.push_str(&format!("selector {i}: matched {count}\n"));
     }
-    let mut pairs: Vec<_> = summary.by_event.iter().collect();
-    pairs.sort_by(|a, b| b.1.events.cmp(&a.1.events).then(a.0.cmp(b.0)));
     text.push_str("top eventSource eventName (events, logged):\n");
-    for (name, count) in pairs.iter().take(20) {
-        text.push_str(&format!("  {name}: {} {}\n", count.events, count.logged));
+    for top in summary.top(TOP_EVENTS) {
+        text.push_str(&format!("  {}: {} {}\n", top.name, top.events, top.logged));
     }
     text
 }

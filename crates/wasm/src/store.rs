@@ -142,6 +142,49 @@ impl Pairs {
     }
 }
 
+/// Rows a column block holds past the first.
+const BLOCK: usize = 1 << 16;
+
+/// A growable column in blocks: past the first block (which grows as a Vec does) each block
+/// holds BLOCK rows, so growing never copies the column nor holds it twice, and at most one
+/// block is partly empty.
+#[derive(Debug)]
+struct Column<T> {
+    blocks: Vec<Vec<T>>,
+}
+
+impl<T> Default for Column<T> {
+    fn default() -> Self {
+        Column { blocks: Vec::new() }
+    }
+}
+
+impl<T: Copy> Column<T> {
+    fn push(&mut self, value: T) {
+        match self.blocks.last_mut() {
+            Some(block) if block.len() < BLOCK => block.push(value),
+            Some(_) => self.blocks.push({
+                let mut block = Vec::with_capacity(BLOCK);
+                block.push(value);
+                block
+            }),
+            None => self.blocks.push(vec![value]),
+        }
+    }
+
+    fn get(&self, row: usize) -> Option<T> {
+        self.blocks.get(row / BLOCK)?.get(row % BLOCK).copied()
+    }
+
+    fn get_mut(&mut self, row: usize) -> Option<&mut T> {
+        self.blocks.get_mut(row / BLOCK)?.get_mut(row % BLOCK)
+    }
+
+    fn iter(&self) -> impl Iterator<Item = T> + '_ {
+        self.blocks.iter().flatten().copied()
+    }
+}
+
 /// Where a source starts: its first row and its first byte among all bytes pushed.
 #[derive(Debug, Clone, Copy)]
 struct FileStart {
@@ -155,13 +198,15 @@ pub struct Columns {
     compared: bool,
     selectors: usize,
     /// LOGGED, BEFORE and PROBLEM bits, and the wrapping code above WRAPPING_SHIFT.
-    flags: Vec<u8>,
+    flags: Column<u8>,
     /// Bit s: selector s (< 32) matched.
-    matched: Vec<u32>,
-    pair: Vec<u32>,
+    matched: Column<u32>,
+    pair: Column<u32>,
     /// The record's bytes among all bytes pushed.
-    offset: Vec<u64>,
-    length: Vec<u32>,
+    offset: Column<u64>,
+    length: Column<u32>,
+    /// Rows held (the columns' length).
+    rows: usize,
     pairs: Pairs,
     /// Problem rows and their messages, in row order.
     problems: Vec<(u32, Box<str>)>,
@@ -220,7 +265,7 @@ impl Columns {
     }
 
     pub fn len(&self) -> usize {
-        self.flags.len()
+        self.rows
     }
 
     /// The next rows come from a new source, starting at byte `offset` of all pushed.
@@ -236,6 +281,7 @@ impl Columns {
         self.pair.push(pair);
         self.offset.push(offset);
         self.length.push(length);
+        self.rows += 1;
         row
     }
 
@@ -317,10 +363,14 @@ impl Columns {
             };
             verdict
                 && filter.selector.is_none_or(|s| self.matches(row, s))
-                && (text.is_empty() || self.pair.get(row as usize).is_some_and(|&p| pair_kept[p as usize]))
+                && (text.is_empty() || self.pair.get(row as usize).is_some_and(|p| pair_kept[p as usize]))
         };
         Some(
-            (0..self.len() as u32).zip(&self.flags).filter(|&(row, &flags)| keep(row, flags)).map(|(r, _)| r).collect(),
+            (0..self.len() as u32)
+                .zip(self.flags.iter())
+                .filter(|&(row, flags)| keep(row, flags))
+                .map(|(r, _)| r)
+                .collect(),
         )
     }
 
@@ -328,12 +378,12 @@ impl Columns {
         if let Some(problem) = self.problem(row) {
             return StoredRow::Problem { index: row, problem };
         }
-        let flags = self.flags.get(row as usize).copied().unwrap_or(0);
+        let flags = self.flags.get(row as usize).unwrap_or(0);
         let matched = match find(&self.wide, row) {
             Some(all) => all.to_vec(),
             None => (0..self.selectors.min(BITS)).filter(|&s| self.matches(row, s)).map(|s| s as u32).collect(),
         };
-        let (event_source, event_name) = self.pairs.get(self.pair.get(row as usize).copied().unwrap_or(0));
+        let (event_source, event_name) = self.pairs.get(self.pair.get(row as usize).unwrap_or(0));
         StoredRow::Event {
             index: row,
             event_source,
@@ -362,7 +412,7 @@ impl Columns {
 
     /// Where row `row`'s record is, or its problem; None past the last row.
     pub fn place(&self, row: u32) -> Option<Place<'_>> {
-        let flags = *self.flags.get(row as usize)?;
+        let flags = self.flags.get(row as usize)?;
         if let Some(problem) = self.problem(row) {
             return Some(Place::Problem { problem });
         }
@@ -371,7 +421,7 @@ impl Columns {
         Some(Place::Record {
             file,
             offset: self.offset.get(row as usize)?.saturating_sub(start.offset),
-            length: *self.length.get(row as usize)?,
+            length: self.length.get(row as usize)?,
             wrapping: flags >> WRAPPING_SHIFT,
             row: row - start.row,
         })
@@ -745,6 +795,40 @@ mod tests {
         assert_eq!(compared.page(&changed, 0, 10).total, 1);
         compared.set_before(0, true);
         assert_eq!(compared.page(&changed, 0, 10).total, 0);
+    }
+
+    #[test]
+    fn columns_read_back_across_blocks() {
+        let mut column = Column::default();
+        let n = 2 * BLOCK + 3;
+        for i in 0..n as u64 {
+            column.push(i * 3);
+        }
+        assert_eq!(column.blocks.iter().map(Vec::capacity).skip(1).collect::<Vec<_>>(), [BLOCK, BLOCK]);
+        for i in [0, 1, BLOCK - 1, BLOCK, BLOCK + 1, 2 * BLOCK, n - 1] {
+            assert_eq!(column.get(i), Some(i as u64 * 3));
+        }
+        assert_eq!(column.get(n), None);
+        *column.get_mut(BLOCK).unwrap() = 7;
+        assert_eq!(column.iter().nth(BLOCK), Some(7));
+        assert_eq!(column.iter().count(), n);
+        // Rows past the first block filter and page as the first ones do.
+        let mut columns = Columns::new(1, false);
+        for i in 0..n {
+            columns.add_event(
+                Some("s"),
+                Some(if i % 2 == 0 { "Even" } else { "Odd" }),
+                i % 3 == 0,
+                &[],
+                i as u64,
+                1,
+                0,
+            );
+        }
+        let odd = Filter { text: "odd".into(), ..Filter::default() };
+        let page = columns.page(&odd, BLOCK / 2 - 1, 3);
+        assert_eq!((page.total, indexes(&page)), (n / 2, vec![BLOCK as u32 - 1, BLOCK as u32 + 1, BLOCK as u32 + 3]));
+        assert_eq!(indexes(&columns.page(&Filter::default(), n - 1, 5)), [n as u32 - 1]);
     }
 
     #[test]

@@ -8,7 +8,7 @@ use std::borrow::Cow;
 use std::io::{BufWriter, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
-use trailscope_core::replay::session::{percent, Item, Problem, Replay, Summary, Verdict, TOP_EVENTS};
+use trailscope_core::replay::session::{percent, Item, Problem, Replay, Summary, Verdict};
 use trailscope_core::service::Outcome;
 
 #[derive(Clone, Copy, clap::ValueEnum, Default, PartialEq, Eq)]
@@ -220,7 +220,7 @@ fn summary_text(summary: &Summary) -> String {
         text.push_str(&format!("selector {i}: matched {count}\n"));
     }
     text.push_str("top eventSource eventName (events, logged):\n");
-    for top in summary.top(TOP_EVENTS) {
+    for top in summary.top(trailscope_core::replay::session::TOP_EVENTS) {
         text.push_str(&format!("  {}: {} {}\n", top.name, top.events, top.logged));
     }
     text

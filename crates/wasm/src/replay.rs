@@ -1,7 +1,6 @@
 //! Replays for JavaScript: chunks in, verdict rows (JSON) out.
 
 use serde::Serialize;
-use trailscope_core::context::stored_selectors_error;
 use trailscope_core::model::Selectors;
 use trailscope_core::replay::session::{Item, Problem, Replay, Verdict};
 use trailscope_core::replay::stream::Wrapping;
@@ -174,7 +173,7 @@ impl ReplaySession {
         }
         let selectors: Selectors = serde_json::from_value(value).map_err(|e| JsError::new(&e.to_string()))?;
         // Validated as a context's stored selectors are (review B7): the matcher assumes it.
-        if let Some(d) = stored_selectors_error(&selectors) {
+        if let Some(d) = trailscope_core::context::stored_selectors_error(&selectors) {
             let refusal = format!("the stored selectors would be refused ({} at {}): {}", d.code, d.pointer, d.message);
             return Err(JsError::new(&refusal));
         }

@@ -1,6 +1,6 @@
 // A TypeScript consumer of the package, type-checked by `tsc -p tests/npm` (never run): the
 // results are typed, not `any` (each @ts-expect-error must find an error).
-import { validate, defaultContext, ReplaySession, type Code, type Diagnostic, type Row } from "trailscope";
+import { validate, defaultContext, ReplaySession, VerdictStore, type Code, type Diagnostic, type Row, type RowsPage } from "trailscope";
 import init, { validate as validateOnPage } from "trailscope/web";
 
 const report = validate('{"TrailName": "t-trail", "EventSelectors": [{}]}', defaultContext());
@@ -36,6 +36,12 @@ const perSelector: number[] = summary.by_selector;
 void summary.nothing;
 // @ts-expect-error: wrapping is 0, 1 or 2
 session.explain("{}", 3);
+const store = new VerdictStore("{}", null, null);
+const page: RowsPage = JSON.parse(store.page({ logged: "changed", selector: null, text: "" }, 0, 20));
+const top: string[] = JSON.parse(store.report()).top.map((t) => t.name);
+// @ts-expect-error: the verdict filter is a closed union
+store.page({ logged: "sometimes", selector: null, text: "" }, 0, 20);
+void [page, top];
 // Plain JSON.parse stays `any`.
 const untouched: Date = JSON.parse("{}");
 

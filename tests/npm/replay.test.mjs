@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { ReplaySession } from 'trailscope';
+import { ReplaySession, VerdictStore } from 'trailscope';
 
 const SEED_LOG = readFileSync(new URL('../events/seed-examples.json', import.meta.url));
 const WRITE_ONLY = '{"TrailName": "t-trail", "EventSelectors": [{"ReadWriteType": "WriteOnly"}]}';
@@ -60,4 +60,31 @@ test('counts only, broken records as problem rows, selectors as a trail stores t
 
 test('invalid selectors throw the validation error', () => {
   assert.throws(() => new ReplaySession('{"TrailName": "ab", "EventSelectors": [{}]}'), /^Error: InvalidTrailNameException: /);
+});
+
+test('stored selectors that PutEventSelectors would refuse throw', () => {
+  const six = JSON.stringify({ EventSelectors: Array(6).fill({}) });
+  assert.throws(() => ReplaySession.fromSelectors(six), /^Error: the stored selectors would be refused \(InvalidEventSelectorsException at \/EventSelectors\/5\): /);
+});
+
+test('a VerdictStore keeps the rows: filtered pages, places to explain from, the top events', () => {
+  const store = new VerdictStore(WRITE_ONLY, undefined, '{"EventSelectors": [{}]}');
+  store.beginFile();
+  for (let i = 0; i < SEED_LOG.length; i += 333) store.push(SEED_LOG.subarray(i, i + 333));
+  store.finish();
+  assert.equal(store.rows, 10);
+  const page = (logged, selector, start = 0, count = 20) => JSON.parse(store.page({ logged, selector, text: '' }, start, count));
+  assert.deepEqual([page('all', null).total, page('logged', null).total, page('not', null).total, page('logged', 0).total], [10, 2, 8, 2]);
+  // The default trail logged the 4 management events; write-only keeps 2 of them.
+  const changed = page('changed', null);
+  assert.equal(changed.total, 2);
+  assert.ok(changed.rows.every((r) => r.logged === false && r.before === true));
+  assert.deepEqual(page('all', null, 8).rows.map((r) => r.index), [8, 9]);
+  const place = JSON.parse(store.place(changed.rows[0].index));
+  const record = SEED_LOG.subarray(place.offset, place.offset + place.length).toString('utf8');
+  assert.equal(JSON.parse(store.explain(record, place.wrapping)).logged, false);
+  assert.equal(JSON.parse(store.place(10)), null);
+  const report = JSON.parse(store.report());
+  assert.deepEqual([report.summary.events, report.compared, report.top[0]], [10, true, { name: 'lambda.amazonaws.com Invoke', events: 4, logged: 0 }]);
+  store.free();
 });

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { validate, defaultContext, ReplaySession } from 'trailscope';
+import { validate, defaultContext, ReplaySession, VerdictStore } from 'trailscope';
 
 const DTS = readFileSync(new URL('./node_modules/trailscope/trailscope.d.ts', import.meta.url), 'utf8');
 const interfaces = new Map();
@@ -83,4 +83,19 @@ test('replay rows, summary and explanations fit Row, Summary and Explanation', (
   fits(JSON.parse(session.explain(record, rows[1].wrapping)), 'Explanation');
   fits(JSON.parse(session.explain('{', 0)), '{ problem: string }');
   session.free();
+});
+
+test('a VerdictStore\'s pages, places and report fit RowsPage, RowPlace and StoreReport', () => {
+  const store = new VerdictStore('{"TrailName": "t-trail", "EventSelectors": [{}]}', undefined, '{"EventSelectors": [{"ReadWriteType": "WriteOnly"}]}');
+  store.beginFile();
+  store.push(readFileSync(new URL('../events/seed-examples.json', import.meta.url)));
+  store.push(new TextEncoder().encode('\n{"eventName": 3}\n'));
+  store.finish();
+  const page = JSON.parse(store.page({ logged: 'all', selector: null, text: '' }, 0, 20));
+  assert.ok(page.rows.some((r) => 'problem' in r) && page.rows.some((r) => r.logged));
+  fits(page, 'RowsPage');
+  fits(JSON.parse(store.place(0)), 'RowPlace');
+  fits(JSON.parse(store.place(10)), '{ problem: string }');
+  fits(JSON.parse(store.report()), 'StoreReport');
+  store.free();
 });

@@ -1,7 +1,8 @@
 // The replay runs here, off the page's main thread: events stream from files (gzip inflated by
 // the browser's DecompressionStream, told by its magic bytes), from text, or from the synthetic
-// generator, through trailscope's wasm ReplaySession. Verdicts are kept here in compact
-// columns (a million events take tens of MB); the page asks for the rows it shows.
+// generator, into trailscope's wasm VerdictStore (crates/wasm/src/store.rs), which replays them
+// and keeps the verdicts in compact columns (about 21 bytes an event). This file only pumps
+// bytes and forwards messages: filtering, paging and the top events are the store's.
 //
 // Messages in (crates/web/src/replay/worker.rs, `ToWorker`):
 //   {type: 'replay', request, context, before, sources: [File | {text} | {synth: {seed, events}}]}
@@ -13,7 +14,7 @@
 //   {type: 'progress'|'done'|'cancelled', bytes, total, summary, top, compared}
 //   {type: 'rows', total, start, rows}, {type: 'explanation', index, record, explanation}
 //   {type: 'error', message}
-import init, { ReplaySession, SynthLog, synthRecord } from './pkg/trailscope_wasm.js';
+import init, { VerdictStore, SynthLog, synthRecord } from './pkg/trailscope_wasm.js';
 
 const ready = init();
 const CHUNK = 1 << 16;
@@ -23,9 +24,10 @@ const TICK_MS = 50;
 let cancelled = false;
 let generation = 0;
 let sources = [];
+/** The last replay's VerdictStore (crates/wasm/src/store.rs): its rows, kept to page and explain. */
 let store = null;
-/** A session over the last replay's selectors, kept to explain rows afterwards. */
-let explainer = null;
+/** Stores whose replay is still reading (freed when it stops, if replaced meanwhile). */
+const running = new Set();
 
 onmessage = async (event) => {
   const message = event.data;
@@ -43,7 +45,7 @@ onmessage = async (event) => {
       if (sources.length > 0) await start(message);
       break;
     case 'rows':
-      postMessage({ type: 'rows', ...(store ? store.page(message.filter, message.start, message.count) : { total: 0, start: 0, rows: [] }) });
+      postMessage({ type: 'rows', ...(store ? JSON.parse(store.page(message.filter, message.start, message.count)) : { total: 0, start: 0, rows: [] }) });
       break;
     case 'explain':
       await explain(message.index);
@@ -80,190 +82,40 @@ async function open(source) {
   return [new Blob([bytes]).stream(), bytes.length];
 }
 
-/** Growable typed-array columns of verdicts. */
-class Store {
-  constructor(selectorCount, compared) {
-    this.selectorCount = selectorCount;
-    this.compared = compared;
-    this.n = 0;
-    this.capacity = 0;
-    this.strings = [];
-    this.ids = new Map();
-    this.problems = new Map();
-    // Rows matched by a selector past the 32 of the bit column: their whole matched list.
-    this.wide = new Map();
-    this.fileStarts = [];
-    this.fileFirstRows = [];
-    this.cache = null;
-    this.grow(1024);
-  }
-
-  grow(capacity) {
-    const resize = (old, Type) => {
-      const next = new Type(capacity);
-      if (old) next.set(old.subarray(0, this.n));
-      return next;
-    };
-    this.logged = resize(this.logged, Uint8Array);
-    this.before = resize(this.before, Uint8Array);
-    this.matched = resize(this.matched, Uint32Array);
-    this.source = resize(this.source, Uint32Array);
-    this.name = resize(this.name, Uint32Array);
-    this.file = resize(this.file, Uint16Array);
-    this.offset = resize(this.offset, Float64Array);
-    this.length = resize(this.length, Uint32Array);
-    this.wrapping = resize(this.wrapping, Uint8Array);
-    this.capacity = capacity;
-  }
-
-  intern(text) {
-    const key = text ?? '-';
-    let id = this.ids.get(key);
-    if (id === undefined) {
-      id = this.strings.length;
-      this.strings.push(key);
-      this.ids.set(key, id);
-    }
-    return id;
-  }
-
-  add(row, before, file) {
-    if (this.n === this.capacity) this.grow(this.capacity * 2);
-    const i = this.n++;
-    this.cache = null;
-    this.file[i] = file;
-    this.offset[i] = row.offset;
-    if (row.logged === undefined) {
-      // A problem row: {index, offset, message}.
-      this.problems.set(i, row.message);
-      this.source[i] = this.intern(null);
-      this.name[i] = this.intern(null);
-      return;
-    }
-    this.logged[i] = row.logged ? 1 : 0;
-    this.before[i] = before ? 1 : 0;
-    let bits = 0;
-    for (const s of row.matched) bits |= s < 32 ? 1 << s : 0;
-    this.matched[i] = bits >>> 0;
-    if (row.matched.some((s) => s >= 32)) this.wide.set(i, row.matched);
-    this.source[i] = this.intern(row.eventSource);
-    this.name[i] = this.intern(row.eventName);
-    this.length[i] = row.length;
-    this.wrapping[i] = row.wrapping;
-  }
-
-  keep(i, filter, text) {
-    if (this.problems.has(i)) return filter.logged === 'all' && filter.selector == null && (text === '' || this.problems.get(i).toLowerCase().includes(text));
-    if (filter.logged === 'logged' && !this.logged[i]) return false;
-    if (filter.logged === 'not' && this.logged[i]) return false;
-    if (filter.logged === 'changed' && this.logged[i] === this.before[i]) return false;
-    if (filter.selector != null && !this.matches(i, filter.selector)) return false;
-    if (text !== '') {
-      const both = `${this.strings[this.source[i]]} ${this.strings[this.name[i]]}`.toLowerCase();
-      if (!both.includes(text)) return false;
-    }
-    return true;
-  }
-
-  /** Whether row `i` was matched by selector `s`. */
-  matches(i, s) {
-    return s < 32 ? (this.matched[i] & (1 << s)) !== 0 : (this.wide.get(i)?.includes(s) ?? false);
-  }
-
-  /** Indexes of the rows `filter` keeps (cached until the next change). */
-  indexes(filter) {
-    const key = JSON.stringify(filter);
-    if (this.cache && this.cache.key === key) return this.cache.indexes;
-    const text = (filter.text ?? '').trim().toLowerCase();
-    const all = filter.logged === 'all' && filter.selector == null && text === '';
-    let indexes;
-    if (all) {
-      indexes = null;
-    } else {
-      const kept = new Uint32Array(this.n);
-      let k = 0;
-      for (let i = 0; i < this.n; i++) if (this.keep(i, filter, text)) kept[k++] = i;
-      indexes = kept.subarray(0, k);
-    }
-    this.cache = { key, indexes };
-    return indexes;
-  }
-
-  row(i) {
-    if (this.problems.has(i)) return { index: i, problem: this.problems.get(i) };
-    const matched = this.wide.get(i) ?? [];
-    if (!this.wide.has(i)) for (let s = 0; s < Math.min(this.selectorCount, 32); s++) if (this.matches(i, s)) matched.push(s);
-    return {
-      index: i,
-      eventSource: this.strings[this.source[i]],
-      eventName: this.strings[this.name[i]],
-      logged: this.logged[i] === 1,
-      before: this.compared ? this.before[i] === 1 : null,
-      matched,
-    };
-  }
-
-  page(filter, start, count) {
-    const indexes = this.indexes(filter);
-    const total = indexes ? indexes.length : this.n;
-    const rows = [];
-    for (let k = start; k < Math.min(total, start + count); k++) rows.push(this.row(indexes ? indexes[k] : k));
-    return { total, start, rows };
-  }
-}
-
-/** The 20 most frequent eventSource/eventName pairs of a summary. */
-function top(summary) {
-  return Object.entries(summary.by_event)
-    .map(([name, c]) => ({ name, events: c.events, logged: c.logged }))
-    .sort((a, b) => b.events - a.events || a.name.localeCompare(b.name))
-    .slice(0, 20);
-}
-
-function sessions(request, context, before) {
-  const after = new ReplaySession(request, context ?? undefined);
-  return [after, before ? ReplaySession.fromSelectors(before) : null];
-}
-
 async function start({ request, context, before }) {
   const run = ++generation;
   cancelled = false;
-  let after, earlier;
+  let current;
   try {
-    [after, earlier] = sessions(request, context, before);
+    // The rows, the filter, paging and the top events live in the wasm store.
+    current = new VerdictStore(request, context ?? undefined, before ?? undefined);
   } catch (error) {
     postMessage({ type: 'error', message: String(error.message ?? error) });
     return;
   }
-  explainer?.free();
-  explainer = new ReplaySession(request, context ?? undefined);
-  store = new Store(JSON.parse(after.summary()).by_selector.length, earlier !== null);
-  const opened = [];
-  for (const source of sources) opened.push(await open(source));
-  const sizes = opened.map(([, size]) => size);
-  const total = sizes.every((size) => size !== null) ? sizes.reduce((a, b) => a + b, 0) : null;
+  // A replay still reading keeps its own store until it notices it was replaced.
+  const previous = store;
+  store = current;
+  if (previous && !running.has(previous)) previous.free();
+  running.add(current);
   let bytes = 0;
-  let tick = performance.now();
-  const report = (type) => {
-    const summary = JSON.parse(after.summary());
-    postMessage({ type, bytes, total, summary, top: top(summary), compared: earlier !== null });
-  };
-  const feed = (rowsAfter, rowsBefore, file) => {
-    const now = JSON.parse(rowsAfter);
-    const then = rowsBefore ? JSON.parse(rowsBefore) : null;
-    now.forEach((row, k) => store.add(row, then ? then[k].logged : false, file));
-  };
+  let total = null;
+  const report = (type) => postMessage({ type, bytes, total, ...JSON.parse(current.report()) });
   try {
-    for (let file = 0; file < opened.length; file++) {
-      store.fileStarts[file] = bytes;
-      store.fileFirstRows[file] = store.n;
-      const reader = opened[file][0].getReader();
+    const opened = [];
+    for (const source of sources) opened.push(await open(source));
+    const sizes = opened.map(([, size]) => size);
+    total = sizes.every((size) => size !== null) ? sizes.reduce((a, b) => a + b, 0) : null;
+    let tick = performance.now();
+    for (const [stream] of opened) {
+      current.beginFile();
+      const reader = stream.getReader();
       for (;;) {
         const { value, done } = await reader.read();
         if (done) break;
         for (let i = 0; i < value.length; i += CHUNK) {
           const chunk = value.subarray(i, i + CHUNK);
-          feed(after.push(chunk, true), earlier?.push(chunk, true), file);
+          current.push(chunk);
           bytes += chunk.length;
           if (performance.now() - tick > TICK_MS) {
             report('progress');
@@ -278,14 +130,14 @@ async function start({ request, context, before }) {
           }
         }
       }
-      feed(after.finish(true), earlier?.finish(true), file);
+      current.finish();
     }
     report('done');
   } catch (error) {
     postMessage({ type: 'error', message: String(error.message ?? error) });
   } finally {
-    after.free();
-    earlier?.free();
+    running.delete(current);
+    if (store !== current) current.free();
   }
 }
 
@@ -316,18 +168,22 @@ async function slice(source, offset, length) {
 }
 
 async function explain(index) {
-  if (!store || index >= store.n) return;
-  if (store.problems.has(index)) {
-    postMessage({ type: 'explanation', index, record: null, explanation: { problem: store.problems.get(index) } });
+  const current = store;
+  if (!current) return;
+  const place = JSON.parse(current.place(index));
+  if (place === null) return;
+  if ('problem' in place) {
+    postMessage({ type: 'explanation', index, record: null, explanation: { problem: place.problem } });
     return;
   }
-  const file = store.file[index];
-  const source = sources[file];
+  const source = sources[place.file];
   // A synthetic record is made again on its own; other sources are read up to it.
   const record = source.synth
-    ? synthRecord(source.synth.seed, index - store.fileFirstRows[file])
-    : new TextDecoder().decode(await slice(source, store.offset[index] - store.fileStarts[file], store.length[index]));
-  // The same selectors as the replay: rebuilt from the request the page last sent.
-  const explanation = JSON.parse(explainer.explain(record, store.wrapping[index]));
+    ? synthRecord(source.synth.seed, place.row)
+    : new TextDecoder().decode(await slice(source, place.offset, place.length));
+  // A newer replay meanwhile: the row was of the old one (whose store may be freed).
+  if (store !== current) return;
+  // Through the same selectors as the rows: the store's own replay.
+  const explanation = JSON.parse(current.explain(record, place.wrapping));
   postMessage({ type: 'explanation', index, record, explanation });
 }

@@ -219,11 +219,9 @@ fn summary_text(summary: &Summary) -> String {
     for (i, count) in s.by_selector.iter().enumerate() {
         text.push_str(&format!("selector {i}: matched {count}\n"));
     }
-    let mut pairs: Vec<_> = summary.by_event.iter().collect();
-    pairs.sort_by(|a, b| b.1.events.cmp(&a.1.events).then(a.0.cmp(b.0)));
     text.push_str("top eventSource eventName (events, logged):\n");
-    for (name, count) in pairs.iter().take(20) {
-        text.push_str(&format!("  {name}: {} {}\n", count.events, count.logged));
+    for top in summary.top(trailscope_core::replay::session::TOP_EVENTS) {
+        text.push_str(&format!("  {}: {} {}\n", top.name, top.events, top.logged));
     }
     text
 }

@@ -13,9 +13,11 @@ use trailscope_core::report::{report, Offsets};
 use wasm_bindgen::prelude::*;
 
 mod replay;
+mod store;
 mod synth;
 
 pub use replay::ReplaySession;
+pub use store::VerdictStore;
 pub use synth::{synth, synth_record, SynthLog};
 
 /// `Report` (crates/core/src/report.rs) with the UTF-16 offsets `validate` always adds.

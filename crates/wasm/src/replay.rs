@@ -108,7 +108,7 @@ export interface ReplaySession {
 /// file stream, gunzipped by the browser's DecompressionStream).
 #[wasm_bindgen]
 pub struct ReplaySession {
-    replay: Replay,
+    pub(crate) replay: Replay,
 }
 
 /// One row for the page: a verdict with where its record is (to read it again for an
@@ -125,7 +125,7 @@ enum Row<'a> {
     Problem(Problem),
 }
 
-fn wrapping_code(wrapping: Wrapping) -> u8 {
+pub(crate) fn wrapping_code(wrapping: Wrapping) -> u8 {
     match wrapping {
         Wrapping::Record => 0,
         Wrapping::LookupEvent => 1,
@@ -163,7 +163,8 @@ impl ReplaySession {
 
     /// A replay through selectors as a trail stores them (`{"EventSelectors": [...]}` or
     /// `{"AdvancedEventSelectors": [...]}`, a `TrailARN` member allowed): the trail's state
-    /// before an edit, for the before/after view.
+    /// before an edit, for the before/after view. Throws when PutEventSelectors would refuse
+    /// them.
     #[wasm_bindgen(js_name = fromSelectors)]
     pub fn from_selectors(stored: &str) -> Result<ReplaySession, JsError> {
         let mut value: serde_json::Value = serde_json::from_str(stored).map_err(|e| JsError::new(&e.to_string()))?;
@@ -171,6 +172,11 @@ impl ReplaySession {
             members.remove("TrailARN");
         }
         let selectors: Selectors = serde_json::from_value(value).map_err(|e| JsError::new(&e.to_string()))?;
+        // Validated as a context's stored selectors are (review B7): the matcher assumes it.
+        if let Some(d) = trailscope_core::context::stored_selectors_error(&selectors) {
+            let refusal = format!("the stored selectors would be refused ({} at {}): {}", d.code, d.pointer, d.message);
+            return Err(JsError::new(&refusal));
+        }
         Ok(ReplaySession { replay: Replay::new(selectors) })
     }
 

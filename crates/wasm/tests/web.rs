@@ -88,3 +88,69 @@ fn replay_session_refuses_invalid_selectors_and_synth_replays() {
     assert_eq!(summary["events"], 200);
     assert_eq!(summary["logged"], logged);
 }
+
+/// The message of a thrown JsError.
+fn thrown(error: wasm_bindgen::JsError) -> String {
+    get(&JsValue::from(error), "message").as_string().unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+fn stored_selectors_are_validated_before_they_replay() {
+    use trailscope_wasm::ReplaySession;
+    let stored = r#"{"TrailARN": "arn:aws:cloudtrail:us-east-1:123456789012:trail/t", "EventSelectors": [{"ReadWriteType": "WriteOnly"}]}"#;
+    assert!(ReplaySession::from_selectors(stored).is_ok());
+    // Six basic selectors (five at most), a bucket ARN without its slash, an advanced selector without
+    // eventCategory: each refused with the code and place, as a context's stored selectors.
+    let six = format!(r#"{{"EventSelectors": [{}]}}"#, ["{}"; 6].join(", "));
+    let cases = [
+        (six.as_str(), "/EventSelectors/5"),
+        (
+            r#"{"EventSelectors": [{"DataResources": [{"Type": "AWS::S3::Object", "Values": ["arn:aws:s3:::b"]}]}]}"#,
+            "/EventSelectors/0/DataResources/0/Values/0",
+        ),
+        (
+            r#"{"AdvancedEventSelectors": [{"FieldSelectors": [{"Field": "readOnly", "Equals": ["true"]}]}]}"#,
+            "/AdvancedEventSelectors/0",
+        ),
+    ];
+    for (selectors, pointer) in cases {
+        let Err(error) = ReplaySession::from_selectors(selectors) else { panic!("{selectors} was accepted") };
+        let message = thrown(error);
+        assert!(message.starts_with("the stored selectors would be refused ("), "{message}");
+        assert!(message.contains(&format!(" at {pointer}")), "{selectors}: {message}");
+    }
+    // Not selectors at all: the JSON reader's own error.
+    assert!(ReplaySession::from_selectors(r#"{"Selectors": []}"#).is_err());
+}
+
+#[wasm_bindgen_test]
+fn a_verdict_store_pages_filtered_rows_and_explains_them() {
+    let request = r#"{"TrailName": "t-trail", "EventSelectors": [{"ReadWriteType": "WriteOnly"}]}"#;
+    let mut store =
+        trailscope_wasm::VerdictStore::new(request, None, Some(r#"{"EventSelectors": [{}]}"#.into())).unwrap();
+    store.begin_file();
+    for chunk in SEED_LOG.as_bytes().chunks(1000) {
+        store.push(chunk);
+    }
+    store.finish();
+    assert_eq!(store.rows(), 10);
+    let filter = js_sys::JSON::parse(r#"{"logged": "changed", "selector": null, "text": ""}"#).unwrap();
+    let page: serde_json::Value = serde_json::from_str(&store.page(filter, 0, 20).unwrap()).unwrap();
+    assert_eq!(page["total"], 2);
+    let index = page["rows"][0]["index"].as_u64().unwrap() as u32;
+    let place: serde_json::Value = serde_json::from_str(&store.place(index)).unwrap();
+    let (offset, length) = (place["offset"].as_u64().unwrap() as usize, place["length"].as_u64().unwrap() as usize);
+    let why: serde_json::Value = serde_json::from_str(
+        &store.explain(&SEED_LOG[offset..offset + length], place["wrapping"].as_u64().unwrap() as u8),
+    )
+    .unwrap();
+    assert_eq!(why["logged"], false);
+    let report: serde_json::Value = serde_json::from_str(&store.report()).unwrap();
+    assert_eq!((report["summary"]["events"].as_u64(), report["compared"].as_bool()), (Some(10), Some(true)));
+    assert_eq!(report["top"][0]["name"], "lambda.amazonaws.com Invoke");
+    let bad = js_sys::JSON::parse(r#"{"logged": "sometimes"}"#).unwrap();
+    assert!(store.page(bad, 0, 20).is_err());
+    // Invalid stored selectors are refused here too.
+    let six = format!(r#"{{"EventSelectors": [{}]}}"#, ["{}"; 6].join(", "));
+    assert!(trailscope_wasm::VerdictStore::new(request, None, Some(six)).is_err());
+}

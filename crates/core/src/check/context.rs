@@ -4,6 +4,7 @@
 
 use crate::catalog::arn;
 use crate::check::service::put_event_selectors;
+use crate::diagnostics::Diagnostic;
 use crate::request::model::{Selectors, SelectorsResponse};
 use serde::{Deserialize, Serialize};
 
@@ -171,23 +172,27 @@ impl AccountContext {
 /// so they must pass the validation a PutEventSelectors call would (review B7). The error
 /// names the trail and the first problem of the first stage that fails.
 fn check_stored(trail: &Trail) -> Result<(), String> {
-    let Some(selectors) = &trail.selectors else {
-        return Ok(());
-    };
-    let mut request = serde_json::to_value(selectors).map_err(|e| e.to_string())?;
-    if let Some(members) = request.as_object_mut() {
-        // A placeholder name: only the selectors are judged here, not the trail's name.
-        members.insert("TrailName".into(), "stored-selectors".into());
-    }
-    let evaluation = put_event_selectors(&request.to_string(), None);
-    let first = evaluation.diagnostics.iter().filter(|d| d.is_error()).min_by_key(|d| d.code.stage());
-    match first {
+    match trail.selectors.as_ref().and_then(stored_selectors_error) {
         None => Ok(()),
         Some(d) => Err(format!(
             "trail \"{}\": its stored selectors would be refused ({} at {}): {}",
             trail.name, d.code, d.pointer, d.message
         )),
     }
+}
+
+/// The error PutEventSelectors would first raise (in the order the checks run) on selectors
+/// as a trail stores them, if any: stored selectors (a context's, the replay's "before") are
+/// validated as a request's are before they feed the matcher.
+pub fn stored_selectors_error(selectors: &Selectors) -> Option<Diagnostic> {
+    // Serializing derived data cannot fail; if it ever did, `null` is refused below.
+    let mut request = serde_json::to_value(selectors).unwrap_or_default();
+    if let Some(members) = request.as_object_mut() {
+        // A placeholder name: only the selectors are judged here, not the trail's name.
+        members.insert("TrailName".into(), "stored-selectors".into());
+    }
+    let evaluation = put_event_selectors(&request.to_string(), None);
+    evaluation.diagnostics.into_iter().filter(|d| d.is_error()).min_by_key(|d| d.code.stage())
 }
 
 /// The context the page starts with: the caller is its organization's management account
@@ -277,5 +282,27 @@ mod tests {
         assert!(error.message.contains("/EventSelectors/0/DataResources/0/Values/0"), "{}", error.message);
         let empty = with_stored(r#"{"AdvancedEventSelectors": [{"FieldSelectors": []}]}"#).unwrap_err();
         assert!(empty.message.contains("ParamValidationError"), "{}", empty.message);
+    }
+
+    #[test]
+    fn stored_selectors_are_judged_as_a_request_would_be() {
+        let error =
+            |text: &str| stored_selectors_error(&serde_json::from_str(text).unwrap()).map(|d| (d.code, d.pointer));
+        assert_eq!(error(r#"{"EventSelectors": [{"ReadWriteType": "WriteOnly"}]}"#), None);
+        let six = format!(r#"{{"EventSelectors": [{}]}}"#, ["{}"; 6].join(", "));
+        for (stored, pointer) in [
+            (six.as_str(), "/EventSelectors/5"),
+            (
+                r#"{"EventSelectors": [{"DataResources": [{"Type": "AWS::S3::Object", "Values": ["arn:aws:s3:::b"]}]}]}"#,
+                "/EventSelectors/0/DataResources/0/Values/0",
+            ),
+            (
+                r#"{"AdvancedEventSelectors": [{"FieldSelectors": [{"Field": "readOnly", "Equals": ["true"]}]}]}"#,
+                "/AdvancedEventSelectors/0",
+            ),
+        ] {
+            let (code, at) = error(stored).unwrap_or_else(|| panic!("{stored} was accepted"));
+            assert_eq!(at, pointer, "{stored}: {code}");
+        }
     }
 }

@@ -15,6 +15,9 @@ use std::collections::{BTreeMap, HashMap};
 /// Distinct eventSource/eventName pairs counted one by one; the rest are counted together.
 pub const MAX_NAME_PAIRS: usize = 10_000;
 
+/// How many eventSource/eventName pairs a top list shows (the CLI's summary, the page).
+pub const TOP_EVENTS: usize = 20;
+
 /// The verdict on one event; its strings borrow from the record while it is being read
 /// (`into_owned` keeps one longer).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -110,6 +113,15 @@ pub struct Summary {
 
 type FoldHasher = foldhash::fast::FixedState;
 
+/// One line of a top list: an eventSource/eventName pair ("(other)" past MAX_NAME_PAIRS) and
+/// its counts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TopEvent<'a> {
+    pub name: &'a str,
+    pub events: u64,
+    pub logged: u64,
+}
+
 impl Summary {
     fn new(selectors: usize) -> Self {
         Summary { totals: Totals { by_selector: vec![0; selectors], ..Totals::default() }, ..Summary::default() }
@@ -118,6 +130,28 @@ impl Summary {
     /// The events judged in `category`, and how many of them were logged.
     pub fn category(&self, category: Category) -> &NameCount {
         &self.by_category[category as usize]
+    }
+
+    /// The `n` pairs with the most events, most first; ties in byte order of their
+    /// "eventSource eventName" key, so every shell (CLI, page) lists them the same way.
+    pub fn top(&self, n: usize) -> Vec<TopEvent<'_>> {
+        let rank = |a: &TopEvent<'_>, b: &TopEvent<'_>| b.events.cmp(&a.events).then_with(|| a.name.cmp(b.name));
+        let mut pairs: Vec<_> = self
+            .by_event
+            .iter()
+            .map(|(name, count)| TopEvent { name, events: count.events, logged: count.logged })
+            .collect();
+        if n == 0 {
+            return Vec::new();
+        }
+        if pairs.len() > n {
+            // Keys are distinct, so the order is total: the first n are the same whichever way
+            // the map iterates.
+            pairs.select_nth_unstable_by(n - 1, rank);
+            pairs.truncate(n);
+        }
+        pairs.sort_unstable_by(rank);
+        pairs
     }
 
     fn count(&mut self, verdict: &Verdict<'_>) {
@@ -512,6 +546,64 @@ mod tests {
             assert!(problems[2].message.ends_with("at line 7 column 17"), "{}", problems[2].message);
             assert!(problems[3].message.contains("of its CloudTrailEvent string"), "{}", problems[3].message);
         }
+    }
+
+    fn summary_of(counts: &[(&str, u64, u64)]) -> Summary {
+        let mut summary = Summary::new(1);
+        for &(name, events, logged) in counts {
+            summary.by_event.insert(name.into(), NameCount { events, logged });
+        }
+        summary
+    }
+
+    fn names<'a>(top: &'a [TopEvent<'a>]) -> Vec<&'a str> {
+        top.iter().map(|t| t.name).collect()
+    }
+
+    #[test]
+    fn top_ranks_by_events_then_key_bytes() {
+        // Ties in byte order: uppercase before lowercase, "s3 " before "s3-", not locale order.
+        let summary = summary_of(&[
+            ("sts.amazonaws.com AssumeRole", 5, 5),
+            ("s3.amazonaws.com getObject", 7, 0),
+            ("s3.amazonaws.com GetObject", 7, 1),
+            ("s3-control.amazonaws.com GetObject", 7, 2),
+            ("ec2.amazonaws.com RunInstances", 9, 9),
+            ("(other)", 5, 0),
+            ("kms.amazonaws.com Decrypt", 1, 1),
+        ]);
+        let top = summary.top(TOP_EVENTS);
+        assert_eq!(
+            names(&top),
+            [
+                "ec2.amazonaws.com RunInstances",
+                "s3-control.amazonaws.com GetObject",
+                "s3.amazonaws.com GetObject",
+                "s3.amazonaws.com getObject",
+                "(other)",
+                "sts.amazonaws.com AssumeRole",
+                "kms.amazonaws.com Decrypt",
+            ]
+        );
+        assert_eq!(top[2], TopEvent { name: "s3.amazonaws.com GetObject", events: 7, logged: 1 });
+    }
+
+    #[test]
+    fn top_cuts_at_n_with_the_same_order_as_the_whole_list() {
+        // Many ties around the cut: the first n of the full ranking, whatever the map order.
+        let counts: Vec<(String, u64, u64)> =
+            (0..200u64).map(|i| (format!("svc{:03} Call{}", (i * 37) % 200, i % 3), 1 + i % 4, 0)).collect();
+        let borrowed: Vec<_> = counts.iter().map(|(n, e, l)| (n.as_str(), *e, *l)).collect();
+        let summary = summary_of(&borrowed);
+        let all = summary.top(usize::MAX);
+        assert_eq!(all.len(), 200);
+        for n in [0, 1, 20, 49, 50, 51, 199, 200, 300] {
+            assert_eq!(summary.top(n), all[..n.min(200)], "n = {n}");
+        }
+        assert!(all
+            .windows(2)
+            .all(|w| w[0].events > w[1].events || (w[0].events == w[1].events && w[0].name < w[1].name)));
+        assert!(Summary::default().top(TOP_EVENTS).is_empty());
     }
 
     #[test]

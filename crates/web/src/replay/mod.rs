@@ -1,7 +1,8 @@
 //! Replay events through the request's selectors in a Web Worker (www/worker/replay-worker.js,
-//! over the wasm ReplaySession), with progress, cancel, counts, a virtualized results table
-//! and per-event explanations. The page's own thread only sends files and draws what the
-//! worker reports; editing the selectors re-runs the replay on the events held.
+//! over the wasm VerdictStore, which keeps, filters and pages the rows), with progress, cancel,
+//! counts, a virtualized results table and per-event explanations. The page's own thread only
+//! sends files and draws what the worker reports; editing the selectors re-runs the replay on
+//! the events held.
 
 mod sources;
 mod state;

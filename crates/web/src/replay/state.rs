@@ -6,6 +6,8 @@ use std::rc::Rc;
 use trailscope_core::replay::session::Totals;
 use yew::Reducible;
 
+/// One of the most frequent eventSource/eventName pairs, as core's `Summary::top` ranks them
+/// (the CLI's summary lists the same order).
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 pub struct TopEvent {
     pub name: String,

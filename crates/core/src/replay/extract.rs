@@ -5,7 +5,7 @@
 //! and the caller uses serde, which also words the error. A property test holds them to that.
 
 use super::event::{EventRecord, Flag, Present, Resource, UserIdentity};
-use crate::source::json::{ascii_run_end, plain_run_end};
+use crate::source::json::scan::{ascii_run_end, literal_end, number_end, plain_run_end, string_end, whitespace_end};
 use std::borrow::Cow;
 
 /// The record at the start of `bytes` and its length, when it is a well-formed object whose
@@ -53,9 +53,7 @@ impl<'a> Reader<'a> {
     }
 
     fn whitespace(&mut self) {
-        while matches!(self.peek(), Some(b' ' | b'\n' | b'\r' | b'\t')) {
-            self.pos += 1;
-        }
+        self.pos = whitespace_end(self.bytes, self.pos);
     }
 
     fn eat(&mut self, byte: u8) -> Option<()> {
@@ -156,69 +154,28 @@ impl<'a> Reader<'a> {
             }
             // Escapes are rare in the fields kept: serde decodes them.
             b'\\' => {
-                let length = self.skip_string()?;
-                let decoded: String = serde_json::from_slice(&self.bytes[self.pos - length..self.pos]).ok()?;
+                let open = self.pos;
+                self.skip_string()?;
+                let decoded: String = serde_json::from_slice(&self.bytes[open..self.pos]).ok()?;
                 Some(Cow::Owned(decoded))
             }
             _ => None,
         }
     }
 
-    /// Skips a string; returns its length with quotes. Escapes are checked as serde does.
-    fn skip_string(&mut self) -> Option<usize> {
-        let start = self.pos;
-        self.pos += 1;
-        loop {
-            self.pos = plain_run_end(self.bytes, self.pos);
-            match self.peek()? {
-                b'"' => {
-                    self.pos += 1;
-                    return Some(self.pos - start);
-                }
-                b'\\' => {
-                    let escape = *self.bytes.get(self.pos + 1)?;
-                    self.pos += match escape {
-                        b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't' => 2,
-                        b'u' if self.bytes.get(self.pos + 2..self.pos + 6)?.iter().all(u8::is_ascii_hexdigit) => 6,
-                        _ => return None,
-                    };
-                }
-                _ => return None,
-            }
-        }
+    /// Skips a string, its escapes checked as serde checks them.
+    fn skip_string(&mut self) -> Option<()> {
+        self.pos = string_end(self.bytes, self.pos)?;
+        Some(())
     }
 
     fn literal(&mut self, word: &[u8]) -> Option<()> {
-        self.bytes[self.pos..].starts_with(word).then(|| self.pos += word.len())
+        self.pos = literal_end(self.bytes, self.pos, word)?;
+        Some(())
     }
 
     fn number(&mut self) -> Option<()> {
-        let digits = |r: &mut Self| {
-            let start = r.pos;
-            while r.peek().is_some_and(|b| b.is_ascii_digit()) {
-                r.pos += 1;
-            }
-            (r.pos > start).then_some(())
-        };
-        if self.peek() == Some(b'-') {
-            self.pos += 1;
-        }
-        if self.peek()? == b'0' {
-            self.pos += 1;
-        } else {
-            digits(self)?;
-        }
-        if self.peek() == Some(b'.') {
-            self.pos += 1;
-            digits(self)?;
-        }
-        if matches!(self.peek(), Some(b'e' | b'E')) {
-            self.pos += 1;
-            if matches!(self.peek(), Some(b'+' | b'-')) {
-                self.pos += 1;
-            }
-            digits(self)?;
-        }
+        self.pos = number_end(self.bytes, self.pos).ok()?;
         Some(())
     }
 
@@ -229,7 +186,7 @@ impl<'a> Reader<'a> {
         loop {
             // A value starts here.
             match self.peek()? {
-                b'"' => self.skip_string().map(drop)?,
+                b'"' => self.skip_string()?,
                 b @ (b'{' | b'[') => {
                     let object = b == b'{';
                     self.pos += 1;

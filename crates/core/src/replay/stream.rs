@@ -6,7 +6,7 @@
 //! record being read is held. The form is told from the content, never from a file name.
 //! Gzip is the caller's job (the CLI inflates, the page uses the browser's DecompressionStream).
 
-use crate::source::json::plain_run_end;
+use crate::source::json::scan::plain_run_end;
 
 /// Largest record held; CloudTrail events are at most 256 KB (spec §4.2 quotas).
 pub const MAX_RECORD_BYTES: usize = 8 * 1024 * 1024;

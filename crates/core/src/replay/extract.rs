@@ -5,15 +5,26 @@
 //! and the caller uses serde, which also words the error. A property test holds them to that.
 
 use super::event::{EventRecord, Flag, Present, Resource, UserIdentity};
+use super::stream::names_a_wrapper;
 use crate::source::json::scan::{ascii_run_end, literal_end, number_end, plain_run_end, string_end, whitespace_end};
 use std::borrow::Cow;
 
 /// The record at the start of `bytes` and its length, when it is a well-formed object whose
 /// selector fields have the types serde expects.
 pub fn record(bytes: &[u8]) -> Option<(EventRecord<'_>, usize)> {
+    read(bytes, false)
+}
+
+/// Like [`record`], for an object at the top level of the input, which is refused when a member
+/// [`names_a_wrapper`]: the splitter reads such an object as a wrapper or an envelope.
+pub fn top_level_record(bytes: &[u8]) -> Option<(EventRecord<'_>, usize)> {
+    read(bytes, true)
+}
+
+fn read(bytes: &[u8], top_level: bool) -> Option<(EventRecord<'_>, usize)> {
     let mut reader = Reader { bytes, pos: 0 };
     reader.whitespace();
-    let record = reader.record()?;
+    let record = reader.record(top_level)?;
     Some((record, reader.pos))
 }
 
@@ -322,7 +333,7 @@ impl<'a> Reader<'a> {
         Some(Some(list))
     }
 
-    fn record(&mut self) -> Option<EventRecord<'a>> {
+    fn record(&mut self, top_level: bool) -> Option<EventRecord<'a>> {
         let mut e = EventRecord::default();
         let mut seen = [false; 14];
         self.object(|r, key| match key {
@@ -342,6 +353,7 @@ impl<'a> Reader<'a> {
             b"resources" => once(&mut e.resources, r.resources()?, &mut seen[11]),
             b"s3" => once(&mut e.s3, r.present()?, &mut seen[12]),
             b"dynamodb" => once(&mut e.dynamodb, r.present()?, &mut seen[13]),
+            name if top_level && names_a_wrapper(name) => None,
             _ => r.skip(),
         })?;
         Some(e)
@@ -369,6 +381,17 @@ mod tests {
             assert!(ours.is_some(), "{text}");
             assert_eq!(ours, theirs);
         }
+    }
+
+    #[test]
+    fn top_level_objects_that_wrap_records_are_refused() {
+        for text in
+            [r#"{"Records": [{"eventName": "A"}]}"#, r#"{"eventName": "A", "detail-type": "x"}"#, r#"{"Events": 1}"#]
+        {
+            assert!(record(text.as_bytes()).is_some(), "{text}");
+            assert!(top_level_record(text.as_bytes()).is_none(), "{text}");
+        }
+        assert!(top_level_record(br#"{"eventName": "A", "Record": 1}"#).is_some());
     }
 
     #[test]

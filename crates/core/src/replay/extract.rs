@@ -6,26 +6,27 @@
 
 use super::event::{EventRecord, Flag, Present, Resource, UserIdentity};
 use super::stream::names_a_wrapper;
-use crate::source::json::scan::{ascii_run_end, literal_end, number_end, plain_run_end, string_end, whitespace_end};
+use crate::source::json::scan::{
+    ascii_run_end, line_whitespace_end, literal_end, number_end, plain_run_end, string_end, whitespace_end,
+};
 use std::borrow::Cow;
 
 /// The record at the start of `bytes` and its length, when it is a well-formed object whose
 /// selector fields have the types serde expects.
 pub fn record(bytes: &[u8]) -> Option<(EventRecord<'_>, usize)> {
-    read(bytes, false)
+    Reader::<false>::read(bytes, false)
 }
 
 /// Like [`record`], for an object at the top level of the input, which is refused when a member
-/// [`names_a_wrapper`]: the splitter reads such an object as a wrapper or an envelope.
-pub fn top_level_record(bytes: &[u8]) -> Option<(EventRecord<'_>, usize)> {
-    read(bytes, true)
-}
-
-fn read(bytes: &[u8], top_level: bool) -> Option<(EventRecord<'_>, usize)> {
-    let mut reader = Reader { bytes, pos: 0 };
-    reader.whitespace();
-    let record = reader.record(top_level)?;
-    Some((record, reader.pos))
+/// [`names_a_wrapper`] (the splitter reads such an object as a wrapper or an envelope) and, when
+/// `one_line` (JSON Lines), when a newline is in it (the splitter reports a broken line). Raw
+/// newlines can only be whitespace in a record the reader takes, so this costs no extra pass.
+pub fn top_level_record(bytes: &[u8], one_line: bool) -> Option<(EventRecord<'_>, usize)> {
+    if one_line {
+        Reader::<true>::read(bytes, true)
+    } else {
+        Reader::<false>::read(bytes, true)
+    }
 }
 
 /// Bytes known to be ASCII as a `str`, without validating them again (this is the hot path:
@@ -44,7 +45,9 @@ fn ascii(bytes: &[u8]) -> &str {
 /// fields read add at most 3, so deeper values go to serde, which decides.
 const MAX_SKIPPED_DEPTH: usize = 100;
 
-struct Reader<'a> {
+/// Reads from `bytes`; with `ONE_LINE` (a JSON line), whitespace stops before a newline. A
+/// parameter of the type rather than a field, so that the log-file path pays nothing for it.
+struct Reader<'a, const ONE_LINE: bool> {
     bytes: &'a [u8],
     pos: usize,
 }
@@ -58,13 +61,21 @@ fn once<T>(slot: &mut Option<T>, value: Option<T>, seen: &mut bool) -> Option<()
     Some(())
 }
 
-impl<'a> Reader<'a> {
+impl<'a, const ONE_LINE: bool> Reader<'a, ONE_LINE> {
+    fn read(bytes: &'a [u8], top_level: bool) -> Option<(EventRecord<'a>, usize)> {
+        let mut reader = Self { bytes, pos: 0 };
+        reader.whitespace();
+        let record = reader.record(top_level)?;
+        Some((record, reader.pos))
+    }
+
     fn peek(&self) -> Option<u8> {
         self.bytes.get(self.pos).copied()
     }
 
     fn whitespace(&mut self) {
-        self.pos = whitespace_end(self.bytes, self.pos);
+        self.pos =
+            if ONE_LINE { line_whitespace_end(self.bytes, self.pos) } else { whitespace_end(self.bytes, self.pos) };
     }
 
     fn eat(&mut self, byte: u8) -> Option<()> {
@@ -389,9 +400,18 @@ mod tests {
             [r#"{"Records": [{"eventName": "A"}]}"#, r#"{"eventName": "A", "detail-type": "x"}"#, r#"{"Events": 1}"#]
         {
             assert!(record(text.as_bytes()).is_some(), "{text}");
-            assert!(top_level_record(text.as_bytes()).is_none(), "{text}");
+            assert!(top_level_record(text.as_bytes(), false).is_none(), "{text}");
         }
-        assert!(top_level_record(br#"{"eventName": "A", "Record": 1}"#).is_some());
+        assert!(top_level_record(br#"{"eventName": "A", "Record": 1}"#, false).is_some());
+    }
+
+    #[test]
+    fn a_json_line_ends_at_its_newline() {
+        let text = "{\"eventName\": \"A\",\r\n \"x\": [1,\n2]}";
+        assert!(top_level_record(text.as_bytes(), false).is_some());
+        assert!(top_level_record(text.as_bytes(), true).is_none());
+        let line = b"{\"eventName\": \"A\", \"x\": [1, 2]}\r\n{";
+        assert_eq!(top_level_record(line, true).map(|(_, n)| n), Some(line.len() - 3));
     }
 
     #[test]

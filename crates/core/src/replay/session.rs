@@ -253,9 +253,10 @@ fn looks_like_event(record: &EventRecord<'_>) -> Result<(), String> {
 enum Found {
     /// Wrapped as `Wrapping` (an element of a records array, or a value the splitter delimited).
     Wrapped(Wrapping),
-    /// At the top level, in place (JSON Lines): taken only by the single-pass reader, which
-    /// refuses wrappers; the rest is left to the splitter.
-    TopLevel,
+    /// At the top level, in place (JSON Lines when `one_line`): taken only by the single-pass
+    /// reader, which refuses wrappers (and records that span lines, when `one_line`); the rest
+    /// is left to the splitter.
+    TopLevel { one_line: bool },
 }
 
 /// Decodes the record at the start of `bytes` (which may run on past it) and hands it to `f`;
@@ -263,8 +264,8 @@ enum Found {
 fn decode<'b, R>(bytes: &'b [u8], found: Found, f: impl FnOnce(EventRecord<'b>) -> R) -> Result<(R, usize), Unjudged> {
     let wrapping = match found {
         Found::Wrapped(wrapping) => wrapping,
-        Found::TopLevel => {
-            let (record, n) = extract::top_level_record(bytes)
+        Found::TopLevel { one_line } => {
+            let (record, n) = extract::top_level_record(bytes, one_line)
                 .ok_or_else(|| Unjudged::from(String::from("left to the record splitter")))?;
             looks_like_event(&record)?;
             return Ok((f(record), n));
@@ -379,7 +380,7 @@ impl<S: FnMut(Item<'_>)> Judge<'_, S> {
             (self.matcher, self.selectors, &mut *self.matched, self.explain);
         let wrapping = match found {
             Found::Wrapped(wrapping) => wrapping,
-            Found::TopLevel => Wrapping::Record,
+            Found::TopLevel { .. } => Wrapping::Record,
         };
         let ((verdict, explanation), n) = decode(bytes, found, move |event| {
             let category = event.category();
@@ -417,8 +418,8 @@ impl<S: FnMut(Item<'_>)> Consumer for Judge<'_, S> {
         self.judge(rest, offset, Found::Wrapped(wrapping)).ok()
     }
 
-    fn fast_top_level(&mut self, rest: &[u8], offset: u64) -> Option<usize> {
-        self.judge(rest, offset, Found::TopLevel).ok()
+    fn fast_top_level(&mut self, rest: &[u8], offset: u64, one_line: bool) -> Option<usize> {
+        self.judge(rest, offset, Found::TopLevel { one_line }).ok()
     }
 
     fn piece(&mut self, piece: Piece<'_>) {

@@ -9,7 +9,7 @@
 //! in place, without being scanned or copied here ([`Consumer`]).
 //! Gzip is the caller's job (the CLI inflates, the page uses the browser's DecompressionStream).
 
-use crate::source::json::scan::{find_byte, resume_string, StringPart};
+use crate::source::json::scan::{resume_string, StringPart};
 
 /// Largest record held; CloudTrail events are at most 256 KB (spec §4.2 quotas).
 pub const MAX_RECORD_BYTES: usize = 8 * 1024 * 1024;
@@ -115,17 +115,18 @@ pub enum Piece<'a> {
 /// `rest` running on from the record's first byte: when the consumer can parse the whole
 /// record from `rest`, it handles it and returns the record's length, and the splitter skips
 /// those bytes without scanning them; `None` leaves the record to the byte scanner, which then
-/// delivers it (or a problem) through `piece`. `rest` never runs past [`MAX_RECORD_BYTES`], so
-/// a record too large is always the scanner's to report.
+/// delivers it (or a problem) through `piece`. `rest` runs to the end of the chunk, but never
+/// past [`MAX_RECORD_BYTES`], so a record too large is always the scanner's to report.
 pub trait Consumer {
-    /// A record that starts inside a records array (`rest` runs to the end of the chunk).
+    /// A record that starts inside a records array.
     fn fast(&mut self, rest: &[u8], offset: u64, wrapping: Wrapping) -> Option<usize>;
 
-    /// An object at the top level of JSON Lines or of concatenated records, once the first
-    /// object has told which (`rest` runs to the end of the line in JSON Lines, else of the
-    /// chunk). The consumer must refuse an object with a member that [`names_a_wrapper`]: the
-    /// scanner reads those as wrappers or envelopes. By default none is taken.
-    fn fast_top_level(&mut self, _rest: &[u8], _offset: u64) -> Option<usize> {
+    /// An object at the top level of JSON Lines (`one_line`) or of concatenated records, once
+    /// the first object has told which. The consumer must refuse an object with a member that
+    /// [`names_a_wrapper`] (the scanner reads those as wrappers or envelopes) and, when
+    /// `one_line`, one with a raw newline in it (the scanner reports a broken line). By default
+    /// none is taken.
+    fn fast_top_level(&mut self, _rest: &[u8], _offset: u64, _one_line: bool) -> Option<usize> {
         None
     }
 
@@ -298,16 +299,10 @@ impl RecordSplitter {
             Top::Idle if self.form != Form::Undecided => RecordStart::TopLevel,
             Top::Idle | Top::Recovering | Top::Inside { .. } => return None,
         };
-        // A JSON line ends at its newline: a record that runs past it is a broken line, which
-        // the scanner reports.
-        let end = match (&start, self.form) {
-            (RecordStart::TopLevel, Form::JsonLines) => find_byte(chunk, i, b'\n'),
-            _ => chunk.len(),
-        };
-        let rest = &chunk[i..end.min(i.saturating_add(MAX_RECORD_BYTES))];
+        let rest = &chunk[i..chunk.len().min(i.saturating_add(MAX_RECORD_BYTES))];
         match start {
             RecordStart::Element(wrapping) => consumer.fast(rest, at, wrapping),
-            RecordStart::TopLevel => consumer.fast_top_level(rest, at),
+            RecordStart::TopLevel => consumer.fast_top_level(rest, at, self.form == Form::JsonLines),
         }
     }
 
@@ -682,11 +677,12 @@ mod tests {
     }
 
     impl FastEverywhere {
-        fn take(&mut self, rest: &[u8], offset: u64, top_level: bool) -> Option<usize> {
+        fn take(&mut self, rest: &[u8], offset: u64, top_level: bool, one_line: bool) -> Option<usize> {
             let mut stream = serde_json::Deserializer::from_slice(rest).into_iter::<serde_json::Value>();
             let Some(Ok(value)) = stream.next() else { return None };
             let wraps = value.as_object().is_some_and(|o| o.keys().any(|k| names_a_wrapper(k.as_bytes())));
-            if top_level && wraps {
+            let lines = rest[..stream.byte_offset()].contains(&b'\n');
+            if top_level && wraps || one_line && lines {
                 return None;
             }
             self.records.push((String::from_utf8(rest[..stream.byte_offset()].to_vec()).unwrap(), offset));
@@ -697,11 +693,11 @@ mod tests {
 
     impl Consumer for FastEverywhere {
         fn fast(&mut self, rest: &[u8], offset: u64, _: Wrapping) -> Option<usize> {
-            self.take(rest, offset, false)
+            self.take(rest, offset, false, false)
         }
 
-        fn fast_top_level(&mut self, rest: &[u8], offset: u64) -> Option<usize> {
-            self.take(rest, offset, true)
+        fn fast_top_level(&mut self, rest: &[u8], offset: u64, one_line: bool) -> Option<usize> {
+            self.take(rest, offset, true, one_line)
         }
 
         fn piece(&mut self, piece: Piece<'_>) {

@@ -57,14 +57,6 @@ pub fn ascii_run_end(bytes: &[u8], start: usize) -> usize {
     run_end(bytes, start, |word| specials(word) | (word & HIGHS), |b| is_special(b) || b >= 0x80)
 }
 
-/// The index of the first `byte` from `start` (`bytes.len()` when there is none), eight bytes
-/// at a time.
-#[inline]
-pub fn find_byte(bytes: &[u8], start: usize, byte: u8) -> usize {
-    let pattern = ONES * u64::from(byte);
-    run_end(bytes, start, |word| zero_bytes(word ^ pattern), |b| b == byte)
-}
-
 /// JSON whitespace (RFC 8259 `ws`).
 #[inline]
 pub fn is_whitespace(b: u8) -> bool {
@@ -75,6 +67,15 @@ pub fn is_whitespace(b: u8) -> bool {
 #[inline]
 pub fn whitespace_end(bytes: &[u8], mut pos: usize) -> usize {
     while bytes.get(pos).is_some_and(|&b| is_whitespace(b)) {
+        pos += 1;
+    }
+    pos
+}
+
+/// Like [`whitespace_end`], but stops at a newline: the whitespace of a JSON line.
+#[inline]
+pub fn line_whitespace_end(bytes: &[u8], mut pos: usize) -> usize {
+    while matches!(bytes.get(pos), Some(b' ' | b'\t' | b'\r')) {
         pos += 1;
     }
     pos
@@ -153,8 +154,9 @@ pub fn hex4(bytes: &[u8], pos: usize) -> Option<u32> {
 
 /// The index after the closing quote of the string that opens at `pos`, its escapes checked
 /// (not decoded); `None` when it is unterminated, or has an invalid escape or a control
-/// character.
-#[inline]
+/// character. Always inlined: it is the field reader's inner loop for skipped values (0.5%
+/// fewer instructions per replayed record than a call, by cachegrind).
+#[inline(always)]
 pub fn string_end(bytes: &[u8], pos: usize) -> Option<usize> {
     let mut pos = pos + 1;
     loop {
@@ -248,21 +250,10 @@ mod tests {
     }
 
     #[test]
-    fn bytes_are_found_at_every_position() {
-        for at in 0..20 {
-            let mut bytes = vec![b'x'; 20];
-            bytes[at] = b'\n';
-            assert_eq!(find_byte(&bytes, 0, b'\n'), at);
-            assert_eq!(find_byte(&bytes, at + 1, b'\n'), 20);
-        }
-        assert_eq!(find_byte(b"\x8a\x0a\x0b", 0, b'\n'), 1);
-        assert_eq!(find_byte(b"\x0b\x8a\x8a\x8a\x8a\x8a\x8a\x8a\x8a\x0a", 0, b'\n'), 9);
-    }
-
-    #[test]
     fn whitespace_and_literals() {
         assert_eq!(whitespace_end(b" \t\r\n x", 0), 5);
         assert_eq!(whitespace_end(b"  ", 0), 2);
+        assert_eq!(line_whitespace_end(b" \t\r\n x", 0), 3);
         assert_eq!(literal_end(b"[true]", 1, b"true"), Some(5));
         assert_eq!(literal_end(b"tru", 0, b"true"), None);
         assert_eq!(literal_end(b"x", 5, b"true"), None);

@@ -440,8 +440,10 @@ impl RecordSplitter {
     }
 
     fn open(&mut self, b: u8, at: u64) {
-        match std::mem::take(&mut self.top) {
-            Top::Idle => {
+        // A `[` after a member name that opens a records array, at depth 1.
+        let records = if b == b'[' { records_array(&self.key) } else { None };
+        match (std::mem::take(&mut self.top), records) {
+            (Top::Idle, _) => {
                 self.start_record(at);
                 let value = if b == b'[' {
                     TopValue::Array { element: Element::Between }
@@ -452,16 +454,16 @@ impl RecordSplitter {
                 self.hold(&[b]);
                 return;
             }
-            Top::Inside { depth: 1, value: TopValue::Held { next, .. } | TopValue::Wrapper { next, .. } }
-                if b == b'[' && records_array(&self.key).is_some() =>
-            {
-                let wrapping = records_array(&self.key).unwrap_or(Wrapping::Record);
+            (
+                Top::Inside { depth: 1, value: TopValue::Held { next, .. } | TopValue::Wrapper { next, .. } },
+                Some(wrapping),
+            ) => {
                 self.held.clear();
                 let value = TopValue::Wrapper { next, wrapping, records: Some(Element::Between) };
                 self.top = Top::Inside { depth: 2, value };
                 return;
             }
-            Top::Inside { depth, mut value } => {
+            (Top::Inside { depth, mut value }, _) => {
                 match &mut value {
                     TopValue::Array { element: element @ Element::Between } if depth == 1 => {
                         *element = Element::Open(Hold::Bytes);
@@ -476,7 +478,7 @@ impl RecordSplitter {
                 self.top = Top::Inside { depth, value };
             }
             // Recovering bytes never reach here.
-            Top::Recovering => {
+            (Top::Recovering, _) => {
                 self.top = Top::Recovering;
                 return;
             }

@@ -5,16 +5,28 @@
 //! and the caller uses serde, which also words the error. A property test holds them to that.
 
 use super::event::{EventRecord, Flag, Present, Resource, UserIdentity};
-use crate::source::json::{ascii_run_end, plain_run_end};
+use super::stream::names_a_wrapper;
+use crate::source::json::scan::{
+    ascii_run_end, line_whitespace_end, literal_end, number_end, plain_run_end, string_end, whitespace_end,
+};
 use std::borrow::Cow;
 
 /// The record at the start of `bytes` and its length, when it is a well-formed object whose
 /// selector fields have the types serde expects.
 pub fn record(bytes: &[u8]) -> Option<(EventRecord<'_>, usize)> {
-    let mut reader = Reader { bytes, pos: 0 };
-    reader.whitespace();
-    let record = reader.record()?;
-    Some((record, reader.pos))
+    Reader::<false>::read(bytes, false)
+}
+
+/// Like [`record`], for an object at the top level of the input, which is refused when a member
+/// [`names_a_wrapper`] (the splitter reads such an object as a wrapper or an envelope) and, when
+/// `one_line` (JSON Lines), when a newline is in it (the splitter reports a broken line). Raw
+/// newlines can only be whitespace in a record the reader takes, so this costs no extra pass.
+pub fn top_level_record(bytes: &[u8], one_line: bool) -> Option<(EventRecord<'_>, usize)> {
+    if one_line {
+        Reader::<true>::read(bytes, true)
+    } else {
+        Reader::<false>::read(bytes, true)
+    }
 }
 
 /// Bytes known to be ASCII as a `str`, without validating them again (this is the hot path:
@@ -33,7 +45,9 @@ fn ascii(bytes: &[u8]) -> &str {
 /// fields read add at most 3, so deeper values go to serde, which decides.
 const MAX_SKIPPED_DEPTH: usize = 100;
 
-struct Reader<'a> {
+/// Reads from `bytes`; with `ONE_LINE` (a JSON line), whitespace stops before a newline. A
+/// parameter of the type rather than a field, so that the log-file path pays nothing for it.
+struct Reader<'a, const ONE_LINE: bool> {
     bytes: &'a [u8],
     pos: usize,
 }
@@ -47,15 +61,21 @@ fn once<T>(slot: &mut Option<T>, value: Option<T>, seen: &mut bool) -> Option<()
     Some(())
 }
 
-impl<'a> Reader<'a> {
+impl<'a, const ONE_LINE: bool> Reader<'a, ONE_LINE> {
+    fn read(bytes: &'a [u8], top_level: bool) -> Option<(EventRecord<'a>, usize)> {
+        let mut reader = Self { bytes, pos: 0 };
+        reader.whitespace();
+        let record = reader.record(top_level)?;
+        Some((record, reader.pos))
+    }
+
     fn peek(&self) -> Option<u8> {
         self.bytes.get(self.pos).copied()
     }
 
     fn whitespace(&mut self) {
-        while matches!(self.peek(), Some(b' ' | b'\n' | b'\r' | b'\t')) {
-            self.pos += 1;
-        }
+        self.pos =
+            if ONE_LINE { line_whitespace_end(self.bytes, self.pos) } else { whitespace_end(self.bytes, self.pos) };
     }
 
     fn eat(&mut self, byte: u8) -> Option<()> {
@@ -156,69 +176,28 @@ impl<'a> Reader<'a> {
             }
             // Escapes are rare in the fields kept: serde decodes them.
             b'\\' => {
-                let length = self.skip_string()?;
-                let decoded: String = serde_json::from_slice(&self.bytes[self.pos - length..self.pos]).ok()?;
+                let open = self.pos;
+                self.skip_string()?;
+                let decoded: String = serde_json::from_slice(&self.bytes[open..self.pos]).ok()?;
                 Some(Cow::Owned(decoded))
             }
             _ => None,
         }
     }
 
-    /// Skips a string; returns its length with quotes. Escapes are checked as serde does.
-    fn skip_string(&mut self) -> Option<usize> {
-        let start = self.pos;
-        self.pos += 1;
-        loop {
-            self.pos = plain_run_end(self.bytes, self.pos);
-            match self.peek()? {
-                b'"' => {
-                    self.pos += 1;
-                    return Some(self.pos - start);
-                }
-                b'\\' => {
-                    let escape = *self.bytes.get(self.pos + 1)?;
-                    self.pos += match escape {
-                        b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't' => 2,
-                        b'u' if self.bytes.get(self.pos + 2..self.pos + 6)?.iter().all(u8::is_ascii_hexdigit) => 6,
-                        _ => return None,
-                    };
-                }
-                _ => return None,
-            }
-        }
+    /// Skips a string, its escapes checked as serde checks them.
+    fn skip_string(&mut self) -> Option<()> {
+        self.pos = string_end(self.bytes, self.pos)?;
+        Some(())
     }
 
     fn literal(&mut self, word: &[u8]) -> Option<()> {
-        self.bytes[self.pos..].starts_with(word).then(|| self.pos += word.len())
+        self.pos = literal_end(self.bytes, self.pos, word)?;
+        Some(())
     }
 
     fn number(&mut self) -> Option<()> {
-        let digits = |r: &mut Self| {
-            let start = r.pos;
-            while r.peek().is_some_and(|b| b.is_ascii_digit()) {
-                r.pos += 1;
-            }
-            (r.pos > start).then_some(())
-        };
-        if self.peek() == Some(b'-') {
-            self.pos += 1;
-        }
-        if self.peek()? == b'0' {
-            self.pos += 1;
-        } else {
-            digits(self)?;
-        }
-        if self.peek() == Some(b'.') {
-            self.pos += 1;
-            digits(self)?;
-        }
-        if matches!(self.peek(), Some(b'e' | b'E')) {
-            self.pos += 1;
-            if matches!(self.peek(), Some(b'+' | b'-')) {
-                self.pos += 1;
-            }
-            digits(self)?;
-        }
+        self.pos = number_end(self.bytes, self.pos).ok()?;
         Some(())
     }
 
@@ -229,7 +208,7 @@ impl<'a> Reader<'a> {
         loop {
             // A value starts here.
             match self.peek()? {
-                b'"' => self.skip_string().map(drop)?,
+                b'"' => self.skip_string()?,
                 b @ (b'{' | b'[') => {
                     let object = b == b'{';
                     self.pos += 1;
@@ -365,7 +344,7 @@ impl<'a> Reader<'a> {
         Some(Some(list))
     }
 
-    fn record(&mut self) -> Option<EventRecord<'a>> {
+    fn record(&mut self, top_level: bool) -> Option<EventRecord<'a>> {
         let mut e = EventRecord::default();
         let mut seen = [false; 14];
         self.object(|r, key| match key {
@@ -385,6 +364,7 @@ impl<'a> Reader<'a> {
             b"resources" => once(&mut e.resources, r.resources()?, &mut seen[11]),
             b"s3" => once(&mut e.s3, r.present()?, &mut seen[12]),
             b"dynamodb" => once(&mut e.dynamodb, r.present()?, &mut seen[13]),
+            name if top_level && names_a_wrapper(name) => None,
             _ => r.skip(),
         })?;
         Some(e)
@@ -412,6 +392,26 @@ mod tests {
             assert!(ours.is_some(), "{text}");
             assert_eq!(ours, theirs);
         }
+    }
+
+    #[test]
+    fn top_level_objects_that_wrap_records_are_refused() {
+        for text in
+            [r#"{"Records": [{"eventName": "A"}]}"#, r#"{"eventName": "A", "detail-type": "x"}"#, r#"{"Events": 1}"#]
+        {
+            assert!(record(text.as_bytes()).is_some(), "{text}");
+            assert!(top_level_record(text.as_bytes(), false).is_none(), "{text}");
+        }
+        assert!(top_level_record(br#"{"eventName": "A", "Record": 1}"#, false).is_some());
+    }
+
+    #[test]
+    fn a_json_line_ends_at_its_newline() {
+        let text = "{\"eventName\": \"A\",\r\n \"x\": [1,\n2]}";
+        assert!(top_level_record(text.as_bytes(), false).is_some());
+        assert!(top_level_record(text.as_bytes(), true).is_none());
+        let line = b"{\"eventName\": \"A\", \"x\": [1, 2]}\r\n{";
+        assert_eq!(top_level_record(line, true).map(|(_, n)| n), Some(line.len() - 3));
     }
 
     #[test]

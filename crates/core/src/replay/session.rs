@@ -282,13 +282,29 @@ fn looks_like_event(record: &EventRecord<'_>) -> Result<(), String> {
         .ok_or_else(|| "not a CloudTrail record: it has no eventSource, eventName or eventCategory".into())
 }
 
+/// Where the record to decode was found.
+#[derive(Debug, Clone, Copy)]
+enum Found {
+    /// Wrapped as `Wrapping` (an element of a records array, or a value the splitter delimited).
+    Wrapped(Wrapping),
+    /// At the top level, in place (JSON Lines when `one_line`): taken only by the single-pass
+    /// reader, which refuses wrappers (and records that span lines, when `one_line`); the rest
+    /// is left to the splitter.
+    TopLevel { one_line: bool },
+}
+
 /// Decodes the record at the start of `bytes` (which may run on past it) and hands it to `f`;
 /// returns f's result and the record's length. The error says why it cannot be judged.
-fn decode<'b, R>(
-    bytes: &'b [u8],
-    wrapping: Wrapping,
-    f: impl FnOnce(EventRecord<'b>) -> R,
-) -> Result<(R, usize), Unjudged> {
+fn decode<'b, R>(bytes: &'b [u8], found: Found, f: impl FnOnce(EventRecord<'b>) -> R) -> Result<(R, usize), Unjudged> {
+    let wrapping = match found {
+        Found::Wrapped(wrapping) => wrapping,
+        Found::TopLevel { one_line } => {
+            let (record, n) = extract::top_level_record(bytes, one_line)
+                .ok_or_else(|| Unjudged::from(String::from("left to the record splitter")))?;
+            looks_like_event(&record)?;
+            return Ok((f(record), n));
+        }
+    };
     match wrapping {
         Wrapping::Record => {
             // The single-pass reader takes the common case; serde takes the rest and words errors.
@@ -318,7 +334,7 @@ fn decode<'b, R>(
 
 /// Decodes the record in `bytes` and hands it to `f`; the error says why it cannot be judged.
 fn with_record<R>(bytes: &[u8], wrapping: Wrapping, f: impl FnOnce(&EventRecord<'_>) -> R) -> Result<R, String> {
-    decode(bytes, wrapping, |record| f(&record)).map(|(r, _)| r).map_err(Unjudged::in_record)
+    decode(bytes, Found::Wrapped(wrapping), |record| f(&record)).map(|(r, _)| r).map_err(Unjudged::in_record)
 }
 
 /// Replays pushed bytes through compiled selectors.
@@ -392,11 +408,15 @@ struct Judge<'r, S> {
 
 impl<S: FnMut(Item<'_>)> Judge<'_, S> {
     /// Judges the record at the start of `bytes`; returns its length.
-    fn judge(&mut self, bytes: &[u8], offset: u64, wrapping: Wrapping) -> Result<usize, Unjudged> {
+    fn judge(&mut self, bytes: &[u8], offset: u64, found: Found) -> Result<usize, Unjudged> {
         let index = *self.next_index;
         let (matcher, selectors, matched, explain_it) =
             (self.matcher, self.selectors, &mut *self.matched, self.explain);
-        let ((verdict, explanation), n) = decode(bytes, wrapping, move |event| {
+        let wrapping = match found {
+            Found::Wrapped(wrapping) => wrapping,
+            Found::TopLevel { .. } => Wrapping::Record,
+        };
+        let ((verdict, explanation), n) = decode(bytes, found, move |event| {
             let category = event.category();
             matcher.matches_into(&event, category, matched);
             let matched: &[usize] = matched;
@@ -429,13 +449,17 @@ impl<S: FnMut(Item<'_>)> Judge<'_, S> {
 
 impl<S: FnMut(Item<'_>)> Consumer for Judge<'_, S> {
     fn fast(&mut self, rest: &[u8], offset: u64, wrapping: Wrapping) -> Option<usize> {
-        self.judge(rest, offset, wrapping).ok()
+        self.judge(rest, offset, Found::Wrapped(wrapping)).ok()
+    }
+
+    fn fast_top_level(&mut self, rest: &[u8], offset: u64, one_line: bool) -> Option<usize> {
+        self.judge(rest, offset, Found::TopLevel { one_line }).ok()
     }
 
     fn piece(&mut self, piece: Piece<'_>) {
         match piece {
             Piece::Record { bytes, offset, position, wrapping } => {
-                if let Err(why) = self.judge(bytes, offset, wrapping) {
+                if let Err(why) = self.judge(bytes, offset, Found::Wrapped(wrapping)) {
                     let (message, at) = why.located(position);
                     self.problem(offset, at, message);
                 }

@@ -4,9 +4,12 @@
 //! (`{"Events": [{"CloudTrailEvent": "<record as a string>"}]}`) and EventBridge envelopes
 //! (`{"detail-type": ..., "detail": {record}}`). Bytes are pushed in chunks of any size; only the
 //! record being read is held. The form is told from the content, never from a file name.
+//! Records that start in a records array, and (once the first object has told the form) those
+//! at the top level of JSON Lines or concatenated records, are offered to the consumer to parse
+//! in place, without being scanned or copied here ([`Consumer`]).
 //! Gzip is the caller's job (the CLI inflates, the page uses the browser's DecompressionStream).
 
-use crate::source::json::plain_run_end;
+use crate::source::json::scan::{resume_string, StringPart};
 
 /// Largest record held; CloudTrail events are at most 256 KB (spec §4.2 quotas).
 pub const MAX_RECORD_BYTES: usize = 8 * 1024 * 1024;
@@ -20,6 +23,22 @@ pub enum Wrapping {
     LookupEvent,
     /// An EventBridge event: the record is `detail`.
     EventBridge,
+}
+
+/// Whether `name`, a member name of a top-level object (raw bytes), makes the object more than
+/// a record: a wrapper of a records array (`Records`, `Events`, when its value is an array) or
+/// an EventBridge envelope (`detail-type`).
+pub fn names_a_wrapper(name: &[u8]) -> bool {
+    matches!(name, b"Records" | b"Events" | b"detail-type")
+}
+
+/// The records arrays a member name opens, and how their elements wrap the event.
+fn records_array(name: &[u8]) -> Option<Wrapping> {
+    match name {
+        b"Records" => Some(Wrapping::Record),
+        b"Events" => Some(Wrapping::LookupEvent),
+        _ => None,
+    }
 }
 
 /// Where a byte is in the input file, both from 1, as editors count: `column` counts bytes
@@ -92,21 +111,25 @@ pub enum Piece<'a> {
     Problem { offset: u64, position: Position, message: String },
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Container {
-    /// A top-level object not (yet) known to be a wrapper: held whole.
-    Held,
-    /// A top-level object found to wrap an array of records: its other members are skipped.
-    Wrapper,
-}
-
-/// Receives what the splitter finds. `fast` is offered each record that starts inside a
-/// records array: when it can parse the whole record from `rest` (which runs to the end of the
-/// chunk), it handles it and returns the record's length, and the splitter skips those bytes
-/// without scanning them; `None` leaves the record to the byte scanner, which then delivers it
-/// (or a problem) through `piece`.
+/// Receives what the splitter finds. The fast paths are offered records where they start, with
+/// `rest` running on from the record's first byte: when the consumer can parse the whole
+/// record from `rest`, it handles it and returns the record's length, and the splitter skips
+/// those bytes without scanning them; `None` leaves the record to the byte scanner, which then
+/// delivers it (or a problem) through `piece`. `rest` runs to the end of the chunk, but never
+/// past [`MAX_RECORD_BYTES`], so a record too large is always the scanner's to report.
 pub trait Consumer {
+    /// A record that starts inside a records array.
     fn fast(&mut self, rest: &[u8], offset: u64, wrapping: Wrapping) -> Option<usize>;
+
+    /// An object at the top level of JSON Lines (`one_line`) or of concatenated records, once
+    /// the first object has told which. The consumer must refuse an object with a member that
+    /// [`names_a_wrapper`] (the scanner reads those as wrappers or envelopes) and, when
+    /// `one_line`, one with a raw newline in it (the scanner reports a broken line). By default
+    /// none is taken.
+    fn fast_top_level(&mut self, _rest: &[u8], _offset: u64, _one_line: bool) -> Option<usize> {
+        None
+    }
+
     fn piece(&mut self, piece: Piece<'_>);
 }
 
@@ -123,7 +146,81 @@ impl<F: FnMut(Piece<'_>)> Consumer for Pieces<F> {
     }
 }
 
-/// The byte-level state of the splitter.
+/// What the input is, told by its first top-level object held whole.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+enum Form {
+    #[default]
+    Undecided,
+    /// The first object had no raw newline: JSON Lines, where a newline inside a value means a
+    /// broken line.
+    JsonLines,
+    /// Values may span lines (pretty-printed records one after another, a log file).
+    Concatenated,
+}
+
+/// Where the scanner is lexically.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+enum Lexeme {
+    /// Between tokens, or in a number or literal.
+    #[default]
+    Structure,
+    /// Inside a string; `key` when it is a member name of a top-level object (kept in `key`).
+    String { part: StringPart, key: bool },
+}
+
+/// Where the scanner is in the structure of the input.
+#[derive(Debug, Default)]
+enum Top {
+    /// Between top-level values.
+    #[default]
+    Idle,
+    /// After bytes that cannot be a record: skipping to the next line.
+    Recovering,
+    /// Inside a top-level value, `depth` brackets deep (1 directly inside it).
+    Inside { depth: usize, value: TopValue },
+}
+
+/// The top-level value being read.
+#[derive(Debug)]
+enum TopValue {
+    /// An object held whole: a record (or an EventBridge envelope), unless a member turns out
+    /// to be a records array.
+    Held { next: Member, wrapping: Wrapping, hold: Hold },
+    /// An object with a records array (`Records`, `Events`): its other members are skipped;
+    /// `records` is set while inside the array, whose elements (at depth 2) are the records.
+    Wrapper { next: Member, wrapping: Wrapping, records: Option<Element> },
+    /// A bare array of records (at depth 1).
+    Array { element: Element },
+}
+
+/// What the next string at depth 1 of a top-level object is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Member {
+    /// A member name (after `{` or `,`).
+    Name,
+    /// Part of a member's value.
+    Value,
+}
+
+/// The bytes of a record being read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Hold {
+    /// Held in `held`.
+    Bytes,
+    /// Past MAX_RECORD_BYTES: dropped, and reported when the record ends.
+    Oversized,
+}
+
+/// Where the scanner is among the elements of a records array.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Element {
+    /// Between elements (a record may start here).
+    Between,
+    /// Inside an object or array element.
+    Open(Hold),
+}
+
+/// The state of the splitter.
 #[derive(Debug, Default)]
 pub struct RecordSplitter {
     /// Bytes of the piece being read (a whole top-level object, or one array element).
@@ -134,25 +231,20 @@ pub struct RecordSplitter {
     lines: Lines,
     /// Offset of the next byte pushed.
     offset: u64,
-    depth: usize,
-    in_string: bool,
-    escaped: bool,
-    /// Depth at which array elements are records (1 for a bare array, 2 inside a wrapper).
-    element_depth: Option<usize>,
-    container: Option<Container>,
-    wrapping: Option<Wrapping>,
-    /// The last member name read at depth 1, and whether we are reading one now.
+    form: Form,
+    lexeme: Lexeme,
+    top: Top,
+    /// The last member name read at depth 1 of a top-level object (raw, its first 64 bytes).
     key: Vec<u8>,
-    reading_key: bool,
-    expecting_key: bool,
-    /// An object or array element at `element_depth` is being read.
-    element_open: bool,
-    /// The element being read has grown past MAX_RECORD_BYTES: skip it.
-    oversized: bool,
-    /// The first top-level value had no raw newline: the input is JSON Lines, where a newline
-    /// inside a value means a broken line.
-    json_lines: Option<bool>,
-    recovering: bool,
+}
+
+/// Member names kept: enough for every name the splitter looks for.
+const KEY_BYTES: usize = 64;
+
+/// Where a record may start, as the fast paths are offered it.
+enum RecordStart {
+    Element(Wrapping),
+    TopLevel,
 }
 
 impl RecordSplitter {
@@ -169,19 +261,19 @@ impl RecordSplitter {
     pub fn push_to(&mut self, chunk: &[u8], consumer: &mut impl Consumer) {
         let mut i = 0;
         while i < chunk.len() {
-            if self.in_string {
-                i = self.string_bytes(chunk, i);
+            if let Lexeme::String { part, key } = self.lexeme {
+                i = self.string_bytes(chunk, i, part, key);
                 continue;
             }
             let b = chunk[i];
             let at = self.offset + i as u64;
             // Records and problems start only on these bytes: count lines up to them, so
             // their positions are known (`Lines::position`).
-            if matches!(b, b'{' | b'[' | b'}' | b']') || self.depth == 0 {
+            if matches!(b, b'{' | b'[' | b'}' | b']') || !matches!(self.top, Top::Inside { .. }) {
                 self.lines.advance(chunk, self.offset, at);
             }
-            if b == b'{' && self.at_record_start() {
-                if let Some(n) = consumer.fast(&chunk[i..], at, self.wrapping.unwrap_or(Wrapping::Record)) {
+            if b == b'{' {
+                if let Some(n) = self.offer(chunk, i, at, consumer) {
                     i += n;
                     continue;
                 }
@@ -194,15 +286,30 @@ impl RecordSplitter {
         self.offset = end;
     }
 
-    /// A record may start here: between the elements of a records array.
-    fn at_record_start(&self) -> bool {
-        self.element_depth == Some(self.depth) && !self.element_open && !self.recovering
+    /// Offers the object at `chunk[i]` to the consumer's fast path when a record may start
+    /// there; the length it took.
+    fn offer(&self, chunk: &[u8], i: usize, at: u64, consumer: &mut impl Consumer) -> Option<usize> {
+        let start = match &self.top {
+            Top::Inside { depth: 1, value: TopValue::Array { element: Element::Between } } => {
+                RecordStart::Element(Wrapping::Record)
+            }
+            Top::Inside { depth: 2, value: TopValue::Wrapper { records: Some(Element::Between), wrapping, .. } } => {
+                RecordStart::Element(*wrapping)
+            }
+            Top::Idle if self.form != Form::Undecided => RecordStart::TopLevel,
+            Top::Idle | Top::Recovering | Top::Inside { .. } => return None,
+        };
+        let rest = &chunk[i..chunk.len().min(i.saturating_add(MAX_RECORD_BYTES))];
+        match start {
+            RecordStart::Element(wrapping) => consumer.fast(rest, at, wrapping),
+            RecordStart::TopLevel => consumer.fast_top_level(rest, at, self.form == Form::JsonLines),
+        }
     }
 
     /// Ends the stream (a file): an unfinished value is reported. Offsets go on counting into
     /// the next file; lines start again from 1.
     pub fn finish(&mut self, sink: &mut impl FnMut(Piece<'_>)) {
-        if self.depth > 0 || self.in_string {
+        if matches!(self.top, Top::Inside { .. }) || matches!(self.lexeme, Lexeme::String { .. }) {
             let (offset, position) = if self.held.is_empty() {
                 (self.offset, self.lines.position(self.offset))
             } else {
@@ -218,17 +325,17 @@ impl RecordSplitter {
         *self = RecordSplitter { offset: self.offset, lines, ..Self::default() };
     }
 
-    fn holding(&self) -> bool {
-        match self.element_depth {
-            Some(_) => self.element_open,
-            None => self.container == Some(Container::Held),
-        }
-    }
-
+    /// Adds `bytes` to the record being read, if one is.
     fn hold(&mut self, bytes: &[u8]) {
-        if self.holding() && !self.oversized {
+        let hold = match &mut self.top {
+            Top::Inside { value: TopValue::Held { hold, .. }, .. }
+            | Top::Inside { value: TopValue::Wrapper { records: Some(Element::Open(hold)), .. }, .. }
+            | Top::Inside { value: TopValue::Array { element: Element::Open(hold) }, .. } => hold,
+            Top::Idle | Top::Recovering | Top::Inside { .. } => return,
+        };
+        if *hold == Hold::Bytes {
             if self.held.len() + bytes.len() > MAX_RECORD_BYTES {
-                self.oversized = true;
+                *hold = Hold::Oversized;
                 self.held = Vec::new();
             } else {
                 self.held.extend_from_slice(bytes);
@@ -237,43 +344,34 @@ impl RecordSplitter {
     }
 
     /// Consumes string bytes from `i`; returns the index after what was consumed.
-    fn string_bytes(&mut self, chunk: &[u8], i: usize) -> usize {
-        if self.escaped {
-            self.escaped = false;
-            self.hold(&chunk[i..=i]);
-            if self.reading_key {
-                self.key.push(chunk[i]);
-            }
-            return i + 1;
-        }
-        let end = plain_run_end(chunk, i);
+    fn string_bytes(&mut self, chunk: &[u8], i: usize, part: StringPart, key: bool) -> usize {
+        let (end, after) = resume_string(chunk, i, part);
         self.hold(&chunk[i..end]);
-        if self.reading_key && self.key.len() < 64 {
-            self.key.extend_from_slice(&chunk[i..end.min(i + 64)]);
+        if key {
+            let text_end = if after.is_none() { end - 1 } else { end };
+            let room = KEY_BYTES.saturating_sub(self.key.len());
+            self.key.extend_from_slice(&chunk[i..text_end.min(i + room).max(i)]);
         }
-        if end == chunk.len() {
-            return end;
+        self.lexeme = match after {
+            Some(part) => Lexeme::String { part, key },
+            None => Lexeme::Structure,
+        };
+        end
+    }
+
+    /// The member-name state of the top-level object, when the scanner is directly inside one.
+    fn member(&mut self) -> Option<(&mut Member, &mut Wrapping)> {
+        match &mut self.top {
+            Top::Inside { depth: 1, value: TopValue::Held { next, wrapping, .. } }
+            | Top::Inside { depth: 1, value: TopValue::Wrapper { next, wrapping, .. } } => Some((next, wrapping)),
+            Top::Idle | Top::Recovering | Top::Inside { .. } => None,
         }
-        let b = chunk[end];
-        self.hold(&chunk[end..=end]);
-        match b {
-            b'"' => {
-                self.in_string = false;
-                if self.reading_key {
-                    self.reading_key = false;
-                }
-            }
-            b'\\' => self.escaped = true,
-            // A control character in a string: left for the record's parser to report.
-            _ => {}
-        }
-        end + 1
     }
 
     fn byte(&mut self, b: u8, at: u64, sink: &mut impl FnMut(Piece<'_>)) {
-        if self.recovering {
+        if matches!(self.top, Top::Recovering) {
             if b == b'\n' {
-                self.recovering = false;
+                self.top = Top::Idle;
             }
             return;
         }
@@ -282,139 +380,173 @@ impl RecordSplitter {
             b'\n' => self.newline(sink),
             b'"' => {
                 self.hold(&[b]);
-                self.in_string = true;
-                if self.depth == 1 && self.expecting_key {
+                let key = match self.member() {
+                    Some((next @ Member::Name, _)) => {
+                        *next = Member::Value;
+                        true
+                    }
+                    Some((Member::Value, _)) | None => false,
+                };
+                if key {
                     self.key.clear();
-                    self.reading_key = true;
-                    self.expecting_key = false;
                 }
+                self.lexeme = Lexeme::String { part: StringPart::Text, key };
             }
             b'{' | b'[' => self.open(b, at),
             b'}' | b']' => self.close(b, at, sink),
             b',' => {
                 self.hold(&[b]);
-                if self.depth == 1 && self.container.is_some() {
-                    self.expecting_key = true;
+                if let Some((next, _)) = self.member() {
+                    *next = Member::Name;
                 }
             }
             b':' => {
                 self.hold(&[b]);
-                if self.depth == 1 && self.key == b"detail-type" {
-                    self.wrapping = Some(Wrapping::EventBridge);
+                if self.key == b"detail-type" {
+                    if let Some((_, wrapping)) = self.member() {
+                        *wrapping = Wrapping::EventBridge;
+                    }
                 }
             }
-            _ if self.depth == 0 => self.garbage(at, sink),
+            _ if matches!(self.top, Top::Idle) => self.garbage(at, sink),
             // Scalars between records are not records; inside one they are held with it.
             _ => self.hold(&[b]),
         }
     }
 
     fn newline(&mut self, sink: &mut impl FnMut(Piece<'_>)) {
-        if self.json_lines == Some(true) && self.depth > 0 && self.element_depth.is_none() {
+        let in_object = matches!(
+            self.top,
+            Top::Inside { value: TopValue::Held { .. } | TopValue::Wrapper { records: None, .. }, .. }
+        );
+        if self.form == Form::JsonLines && in_object {
             sink(Piece::Problem {
                 offset: self.held_offset,
                 position: self.held_position,
                 message: "this line ends inside a record (broken JSON line)".into(),
             });
-            self.reset_value();
             // The newline that revealed the break also ends the recovery.
-            self.recovering = false;
+            self.reset_value(Top::Idle);
             return;
         }
         self.hold(b"\n");
     }
 
-    /// Starts holding when an object or array begins at the element depth.
-    fn start_element(&mut self, at: u64) {
-        if self.element_depth == Some(self.depth) {
-            self.element_open = true;
-            self.held.clear();
-            self.held_offset = at;
-            self.held_position = self.lines.position(at);
-        }
+    /// Starts holding a record at `at`.
+    fn start_record(&mut self, at: u64) {
+        self.held.clear();
+        self.held_offset = at;
+        self.held_position = self.lines.position(at);
     }
 
     fn open(&mut self, b: u8, at: u64) {
-        if self.depth == 0 {
-            self.held.clear();
-            self.held_offset = at;
-            self.held_position = self.lines.position(at);
-            self.oversized = false;
-            self.wrapping = None;
-            if b == b'[' {
-                self.element_depth = Some(1);
-                self.container = None;
-            } else {
-                self.element_depth = None;
-                self.container = Some(Container::Held);
-                self.expecting_key = true;
+        // A `[` after a member name that opens a records array, at depth 1.
+        let records = if b == b'[' { records_array(&self.key) } else { None };
+        match (std::mem::take(&mut self.top), records) {
+            (Top::Idle, _) => {
+                self.start_record(at);
+                let value = if b == b'[' {
+                    TopValue::Array { element: Element::Between }
+                } else {
+                    TopValue::Held { next: Member::Name, wrapping: Wrapping::Record, hold: Hold::Bytes }
+                };
+                self.top = Top::Inside { depth: 1, value };
+                self.hold(&[b]);
+                return;
             }
-        } else if self.depth == 1 && b == b'[' && self.container.is_some() && self.wrapper_key().is_some() {
-            self.wrapping = self.wrapper_key();
-            self.container = Some(Container::Wrapper);
-            self.element_depth = Some(2);
-            self.held.clear();
-            self.depth += 1;
-            return;
-        } else {
-            self.start_element(at);
+            (
+                Top::Inside { depth: 1, value: TopValue::Held { next, .. } | TopValue::Wrapper { next, .. } },
+                Some(wrapping),
+            ) => {
+                self.held.clear();
+                let value = TopValue::Wrapper { next, wrapping, records: Some(Element::Between) };
+                self.top = Top::Inside { depth: 2, value };
+                return;
+            }
+            (Top::Inside { depth, mut value }, _) => {
+                match &mut value {
+                    TopValue::Array { element: element @ Element::Between } if depth == 1 => {
+                        *element = Element::Open(Hold::Bytes);
+                        self.start_record(at);
+                    }
+                    TopValue::Wrapper { records: Some(element @ Element::Between), .. } if depth == 2 => {
+                        *element = Element::Open(Hold::Bytes);
+                        self.start_record(at);
+                    }
+                    TopValue::Held { .. } | TopValue::Wrapper { .. } | TopValue::Array { .. } => {}
+                }
+                self.top = Top::Inside { depth, value };
+            }
+            // Recovering bytes never reach here.
+            (Top::Recovering, _) => {
+                self.top = Top::Recovering;
+                return;
+            }
         }
         self.hold(&[b]);
-        self.depth += 1;
-    }
-
-    fn wrapper_key(&self) -> Option<Wrapping> {
-        match self.key.as_slice() {
-            b"Records" => Some(Wrapping::Record),
-            b"Events" => Some(Wrapping::LookupEvent),
-            _ => None,
+        if let Top::Inside { depth, .. } = &mut self.top {
+            *depth += 1;
         }
     }
 
     fn close(&mut self, b: u8, at: u64, sink: &mut impl FnMut(Piece<'_>)) {
-        if self.depth == 0 {
+        if !matches!(self.top, Top::Inside { .. }) {
             return self.garbage(at, sink);
         }
         self.hold(&[b]);
-        self.depth -= 1;
-        let element_done = self.element_depth == Some(self.depth + 1);
-        if element_done && b == b']' {
-            // The end of a records array.
-            self.element_depth = None;
-            self.held.clear();
-            if self.depth == 0 {
-                self.container = None;
-            }
+        let Top::Inside { depth, value } = std::mem::take(&mut self.top) else {
             return;
-        }
-        if self.element_depth == Some(self.depth) {
-            let wrapping = self.wrapping.unwrap_or(Wrapping::Record);
-            self.emit(wrapping, sink);
-        } else if self.depth == 0 && self.container == Some(Container::Held) {
-            if self.json_lines.is_none() {
-                self.json_lines = Some(!self.held.contains(&b'\n'));
+        };
+        let depth = depth.saturating_sub(1);
+        self.top = match value {
+            // The end of a records array.
+            TopValue::Array { .. } if depth == 0 => {
+                self.held.clear();
+                Top::Idle
             }
-            let wrapping = self.wrapping.unwrap_or(Wrapping::Record);
-            self.emit(wrapping, sink);
-            self.container = None;
-        } else if self.depth == 0 {
-            self.container = None;
-        }
+            TopValue::Wrapper { next, wrapping, records: Some(_) } if depth == 1 => {
+                self.held.clear();
+                Top::Inside { depth, value: TopValue::Wrapper { next, wrapping, records: None } }
+            }
+            // The end of an element of one.
+            TopValue::Array { element: Element::Open(hold) } if depth == 1 => {
+                self.emit(hold, Wrapping::Record, sink);
+                Top::Inside { depth, value: TopValue::Array { element: Element::Between } }
+            }
+            TopValue::Wrapper { next, wrapping, records: Some(Element::Open(hold)) } if depth == 2 => {
+                self.emit(hold, wrapping, sink);
+                Top::Inside { depth, value: TopValue::Wrapper { next, wrapping, records: Some(Element::Between) } }
+            }
+            // The end of an object held whole.
+            TopValue::Held { wrapping, hold, .. } if depth == 0 => {
+                if self.form == Form::Undecided {
+                    self.form = if self.held.contains(&b'\n') { Form::Concatenated } else { Form::JsonLines };
+                }
+                self.emit(hold, wrapping, sink);
+                Top::Idle
+            }
+            TopValue::Wrapper { .. } if depth == 0 => Top::Idle,
+            value @ (TopValue::Held { .. } | TopValue::Wrapper { .. } | TopValue::Array { .. }) => {
+                Top::Inside { depth, value }
+            }
+        };
     }
 
-    fn emit(&mut self, wrapping: Wrapping, sink: &mut impl FnMut(Piece<'_>)) {
-        if self.oversized {
-            sink(Piece::Problem {
+    fn emit(&mut self, hold: Hold, wrapping: Wrapping, sink: &mut impl FnMut(Piece<'_>)) {
+        match hold {
+            Hold::Oversized => sink(Piece::Problem {
                 offset: self.held_offset,
                 position: self.held_position,
                 message: format!("record larger than {MAX_RECORD_BYTES} bytes, skipped"),
-            });
-        } else {
-            sink(Piece::Record { bytes: &self.held, offset: self.held_offset, position: self.held_position, wrapping });
+            }),
+            Hold::Bytes => sink(Piece::Record {
+                bytes: &self.held,
+                offset: self.held_offset,
+                position: self.held_position,
+                wrapping,
+            }),
         }
         self.held.clear();
-        self.oversized = false;
-        self.element_open = false;
     }
 
     fn garbage(&mut self, at: u64, sink: &mut impl FnMut(Piece<'_>)) {
@@ -423,12 +555,15 @@ impl RecordSplitter {
             position: self.lines.position(at),
             message: "unexpected bytes between records; skipped to the next line".into(),
         });
-        self.reset_value();
+        self.reset_value(Top::Recovering);
     }
 
-    fn reset_value(&mut self) {
-        let (offset, json_lines, lines) = (self.offset, self.json_lines, self.lines);
-        *self = RecordSplitter { offset, json_lines, lines, recovering: true, ..Self::default() };
+    /// Drops the value being read, and goes on in `top`.
+    fn reset_value(&mut self, top: Top) {
+        self.held = Vec::new();
+        self.key.clear();
+        self.lexeme = Lexeme::Structure;
+        self.top = top;
     }
 }
 
@@ -532,6 +667,100 @@ mod tests {
             }
             assert_eq!(fast.0, expected, "chunk size {size}");
         }
+    }
+
+    /// Fast paths everywhere, as the replay's, that refuse top-level wrappers (as the field
+    /// reader does); collects what each path and the scanner give, with offsets and positions.
+    #[derive(Default)]
+    struct FastEverywhere {
+        records: Vec<(String, u64)>,
+        problems: Vec<(u64, Position, String)>,
+        taken_in_place: usize,
+    }
+
+    impl FastEverywhere {
+        fn take(&mut self, rest: &[u8], offset: u64, top_level: bool, one_line: bool) -> Option<usize> {
+            let mut stream = serde_json::Deserializer::from_slice(rest).into_iter::<serde_json::Value>();
+            let Some(Ok(value)) = stream.next() else { return None };
+            let wraps = value.as_object().is_some_and(|o| o.keys().any(|k| names_a_wrapper(k.as_bytes())));
+            let lines = rest[..stream.byte_offset()].contains(&b'\n');
+            if top_level && wraps || one_line && lines {
+                return None;
+            }
+            self.records.push((String::from_utf8(rest[..stream.byte_offset()].to_vec()).unwrap(), offset));
+            self.taken_in_place += 1;
+            Some(stream.byte_offset())
+        }
+    }
+
+    impl Consumer for FastEverywhere {
+        fn fast(&mut self, rest: &[u8], offset: u64, _: Wrapping) -> Option<usize> {
+            self.take(rest, offset, false, false)
+        }
+
+        fn fast_top_level(&mut self, rest: &[u8], offset: u64, one_line: bool) -> Option<usize> {
+            self.take(rest, offset, true, one_line)
+        }
+
+        fn piece(&mut self, piece: Piece<'_>) {
+            match piece {
+                Piece::Record { bytes, offset, .. } => {
+                    self.records.push((String::from_utf8(bytes.to_vec()).unwrap(), offset))
+                }
+                Piece::Problem { offset, position, message } => self.problems.push((offset, position, message)),
+            }
+        }
+    }
+
+    fn split_fast(input: &str, size: usize) -> FastEverywhere {
+        let mut splitter = RecordSplitter::new();
+        let mut fast = FastEverywhere::default();
+        for chunk in input.as_bytes().chunks(size) {
+            splitter.push_to(chunk, &mut fast);
+        }
+        splitter.finish(&mut |p| fast.piece(p));
+        fast
+    }
+
+    #[test]
+    fn json_lines_are_read_in_place_and_broken_lines_still_reported() {
+        let input =
+            "{\"a\":1}\n{\"b\": 2}\r\n{\"c\":\n{\"d\":4} {\"e\":5}\noops\n{\"Records\": [{\"f\": 6}]}\n{\"g\":7}\n";
+        let (records, problems) = split(input, 1000);
+        let slow: Vec<(u64, Position, String)> = {
+            let mut splitter = RecordSplitter::new();
+            let mut all = Vec::new();
+            let mut sink = |p: Piece<'_>| {
+                if let Piece::Problem { offset, position, message } = p {
+                    all.push((offset, position, message))
+                }
+            };
+            splitter.push(input.as_bytes(), &mut sink);
+            splitter.finish(&mut sink);
+            all
+        };
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        for size in [1, 2, 3, 7, 16, 1000] {
+            let fast = split_fast(input, size);
+            let texts: Vec<_> = fast.records.iter().map(|(t, _)| t.clone()).collect();
+            assert_eq!(texts, records.iter().map(|(t, _)| t.clone()).collect::<Vec<_>>(), "chunk size {size}");
+            assert_eq!(fast.problems, slow, "chunk size {size}");
+        }
+        let whole = split_fast(input, 1000);
+        assert_eq!(whole.taken_in_place, 5, "b, d, e, f and g are taken in place (a decides the form)");
+        for (text, offset) in &whole.records {
+            assert_eq!(&input[*offset as usize..][..text.len()], text);
+        }
+    }
+
+    #[test]
+    fn records_too_large_are_never_taken_in_place() {
+        let big = format!("{{\"a\":\"{}\"}}", "x".repeat(MAX_RECORD_BYTES));
+        let input = format!("{{\"b\":1}}\n{big}\n{{\"Records\": [{big}, {{\"c\":3}}]}}\n");
+        let fast = split_fast(&input, input.len());
+        assert_eq!(fast.records.iter().map(|(t, _)| t.as_str()).collect::<Vec<_>>(), ["{\"b\":1}", "{\"c\":3}"]);
+        assert_eq!(fast.problems.len(), 2, "{:?}", fast.problems.iter().map(|p| &p.2).collect::<Vec<_>>());
+        assert!(fast.problems.iter().all(|p| p.2.starts_with("record larger than")));
     }
 
     #[test]
@@ -724,6 +953,34 @@ mod tests {
                 let fast: Vec<Value> = fast.0.iter().map(|t| serde_json::from_str(t).unwrap()).collect();
                 let expected_values: Vec<Value> = expected.into_iter().map(|(v, _)| v).collect();
                 prop_assert_eq!(fast, expected_values, "fast path on {:?}", text);
+            }
+
+            #[test]
+            fn top_level_fast_path_agrees_with_serde_at_any_chunking(
+                records in prop::collection::vec(record(), 0..5),
+                form in prop::sample::select(&[Form::LogFile, Form::JsonLines, Form::Concatenated, Form::BareArray, Form::EventBridge, Form::LookupEvents][..]),
+                pretty in any::<bool>(),
+                crlf in any::<bool>(),
+                cuts in prop::collection::vec(any::<prop::sample::Index>(), 0..12),
+            ) {
+                // Records taken in place at the top level (JSON Lines, concatenated records)
+                // and in records arrays, the rest by the scanner: the same records, at the
+                // same offsets, and no problem.
+                let text = input(form, &records, pretty, crlf);
+                let bytes = text.as_bytes();
+                let mut splitter = RecordSplitter::new();
+                let mut fast = FastEverywhere::default();
+                for chunk in chunks(bytes, &cuts) {
+                    splitter.push_to(chunk, &mut fast);
+                }
+                splitter.finish(&mut |p| fast.piece(p));
+                prop_assert!(fast.problems.is_empty(), "{:?} in {:?}", fast.problems, text);
+                for (record, offset) in &fast.records {
+                    prop_assert_eq!(&text[*offset as usize..][..record.len()], record.as_str());
+                }
+                let found: Vec<Value> = fast.records.iter().map(|(t, _)| serde_json::from_str(t).unwrap()).collect();
+                let expected: Vec<Value> = reference(&text).into_iter().map(|(v, _)| v).collect();
+                prop_assert_eq!(found, expected, "{:?}", text);
             }
         }
     }

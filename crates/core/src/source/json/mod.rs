@@ -3,9 +3,9 @@
 //! place where parsing stopped; the parser never panics and bounds its nesting depth.
 
 mod parser;
-mod scan;
+/// The lexer the parser, the record splitter and the replay's field reader share.
+pub mod scan;
 mod value;
 
 pub use parser::{parse, SyntaxError};
-pub use scan::{ascii_run_end, plain_run_end};
 pub use value::{Member, Node, Value};

@@ -1,7 +1,7 @@
 //! A strict RFC 8259 parser that records spans. Recursion is bounded by [`MAX_DEPTH`], so no
 //! input can overflow the stack; every error is a value, never a panic.
 
-use super::scan::plain_run_end;
+use super::scan::{escaped_char, hex4, literal_end, number_end, plain_run_end, whitespace_end};
 use super::value::{Member, Node, Value};
 use crate::source::span::Span;
 
@@ -76,14 +76,11 @@ impl Parser<'_> {
     }
 
     fn skip_whitespace(&mut self) -> Result<(), SyntaxError> {
-        while let Some(b) = self.peek() {
-            match b {
-                b' ' | b'\t' | b'\n' | b'\r' => self.pos += 1,
-                b'/' => return Err(self.expected("a JSON value or punctuation")),
-                _ => break,
-            }
+        self.pos = whitespace_end(self.bytes, self.pos);
+        match self.peek() {
+            Some(b'/') => Err(self.expected("a JSON value or punctuation")),
+            _ => Ok(()),
         }
-        Ok(())
     }
 
     fn value(&mut self, depth: usize) -> Result<Node, SyntaxError> {
@@ -105,11 +102,14 @@ impl Parser<'_> {
     }
 
     fn literal(&mut self, word: &str, value: Value) -> Result<Value, SyntaxError> {
-        if self.bytes[self.pos..].starts_with(word.as_bytes()) {
-            self.pos += word.len();
-            Ok(value)
-        } else {
-            Err(self.expected("a JSON value (`true`, `false`, `null`, a number, a string, an array or an object)"))
+        match literal_end(self.bytes, self.pos, word.as_bytes()) {
+            Some(end) => {
+                self.pos = end;
+                Ok(value)
+            }
+            None => {
+                Err(self.expected("a JSON value (`true`, `false`, `null`, a number, a string, an array or an object)"))
+            }
         }
     }
 
@@ -187,40 +187,16 @@ impl Parser<'_> {
 
     fn number(&mut self) -> Result<Value, SyntaxError> {
         let start = self.pos;
-        if self.peek() == Some(b'-') {
-            self.pos += 1;
-        }
-        match self.peek() {
-            Some(b'0') => self.pos += 1,
-            Some(b'1'..=b'9') => self.digits(),
-            _ => return Err(self.expected("a digit")),
-        }
-        if self.peek() == Some(b'.') {
-            self.pos += 1;
-            self.required_digits()?;
-        }
-        if matches!(self.peek(), Some(b'e' | b'E')) {
-            self.pos += 1;
-            if matches!(self.peek(), Some(b'+' | b'-')) {
-                self.pos += 1;
+        match number_end(self.bytes, start) {
+            Ok(end) => {
+                self.pos = end;
+                Ok(Value::Number(self.text[start..end].to_string()))
             }
-            self.required_digits()?;
+            Err(at) => {
+                self.pos = at;
+                Err(self.expected("a digit"))
+            }
         }
-        Ok(Value::Number(self.text[start..self.pos].to_string()))
-    }
-
-    fn digits(&mut self) {
-        while matches!(self.peek(), Some(b'0'..=b'9')) {
-            self.pos += 1;
-        }
-    }
-
-    fn required_digits(&mut self) -> Result<(), SyntaxError> {
-        if !matches!(self.peek(), Some(b'0'..=b'9')) {
-            return Err(self.expected("a digit"));
-        }
-        self.digits();
-        Ok(())
     }
 
     fn string(&mut self) -> Result<String, SyntaxError> {
@@ -260,34 +236,29 @@ impl Parser<'_> {
         let start = self.pos;
         self.pos += 1; // `\`
         let c = match self.peek() {
-            Some(b'"') => '"',
-            Some(b'\\') => '\\',
-            Some(b'/') => '/',
-            Some(b'b') => '\u{8}',
-            Some(b'f') => '\u{c}',
-            Some(b'n') => '\n',
-            Some(b'r') => '\r',
-            Some(b't') => '\t',
             Some(b'u') => {
                 self.pos += 1;
                 return self.unicode_escape(start);
             }
-            _ => {
-                return Err(SyntaxError {
-                    message: format!("invalid escape `\\{}` in a string", self.found().trim_matches('`')),
-                    span: Span::new(start, self.char_span().end),
-                    help: Some("valid escapes are \\\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX".into()),
-                    fix: None,
-                })
-            }
+            Some(b) => escaped_char(b),
+            None => None,
         };
-        self.pos += 1;
-        Ok(c)
+        match c {
+            Some(c) => {
+                self.pos += 1;
+                Ok(c)
+            }
+            None => Err(SyntaxError {
+                message: format!("invalid escape `\\{}` in a string", self.found().trim_matches('`')),
+                span: Span::new(start, self.char_span().end),
+                help: Some("valid escapes are \\\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX".into()),
+                fix: None,
+            }),
+        }
     }
 
     fn hex4(&mut self, escape_start: usize) -> Result<u32, SyntaxError> {
-        let hex = self.text.get(self.pos..self.pos + 4).filter(|h| h.bytes().all(|b| b.is_ascii_hexdigit()));
-        match hex.and_then(|h| u32::from_str_radix(h, 16).ok()) {
+        match hex4(self.bytes, self.pos) {
             Some(code) => {
                 self.pos += 4;
                 Ok(code)

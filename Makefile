@@ -79,11 +79,11 @@ size:
 ## wasm under Node's WASI), and the wasm build's replay throughput in headless Chromium.
 bench: tools test-tools
 	cargo bench --locked -p trailscope-core --bench validate
-	cargo bench --locked -p trailscope-core --bench replay
-	cargo run --locked --release -p trailscope-bench
+	cargo run --locked --release -p trailscope-bench --bin replay
+	cargo run --locked --release -p trailscope-bench --bin extract-ablation
 	rustup target list --installed | grep -qx wasm32-wasip1 || rustup target add wasm32-wasip1
 	CARGO_TARGET_WASM32_WASIP1_RUNNER="node --no-warnings scripts/wasi-run.mjs" \
-	  cargo run --locked --release -p trailscope-bench --target wasm32-wasip1
+	  cargo run --locked --release -p trailscope-bench --bin extract-ablation --target wasm32-wasip1
 	scripts/bench-wasm.sh
 
 clean:

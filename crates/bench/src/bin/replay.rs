@@ -5,13 +5,13 @@
 
 use serde::de::IgnoredAny;
 use std::hint::black_box;
-use std::time::{Duration, Instant};
+use std::time::Duration;
+use trailscope_bench::{compare, RUNS};
 use trailscope_core::model::Selectors;
 use trailscope_core::replay::session::{Item, Replay};
 use trailscope_core::replay::synth::{record_at, write_log};
 
 const EVENTS: u64 = 100_000;
-const RUNS: usize = 15;
 
 /// A realistic trail: management events without KMS reads, writes to two buckets, one function.
 const SELECTORS: &str = r#"{"AdvancedEventSelectors": [
@@ -25,29 +25,6 @@ const SELECTORS: &str = r#"{"AdvancedEventSelectors": [
     {"Field": "resources.type", "Equals": ["AWS::Lambda::Function"]},
     {"Field": "resources.ARN", "EndsWith": [":function:orders-api"]}]}
 ]}"#;
-
-/// The median and the best of `runs`.
-fn median_and_best(mut runs: Vec<Duration>) -> (Duration, Duration) {
-    runs.sort();
-    (runs[runs.len() / 2], runs[0])
-}
-
-/// Medians and bests of each of `jobs`, run in turn, round after round, so that machine noise
-/// hits them alike.
-fn compare(jobs: &mut [&mut dyn FnMut()]) -> Vec<(Duration, Duration)> {
-    for job in jobs.iter_mut() {
-        job();
-    }
-    let mut times = vec![Vec::new(); jobs.len()];
-    for _ in 0..RUNS {
-        for (job, times) in jobs.iter_mut().zip(&mut times) {
-            let start = Instant::now();
-            job();
-            times.push(start.elapsed());
-        }
-    }
-    times.into_iter().map(median_and_best).collect()
-}
 
 /// Replays `input` in 64 KiB chunks; returns the events logged.
 fn replay(selectors: &Selectors, input: &[u8]) -> u64 {

@@ -7,25 +7,12 @@
 //! test crates (criterion, proptest) that do not.
 
 use std::hint::black_box;
-use std::time::{Duration, Instant};
+use trailscope_bench::{compare, RUNS};
 use trailscope_core::replay::extract;
 use trailscope_core::replay::synth::record_at;
 use trailscope_core::replay::EventRecord;
 
 const RECORDS: u64 = 50_000;
-const RUNS: usize = 15;
-
-fn median(mut runs: Vec<Duration>) -> Duration {
-    runs.sort();
-    runs[runs.len() / 2]
-}
-
-fn timed(f: &mut impl FnMut()) -> Duration {
-    let start = Instant::now();
-    f();
-    start.elapsed()
-}
-
 fn main() {
     // Records as serde_json writes them in the shipped build (keys sorted, no preserve_order
     // in release), one buffer each, as the splitter hands them over.
@@ -42,14 +29,8 @@ fn main() {
             black_box(serde_json::from_slice::<EventRecord>(black_box(r)).expect("serde takes synthetic records"));
         }
     };
-    reader();
-    derive();
-    let (mut times_reader, mut times_derive) = (Vec::new(), Vec::new());
-    for _ in 0..RUNS {
-        times_reader.push(timed(&mut reader));
-        times_derive.push(timed(&mut derive));
-    }
-    let (reader, derive) = (median(times_reader), median(times_derive));
+    let times = compare(&mut [&mut reader, &mut derive]);
+    let (reader, derive) = (times[0].0, times[1].0);
     let mb = bytes as f64 / 1e6;
     println!("{RECORDS} synthetic records, {mb:.1} MB");
     println!("hand-written reader: {:>8.1} MB/s ({reader:.2?})", mb / reader.as_secs_f64());

@@ -14,6 +14,28 @@ fn zero_bytes(x: u64) -> u64 {
     x.wrapping_sub(ONES) & !x & HIGHS
 }
 
+/// Flags, in its high bit, exactly the bytes of `x` that are zero (no borrow between bytes:
+/// the low seven bits are added, not subtracted).
+#[inline]
+fn exact_zero_bytes(x: u64) -> u64 {
+    const LOWS: u64 = !HIGHS;
+    !(((x & LOWS).wrapping_add(LOWS)) | x | LOWS)
+}
+
+/// How many `\n` bytes `bytes` holds, eight at a time: the replay counts the newlines of every
+/// byte of a file (problem positions), the ones its fast path skips included, so this must not
+/// cost a byte-by-byte pass.
+pub fn count_newlines(bytes: &[u8]) -> u64 {
+    let mut words = bytes.chunks_exact(8);
+    let mut count = 0u64;
+    for word in words.by_ref() {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(word);
+        count += u64::from(exact_zero_bytes(u64::from_le_bytes(w) ^ (ONES * u64::from(b'\n'))).count_ones());
+    }
+    count + words.remainder().iter().filter(|&&b| b == b'\n').count() as u64
+}
+
 /// Flags, in its high bit, each byte of `word` (little-endian) that is `"`, `\` or a control
 /// character. Borrows can flag bytes above a flagged one too, so only the lowest flag is exact.
 #[inline]
@@ -210,6 +232,19 @@ pub fn resume_string(bytes: &[u8], mut pos: usize, mut part: StringPart) -> (usi
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn newlines_are_counted_exactly_whatever_their_neighbours() {
+        for text in ["", "\n", "a\nb", "\n\n\n\n\n\n\n\n\n", "\x0b\n\x09\n\x0a\x00\n\u{8a}", "12345678\n12345678\n"] {
+            let expected = text.bytes().filter(|&b| b == b'\n').count() as u64;
+            assert_eq!(count_newlines(text.as_bytes()), expected, "{text:?}");
+        }
+        let every_byte: Vec<u8> = (0..=255u8).chain((0..=255u8).rev()).collect();
+        assert_eq!(count_newlines(&every_byte), 2);
+        for start in 0..20 {
+            assert_eq!(count_newlines(&every_byte[start..]), 2 - u64::from(start > 10), "from {start}");
+        }
+    }
 
     #[test]
     fn numbers_follow_rfc_8259() {

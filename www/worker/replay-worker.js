@@ -109,6 +109,7 @@ class Store {
     this.matched = resize(this.matched, Uint32Array);
     this.source = resize(this.source, Uint32Array);
     this.name = resize(this.name, Uint32Array);
+    this.category = resize(this.category, Uint32Array);
     this.file = resize(this.file, Uint16Array);
     this.offset = resize(this.offset, Float64Array);
     this.length = resize(this.length, Uint32Array);
@@ -134,8 +135,8 @@ class Store {
     this.file[i] = file;
     this.offset[i] = row.offset;
     if (row.logged === undefined) {
-      // A problem row: {index, offset, message}.
-      this.problems.set(i, row.message);
+      // A problem row (ProblemRow): kept whole, problems are few.
+      this.problems.set(i, row);
       this.source[i] = this.intern(null);
       this.name[i] = this.intern(null);
       return;
@@ -148,12 +149,13 @@ class Store {
     if (row.matched.some((s) => s >= 32)) this.wide.set(i, row.matched);
     this.source[i] = this.intern(row.eventSource);
     this.name[i] = this.intern(row.eventName);
+    this.category[i] = this.intern(row.category);
     this.length[i] = row.length;
     this.wrapping[i] = row.wrapping;
   }
 
   keep(i, filter, text) {
-    if (this.problems.has(i)) return filter.logged === 'all' && filter.selector == null && (text === '' || this.problems.get(i).toLowerCase().includes(text));
+    if (this.problems.has(i)) return filter.logged === 'all' && filter.selector == null && (text === '' || this.problems.get(i).message.toLowerCase().includes(text));
     if (filter.logged === 'logged' && !this.logged[i]) return false;
     if (filter.logged === 'not' && this.logged[i]) return false;
     if (filter.logged === 'changed' && this.logged[i] === this.before[i]) return false;
@@ -189,17 +191,23 @@ class Store {
     return indexes;
   }
 
+  /** Row `i` as ReplaySession gave it (a VerdictRow without its eventID, which is not kept, or
+   * a ProblemRow), with `before` when comparing: the page reads it as core's `Row`. */
   row(i) {
-    if (this.problems.has(i)) return { index: i, problem: this.problems.get(i) };
+    if (this.problems.has(i)) return { ...this.problems.get(i), index: i };
     const matched = this.wide.get(i) ?? [];
     if (!this.wide.has(i)) for (let s = 0; s < Math.min(this.selectorCount, 32); s++) if (this.matches(i, s)) matched.push(s);
     return {
       index: i,
+      offset: this.offset[i],
       eventSource: this.strings[this.source[i]],
       eventName: this.strings[this.name[i]],
+      category: this.strings[this.category[i]],
       logged: this.logged[i] === 1,
-      before: this.compared ? this.before[i] === 1 : null,
       matched,
+      length: this.length[i],
+      wrapping: this.wrapping[i],
+      before: this.compared ? this.before[i] === 1 : null,
     };
   }
 
@@ -318,7 +326,7 @@ async function slice(source, offset, length) {
 async function explain(index) {
   if (!store || index >= store.n) return;
   if (store.problems.has(index)) {
-    postMessage({ type: 'explanation', index, record: null, explanation: { problem: store.problems.get(index) } });
+    postMessage({ type: 'explanation', index, record: null, explanation: { problem: store.problems.get(index).message } });
     return;
   }
   const file = store.file[index];

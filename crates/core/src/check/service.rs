@@ -21,6 +21,7 @@ use serde::Serialize;
 
 /// Who raised an error: the SDK before sending, or the service.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "lowercase")]
 pub enum RaisedBy {
     Client,
@@ -29,11 +30,16 @@ pub enum RaisedBy {
 
 /// An error as the API (or the SDK) reports it (decisions D22).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ApiError {
+    /// A `Code`'s name (`Code::as_str`).
     #[serde(rename = "__type")]
+    #[cfg_attr(feature = "ts", ts(as = "crate::diagnostics::Code"))]
     pub error_type: String,
     pub message: String,
+    /// 400 for service errors; absent for client-side ones.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub http_status: Option<u16>,
     pub raised_by: RaisedBy,
 }
@@ -47,6 +53,7 @@ pub enum Outcome {
 
 /// The trail's selectors as `get-event-selectors` would print them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct TrailState {
     pub before: SelectorsResponse,
     /// After this call; equal to `before` when the call failed.

@@ -15,10 +15,13 @@ use std::collections::{BTreeMap, HashMap};
 /// Distinct eventSource/eventName pairs counted one by one; the rest are counted together.
 pub const MAX_NAME_PAIRS: usize = 10_000;
 
-/// The verdict on one event; its strings borrow from the record while it is being read
-/// (`into_owned` keeps one longer).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// The verdict on one event, the one row shape every consumer reads (the npm package's
+/// `VerdictRow`, the CLI's JSON lines, the page); its strings borrow from the record while it
+/// is being read (`into_owned` keeps one longer).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "VerdictRow"))]
 pub struct Verdict<'a> {
+    /// Position among the input's records, from 0.
     pub index: u64,
     /// Byte offset of the record in the (decompressed) input.
     pub offset: u64,
@@ -30,7 +33,12 @@ pub struct Verdict<'a> {
     pub event_name: Option<Cow<'a, str>>,
     pub category: Category,
     pub logged: bool,
+    /// Indexes of the selectors that matched.
     pub matched: Cow<'a, [usize]>,
+    /// Byte length of the record: `offset`, `length` and `wrapping` find it again (to explain
+    /// the verdict) without keeping it.
+    pub length: u64,
+    pub wrapping: Wrapping,
 }
 
 impl Verdict<'_> {
@@ -45,12 +53,15 @@ impl Verdict<'_> {
             category: self.category,
             logged: self.logged,
             matched: Cow::Owned(self.matched.into_owned()),
+            length: self.length,
+            wrapping: self.wrapping,
         }
     }
 }
 
 /// A record that could not be judged, and where it is.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "ProblemRow"))]
 pub struct Problem {
     pub index: u64,
     pub offset: u64,
@@ -59,6 +70,26 @@ pub struct Problem {
     #[serde(flatten)]
     pub position: Position,
     pub message: String,
+}
+
+/// One row of a replay's output as JSON: a verdict, or a record that could not be judged
+/// (told apart by `message`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub enum Row<'a> {
+    Event(Verdict<'a>),
+    Problem(Problem),
+}
+
+impl Row<'_> {
+    /// Position among the input's records, from 0.
+    pub fn index(&self) -> u64 {
+        match self {
+            Row::Event(verdict) => verdict.index,
+            Row::Problem(problem) => problem.index,
+        }
+    }
 }
 
 #[derive(Debug)]
@@ -73,7 +104,8 @@ pub enum Item<'a> {
     Problem(Problem),
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct NameCount {
     pub events: u64,
     pub logged: u64,
@@ -81,6 +113,7 @@ pub struct NameCount {
 
 /// The counts of a replay that are plain numbers (what a progress line shows).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Totals {
     pub events: u64,
     pub logged: u64,
@@ -92,16 +125,20 @@ pub struct Totals {
     pub by_selector: Vec<u64>,
 }
 
+/// The counts of a replay.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Summary {
     #[serde(flatten)]
     pub totals: Totals,
     /// Keyed by the category's name, in name order; categories never seen are left out.
     #[serde(serialize_with = "categories")]
+    #[cfg_attr(feature = "ts", ts(as = "HashMap<Category, NameCount>"))]
     by_category: [NameCount; Category::ALL.len()],
-    /// Keyed "eventSource eventName"; past MAX_NAME_PAIRS keys, under "(other)". Serialized in
-    /// key order.
+    /// Keyed "eventSource eventName"; past 10,000 keys (`MAX_NAME_PAIRS`), the rest under
+    /// "(other)". Serialized in key order.
     #[serde(serialize_with = "sorted")]
+    #[cfg_attr(feature = "ts", ts(as = "HashMap<String, NameCount>"))]
     pub by_event: HashMap<String, NameCount, FoldHasher>,
     /// Reused to build keys without allocating per event.
     #[serde(skip)]
@@ -376,9 +413,12 @@ impl<S: FnMut(Item<'_>)> Judge<'_, S> {
                 event_name: event.event_name,
                 logged: !matched.is_empty(),
                 matched: Cow::Borrowed(matched),
+                length: 0,
+                wrapping,
             };
             (verdict, explanation)
         })?;
+        let verdict = Verdict { length: n as u64, ..verdict };
         *self.next_index += 1;
         self.summary.count(&verdict);
         (self.sink)(Item::Event { verdict, record: &bytes[..n], wrapping, explanation });

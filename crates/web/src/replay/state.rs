@@ -3,7 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 use std::rc::Rc;
-use trailscope_core::replay::session::Totals;
+use trailscope_core::replay::explain::Explanation;
+use trailscope_core::replay::session::{self, Totals};
 use yew::Reducible;
 
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
@@ -39,22 +40,23 @@ pub struct RowsWindow {
     pub rows: Vec<Row>,
 }
 
+/// A row of the table: core's row (the one `ReplaySession` gives the worker: a verdict or a
+/// problem) as the worker's store gives it back, and, when comparing, the verdict before. The
+/// store keeps no eventID (the table does not show it), so `event_id` is None here.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(rename_all = "camelCase")]
 pub struct Row {
-    pub index: usize,
-    #[serde(default)]
-    pub event_source: Option<String>,
-    #[serde(default)]
-    pub event_name: Option<String>,
-    #[serde(default)]
-    pub logged: bool,
+    #[serde(flatten)]
+    pub row: session::Row<'static>,
     #[serde(default)]
     pub before: Option<bool>,
-    #[serde(default)]
-    pub matched: Vec<usize>,
-    #[serde(default)]
-    pub problem: Option<String>,
+}
+
+/// Why a row is (not) logged: core's explanation, or why its record could not be judged.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(untagged)]
+pub enum Why {
+    Explained(Explanation),
+    Unjudged { problem: String },
 }
 
 /// The clicked row: its record as read from its source, and why it is (not) logged.
@@ -64,7 +66,7 @@ pub struct Selected {
     #[serde(default)]
     pub record: Option<String>,
     #[serde(default)]
-    pub explanation: Option<serde_json::Value>,
+    pub explanation: Option<Why>,
 }
 
 /// A message from the worker (www/worker/replay-worker.js), by its `type`.
@@ -311,7 +313,7 @@ mod tests {
     #[test]
     fn explanation_is_selected_and_cleared_by_a_rerun() {
         let selected =
-            Selected { index: 3, record: Some("{}".into()), explanation: Some(serde_json::json!({"logged": true})) };
+            Selected { index: 3, record: Some("{}".into()), explanation: Some(Why::Unjudged { problem: "x".into() }) };
         let state = reduce(
             ReplayState::default(),
             [
@@ -327,23 +329,42 @@ mod tests {
 
     #[test]
     fn rows_window_replaces_the_rows_and_a_start_forgets_them() {
-        let row = |index| Row {
-            index,
-            event_source: Some("s3.amazonaws.com".into()),
-            event_name: Some("GetObject".into()),
-            logged: true,
-            before: None,
-            matched: vec![0],
-            problem: None,
+        let row = |index: u64| {
+            // What the worker's store sends for a verdict (no eventID: it keeps none).
+            let sent = serde_json::json!({
+                "index": index, "offset": 0, "eventSource": "s3.amazonaws.com", "eventName": "GetObject",
+                "category": "Data", "logged": true, "matched": [0], "length": 2, "wrapping": 0, "before": null,
+            });
+            serde_json::from_value::<Row>(sent).unwrap()
         };
         let window = RowsWindow { total: 100, start: 20, rows: vec![row(20), row(21)] };
         let state = reduce(ReplayState::default(), [start(), ReplayAction::Worker(FromWorker::Rows(window))]);
         assert_eq!((state.row_total, state.row_start, state.rows.len()), (100, 20, 2));
         let smaller = RowsWindow { total: 1, start: 0, rows: vec![row(7)] };
         let state = reduce(state, [ReplayAction::Worker(FromWorker::Rows(smaller))]);
-        assert_eq!((state.row_total, state.row_start, state.rows[0].index), (1, 0, 7));
+        assert_eq!((state.row_total, state.row_start, state.rows[0].row.index()), (1, 0, 7));
         let restarted = reduce(state, [start()]);
         assert_eq!((restarted.row_total, restarted.rows.len(), restarted.status), (0, 0, Status::Running));
+    }
+
+    #[test]
+    fn rows_and_explanations_are_read_as_core_wrote_them() {
+        use trailscope_core::model::Selectors;
+        use trailscope_core::replay::session::{Problem, Replay};
+        use trailscope_core::replay::stream::{Position, Wrapping};
+        let problem =
+            Problem { index: 4, offset: 9, position: Position { line: 1, column: 10 }, message: "bad".into() };
+        let sent = serde_json::to_value(session::Row::Problem(problem.clone())).unwrap();
+        let row: Row = serde_json::from_value(sent).unwrap();
+        assert_eq!(row, Row { row: session::Row::Problem(problem), before: None });
+        let replay = Replay::new(Selectors::default());
+        let record = br#"{"eventSource": "s3.amazonaws.com", "eventName": "ListBuckets", "readOnly": true}"#;
+        let explanation = replay.explain(record, Wrapping::Record).unwrap();
+        let why: Why = serde_json::from_str(&serde_json::to_string(&explanation).unwrap()).unwrap();
+        // `category_derivation` stays on the Rust side (the JSON shape leaves it out).
+        assert_eq!(why, Why::Explained(Explanation { category_derivation: None, ..explanation }));
+        let unjudged: Why = serde_json::from_value(serde_json::json!({"problem": "not JSON"})).unwrap();
+        assert_eq!(unjudged, Why::Unjudged { problem: "not JSON".into() });
     }
 
     #[test]

@@ -11,7 +11,8 @@
 //   {type: 'explain', index}
 // Messages out (read by type into `FromWorker`, crates/web/src/replay/state.rs):
 //   {type: 'progress'|'done'|'cancelled', bytes, total, summary, top, compared}
-//   {type: 'rows', total, start, rows}, {type: 'explanation', index, record, explanation}
+//   {type: 'rows', total, start, rows: [Row], before: [boolean] (when comparing)}
+//   {type: 'explanation', index, record, explanation | problem}
 //   {type: 'error', message}
 import init, { ReplaySession, SynthLog, synthRecord } from './pkg/trailscope_wasm.js';
 
@@ -192,7 +193,7 @@ class Store {
   }
 
   /** Row `i` as ReplaySession gave it (a VerdictRow without its eventID, which is not kept, or
-   * a ProblemRow), with `before` when comparing: the page reads it as core's `Row`. */
+   * a ProblemRow): the page reads it as core's `Row`. */
   row(i) {
     if (this.problems.has(i)) return { ...this.problems.get(i), index: i };
     const matched = this.wide.get(i) ?? [];
@@ -207,7 +208,6 @@ class Store {
       matched,
       length: this.length[i],
       wrapping: this.wrapping[i],
-      before: this.compared ? this.before[i] === 1 : null,
     };
   }
 
@@ -215,8 +215,13 @@ class Store {
     const indexes = this.indexes(filter);
     const total = indexes ? indexes.length : this.n;
     const rows = [];
-    for (let k = start; k < Math.min(total, start + count); k++) rows.push(this.row(indexes ? indexes[k] : k));
-    return { total, start, rows };
+    const before = [];
+    for (let k = start; k < Math.min(total, start + count); k++) {
+      const i = indexes ? indexes[k] : k;
+      rows.push(this.row(i));
+      if (this.compared) before.push(this.before[i] === 1);
+    }
+    return { total, start, rows, before };
   }
 }
 
@@ -326,7 +331,7 @@ async function slice(source, offset, length) {
 async function explain(index) {
   if (!store || index >= store.n) return;
   if (store.problems.has(index)) {
-    postMessage({ type: 'explanation', index, record: null, explanation: { problem: store.problems.get(index).message } });
+    postMessage({ type: 'explanation', index, record: null, problem: store.problems.get(index).message });
     return;
   }
   const file = store.file[index];
@@ -336,6 +341,6 @@ async function explain(index) {
     ? synthRecord(source.synth.seed, index - store.fileFirstRows[file])
     : new TextDecoder().decode(await slice(source, store.offset[index] - store.fileStarts[file], store.length[index]));
   // The same selectors as the replay: rebuilt from the request the page last sent.
-  const explanation = JSON.parse(explainer.explain(record, store.wrapping[index]));
-  postMessage({ type: 'explanation', index, record, explanation });
+  const why = JSON.parse(explainer.explain(record, store.wrapping[index]));
+  postMessage({ type: 'explanation', index, record, ...('problem' in why ? { problem: why.problem } : { explanation: why }) });
 }

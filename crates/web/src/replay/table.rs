@@ -2,7 +2,7 @@
 //! asked of the worker and drawn, so 100,000+ rows stay fast) and the explanation of the
 //! clicked row next to its event JSON.
 
-use super::state::{Filter, ReplayState, Row, Selected, Verdicts, Why};
+use super::state::{Filter, ReplayState, Row, Selected, Verdicts};
 use trailscope_core::replay::explain::SelectorOutcome;
 use trailscope_core::replay::session;
 use wasm_bindgen::JsCast;
@@ -171,24 +171,19 @@ fn result_row(Row { row, before }: &Row, explain: &Callback<usize>) -> Html {
 }
 
 fn explanation(state: &ReplayState) -> Html {
-    let Some(Selected { index, record, explanation: why }) = &state.selected else { return html! {} };
+    let Some(Selected { index, record, explanation: explained, problem }) = &state.selected else { return html! {} };
     let pretty = record
         .as_deref()
         .and_then(|r| serde_json::from_str::<serde_json::Value>(r).ok())
         .and_then(|v| serde_json::to_string_pretty(&v).ok())
         .or_else(|| record.clone())
         .unwrap_or_default();
-    let (explained, problem) = match why {
-        Some(Why::Explained(explanation)) => (Some(explanation), None),
-        Some(Why::Unjudged { problem }) => (None, Some(problem)),
-        None => (None, None),
-    };
-    let verdict = match explained.map(|e| e.logged) {
+    let verdict = match explained.as_ref().map(|e| e.logged) {
         Some(true) => "logged",
         Some(false) => "not logged",
         None => "not judged",
     };
-    let derived = explained.is_some_and(|e| e.category_derived);
+    let derived = explained.as_ref().is_some_and(|e| e.category_derived);
     html! {
         <div class="explanation" data-testid="replay-explanation">
             <div>
@@ -198,7 +193,7 @@ fn explanation(state: &ReplayState) -> Html {
                     <p class="note"><span class="badge decision">{"not documented by AWS · D26"}</span>{" the record has no eventCategory; its category was derived"}</p>
                 }
                 <ul class="why">
-                    { for explained.into_iter().flat_map(|e| &e.selectors).map(selector_line) }
+                    { for explained.iter().flat_map(|e| &e.selectors).map(selector_line) }
                 </ul>
             </div>
             <pre class="json" aria-label="Event record">{pretty}</pre>

@@ -194,13 +194,12 @@ length: number, wrapping: Wrapping, };
 /**
  * A record that could not be judged, and where it is.
  */
-export type ProblemRow = { index: number, offset: number, message: string, line: number, column: number, };
-
+export type ProblemRow = { index: number, offset: number, 
 /**
- * Where a byte is in the input file, both from 1, as editors count: `column` counts bytes
- * from the line's start (as serde_json's error positions do).
+ * Line and column (from 1) in the file of what went wrong (the record's start when nothing
+ * more precise is known); the message names the same place. Lines restart at each file.
  */
-export type Position = { line: number, column: number, };
+line: number, column: number, message: string, };
 
 /**
  * The counts of a replay that are plain numbers (what a progress line shows).

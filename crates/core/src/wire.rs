@@ -14,7 +14,7 @@ use crate::diagnostics::report::{FlatDiagnostic, FlatEdit, FlatFix, Report};
 use crate::diagnostics::{Code, Provenance, Severity};
 use crate::replay::explain::{Explanation, SelectorOutcome};
 use crate::replay::session::{NameCount, Problem, Row, Summary, Totals, Verdict};
-use crate::replay::stream::{Position, Wrapping};
+use crate::replay::stream::Wrapping;
 use crate::request::input::InputForm;
 use crate::request::model::{
     AdvancedEventSelector, AdvancedFieldSelector, DataResource, EventSelector, ReadWriteType, Selectors,
@@ -68,7 +68,6 @@ pub fn typescript() -> String {
     declare::<Row<'static>>(&cfg, out);
     declare::<Verdict<'static>>(&cfg, out);
     declare::<Problem>(&cfg, out);
-    declare::<Position>(&cfg, out);
     declare::<Totals>(&cfg, out);
     declare::<NameCount>(&cfg, out);
     declare::<Summary>(&cfg, out);

@@ -65,10 +65,10 @@ impl Verdict<'_> {
 pub struct Problem {
     pub index: u64,
     pub offset: u64,
-    /// Line and column in the file of what went wrong (the record's start when nothing more
-    /// precise is known); the message names the same place.
-    #[serde(flatten)]
-    pub position: Position,
+    /// Line and column (from 1) in the file of what went wrong (the record's start when nothing
+    /// more precise is known); the message names the same place. Lines restart at each file.
+    pub line: u64,
+    pub column: u64,
     pub message: String,
 }
 
@@ -429,7 +429,8 @@ impl<S: FnMut(Item<'_>)> Judge<'_, S> {
         let index = *self.next_index;
         *self.next_index += 1;
         self.summary.totals.problems += 1;
-        (self.sink)(Item::Problem(Problem { index, offset, position, message }));
+        let Position { line, column } = position;
+        (self.sink)(Item::Problem(Problem { index, offset, line, column, message }));
     }
 }
 
@@ -546,7 +547,7 @@ mod tests {
                 replay.push(chunk, &mut sink);
             }
             replay.finish(&mut sink);
-            let found: Vec<_> = problems.iter().map(|p| (p.position.line, p.position.column)).collect();
+            let found: Vec<_> = problems.iter().map(|p| (p.line, p.column)).collect();
             assert_eq!(found, [(3, 17), (4, 1), (7, 17), (8, 13)], "chunk size {size}: {problems:#?}");
             assert!(problems[0].message.ends_with("at line 3 column 17"), "{}", problems[0].message);
             assert!(problems[2].message.ends_with("at line 7 column 17"), "{}", problems[2].message);

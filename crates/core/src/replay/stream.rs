@@ -86,8 +86,7 @@ impl ts_rs::TS for Wrapping {
 
 /// Where a byte is in the input file, both from 1, as editors count: `column` counts bytes
 /// from the line's start (as serde_json's error positions do).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Position {
     pub line: u64,
     pub column: u64,

@@ -357,9 +357,8 @@ mod tests {
     fn rows_and_explanations_are_read_as_core_wrote_them() {
         use trailscope_core::model::Selectors;
         use trailscope_core::replay::session::{Problem, Replay};
-        use trailscope_core::replay::stream::{Position, Wrapping};
-        let problem =
-            Problem { index: 4, offset: 9, position: Position { line: 1, column: 10 }, message: "bad".into() };
+        use trailscope_core::replay::stream::Wrapping;
+        let problem = Problem { index: 4, offset: 9, line: 1, column: 10, message: "bad".into() };
         let row = session::Row::Problem(problem);
         let sent = serde_json::to_string(&row).unwrap();
         assert_eq!(serde_json::from_str::<session::Row>(&sent).unwrap(), row);

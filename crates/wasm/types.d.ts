@@ -95,7 +95,7 @@ export type Edit = { start: number, end: number, from?: number, to?: number, tex
  */
 export type ApiError = { 
 /**
- * A `Code`'s name (`Code::as_str`).
+ * Serialized as AWS spells it (`Code::as_str`).
  */
 __type: Code, message: string, 
 /**

@@ -32,10 +32,9 @@ pub enum RaisedBy {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ApiError {
-    /// A `Code`'s name (`Code::as_str`).
+    /// Serialized as AWS spells it (`Code::as_str`).
     #[serde(rename = "__type")]
-    #[cfg_attr(feature = "ts", ts(as = "crate::diagnostics::Code"))]
-    pub error_type: String,
+    pub error_type: Code,
     pub message: String,
     /// 400 for service errors; absent for client-side ones.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -162,7 +161,7 @@ fn finish(
         }
         // Unreachable in practice: without errors the trail is always known.
         _ => Outcome::Error(ApiError {
-            error_type: Code::UnrecognizedInput.as_str().into(),
+            error_type: Code::UnrecognizedInput,
             message: "no request".into(),
             http_status: None,
             raised_by: RaisedBy::Client,
@@ -187,7 +186,7 @@ fn api_error(diagnostics: &[Diagnostic]) -> Option<ApiError> {
     Some(match stage {
         // botocore reports every parameter problem in one message, in its own order.
         Stage::Client => ApiError {
-            error_type: Code::ParamValidationError.as_str().into(),
+            error_type: Code::ParamValidationError,
             message: format!(
                 "Parameter validation failed:\n{}",
                 in_stage.iter().map(|d| d.message.as_str()).collect::<Vec<_>>().join("\n")
@@ -196,7 +195,7 @@ fn api_error(diagnostics: &[Diagnostic]) -> Option<ApiError> {
             raised_by: RaisedBy::Client,
         },
         Stage::Input => ApiError {
-            error_type: in_stage[0].code.as_str().into(),
+            error_type: in_stage[0].code,
             message: in_stage[0].message.clone(),
             http_status: None,
             raised_by: RaisedBy::Client,
@@ -204,7 +203,7 @@ fn api_error(diagnostics: &[Diagnostic]) -> Option<ApiError> {
         Stage::Name | Stage::Lookup | Stage::Selectors | Stage::Lint => {
             let first = in_stage.iter().min_by_key(|d| (d.span.start, d.span.end)).copied().unwrap_or(in_stage[0]);
             ApiError {
-                error_type: first.code.as_str().into(),
+                error_type: first.code,
                 message: first.message.clone(),
                 http_status: Some(400),
                 raised_by: RaisedBy::Service,

@@ -168,9 +168,8 @@ export type Category = "Management" | "Data" | "NetworkActivity" | "Insight" | "
 export type Row = VerdictRow | ProblemRow;
 
 /**
- * The verdict on one event, the one row shape every consumer reads (the npm package's
- * `VerdictRow`, the CLI's JSON lines, the page); its strings borrow from the record while it
- * is being read (`into_owned` keeps one longer).
+ * The verdict on one event: the one row shape every consumer reads (the npm package's
+ * `VerdictRow`, the CLI's JSON lines, the page).
  */
 export type VerdictRow = { 
 /**

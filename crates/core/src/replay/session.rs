@@ -15,9 +15,9 @@ use std::collections::{BTreeMap, HashMap};
 /// Distinct eventSource/eventName pairs counted one by one; the rest are counted together.
 pub const MAX_NAME_PAIRS: usize = 10_000;
 
-/// The verdict on one event, the one row shape every consumer reads (the npm package's
-/// `VerdictRow`, the CLI's JSON lines, the page); its strings borrow from the record while it
-/// is being read (`into_owned` keeps one longer).
+/// The verdict on one event: the one row shape every consumer reads (the npm package's
+/// `VerdictRow`, the CLI's JSON lines, the page).
+// Its strings borrow from the record while it is being read (`into_owned` keeps one longer).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "VerdictRow"))]
 pub struct Verdict<'a> {

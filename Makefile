@@ -55,6 +55,7 @@ test: test-tools editor lint test-rust test-conformance test-wasm dist size test
 lint:
 	cargo fmt --all -- --check
 	cargo clippy --locked --workspace --all-targets -- -D warnings
+	cargo clippy --locked -p trailscope-core --features ts --all-targets -- -D warnings
 	cargo clippy --locked -p trailscope-web -p trailscope-wasm --target wasm32-unknown-unknown -- -D warnings
 
 test-rust:

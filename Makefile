@@ -60,6 +60,7 @@ lint:
 
 test-rust:
 	cargo test --locked --workspace --exclude trailscope-wasm
+	cargo test --locked -p trailscope-wasm --lib
 	cargo test --locked -p trailscope-core --features ts --lib wire::
 
 ## Write crates/wasm/types.d.ts (the npm package's TypeScript types) from core's Rust types.

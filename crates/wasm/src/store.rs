@@ -324,9 +324,9 @@ impl Columns {
         }
     }
 
+    /// Problem row `row`'s place and message (None for a verdict).
     fn problem(&self, row: u32) -> Option<&StoredProblem> {
-        let problem = self.flags.get(row as usize).is_some_and(|f| f & PROBLEM != 0);
-        problem.then(|| find(&self.problems, row)).flatten()
+        find(&self.problems, row)
     }
 
     fn message(&self, row: u32) -> Option<&str> {

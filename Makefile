@@ -6,7 +6,7 @@ export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 export TRUNK_OFFLINE := true
 PORT ?= 8080
 
-.PHONY: serve test build dist wasm-pkg tools test-tools editor test-rust test-wasm test-e2e test-conformance lint bench size clean
+.PHONY: serve test build dist wasm-pkg tools test-tools editor wire-types test-rust test-wasm test-e2e test-conformance lint bench size clean
 
 ## Install the build tools (wasm32 target, trunk, wasm-bindgen-cli, npm packages) if missing.
 tools:
@@ -55,10 +55,17 @@ test: test-tools editor lint test-rust test-conformance test-wasm dist size test
 lint:
 	cargo fmt --all -- --check
 	cargo clippy --locked --workspace --all-targets -- -D warnings
+	cargo clippy --locked -p trailscope-core --features ts --all-targets -- -D warnings
 	cargo clippy --locked -p trailscope-web -p trailscope-wasm --target wasm32-unknown-unknown -- -D warnings
 
 test-rust:
 	cargo test --locked --workspace --exclude trailscope-wasm
+	cargo test --locked -p trailscope-wasm --lib
+	cargo test --locked -p trailscope-core --features ts --lib wire::
+
+## Write crates/wasm/types.d.ts (the npm package's TypeScript types) from core's Rust types.
+wire-types:
+	TRAILSCOPE_WRITE_TYPES=1 cargo test --locked -p trailscope-core --features ts --lib wire::
 
 test-wasm:
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER=/usr/bin/chromedriver \

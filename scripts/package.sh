@@ -5,6 +5,7 @@
 #   node.js    --target experimental-nodejs-module: Node >= 18 loads the wasm synchronously
 #   bundler.js --target bundler: the wasm as an ES module import (webpack, Vite + wasm plugin)
 #   web.js     --target web: a plain <script type="module"> page, `await init()` first
+# types.d.ts is the wire schema generated from core's Rust types (crates/wasm/types.d.ts).
 # package.json (crates/wasm/npm/) gets the wasm crate's version, description and license; README.md is the
 # README's JavaScript section.
 set -euo pipefail
@@ -29,6 +30,9 @@ wasm-opt -O3 --enable-bulk-memory --enable-nontrapping-float-to-int \
   "$gen/web/trailscope_bg.wasm" -o "$out/trailscope_bg.wasm"
 cp "$gen/web/trailscope_bg.wasm.d.ts" "$gen/bundler/trailscope_bg.js" "$gen/bundler/trailscope.d.ts" "$out/"
 cp "$gen/web/trailscope.d.ts" "$out/web.d.ts"
+# The wire types both declarations import, generated from the Rust types (crates/core/src/wire.rs;
+# `make test-rust` fails when the committed file is out of date).
+cp crates/wasm/types.d.ts "$out/types.d.ts"
 # Each glue module names its types (`@ts-self-types`, read by Deno) by its new file name.
 glue() { sed "1s|@ts-self-types=\"./trailscope.d.ts\"|@ts-self-types=\"./$2\"|" "$gen/$1/trailscope.js" > "$out/$3"; }
 glue web web.d.ts web.js

@@ -1,15 +1,55 @@
 // A TypeScript consumer of the package, type-checked by `tsc -p tests/npm` (never run): the
-// results are typed, not `any` (each @ts-expect-error must find an error).
-import { validate, defaultContext, ReplaySession, VerdictStore, type Code, type Diagnostic, type Row, type RowsPage } from "trailscope";
-import init, { validate as validateOnPage } from "trailscope/web";
+// results are typed, not `any`, by the types generated from the Rust ones (types.d.ts). Every
+// expected-error directive below must find its error, so a type that is too loose fails too.
+import {
+  validate,
+  defaultContext,
+  ReplaySession,
+  VerdictStore,
+  type Category,
+  type Code,
+  type Diagnostic,
+  type Explanation,
+  type ProblemRow,
+  type Provenance,
+  type Row,
+  type RowPlace,
+  type RowsPage,
+  type SelectorOutcome,
+  type StoreReport,
+  type TopEvent,
+  type Summary,
+  type VerdictRow,
+  type Wrapping,
+} from "trailscope";
+import init, { validate as validateOnPage, type Report } from "trailscope/web";
 
 const report = validate('{"TrailName": "t-trail", "EventSelectors": [{}]}', defaultContext());
 const codes: Code[] = report.diagnostics.map((d: Diagnostic) => d.code);
-const where: [string, number, number, number] = [report.diagnostics[0].pointer, report.diagnostics[0].line, report.diagnostics[0].from, report.diagnostics[0].to];
+const first: Diagnostic = report.diagnostics[0];
+// UTF-16 offsets are optional on the wire (the CLI's JSON has none); `validate` sets them.
+const where: [string, number, number, number | undefined] = [first.pointer, first.line, first.start, first.from];
+// A code narrows to its literal; a name that is no Code cannot even be compared.
+if (first.code === "InvalidEventSelectorsException") {
+  const exact: "InvalidEventSelectorsException" = first.code;
+  void exact;
+}
+// @ts-expect-error: "NoSuchException" is no Code, so the comparison has no overlap
+if (first.code === "NoSuchException") void first;
+const provenance: "observed" | "documented" | "decision" = first.provenance;
+// @ts-expect-error: provenance is a closed union
+const guessed: Provenance = "guessed";
+const decision: string | null = first.decision;
 const exception: Code | undefined = report.error?.__type;
+const status: number | undefined = report.error?.http_status;
 if (report.response && "EventSelectors" in report.response) {
   const readWrite: "ReadOnly" | "WriteOnly" | "All" = report.response.EventSelectors[0].ReadWriteType;
   void readWrite;
+}
+if (report.response && "AdvancedEventSelectors" in report.response) {
+  // @ts-expect-error: Equals is absent when unset (never null)
+  const equals: string[] | null = report.response.AdvancedEventSelectors[0].FieldSelectors[0].Equals;
+  void equals;
 }
 // @ts-expect-error: codes are a closed union
 const unknownCode: Code = "NoSuchException";
@@ -21,31 +61,81 @@ const contextLine: number = report.context_error.line;
 const session = new ReplaySession("{}", null);
 const rows: Row[] = JSON.parse(session.push(new Uint8Array(), true));
 const logged: number = JSON.parse(session.finish(false));
+const categories: Category[] = [];
 for (const row of rows) {
-  if ("logged" in row) {
-    const explanation = JSON.parse(session.explain("{}", row.wrapping));
+  if ("message" in row) {
+    const problem: ProblemRow = row;
+    const at: [number, number] = [problem.line, problem.column];
+    void at;
+    // @ts-expect-error: a problem row has no verdict
+    void row.logged;
+  } else {
+    const verdict: VerdictRow = row;
+    categories.push(verdict.category);
+    const wrapping: Wrapping = verdict.wrapping;
+    // @ts-expect-error: eventID may be null (a record without one)
+    const id: string = verdict.eventID;
+    const explanation = JSON.parse(session.explain("{}", wrapping));
     if ("selectors" in explanation) {
-      const reasons: string[] = explanation.selectors.map((s) => s.reason);
-      void reasons;
+      const typed: Explanation = explanation;
+      const outcome: SelectorOutcome = typed.selectors[0];
+      const reasons: string[] = typed.selectors.map((s) => s.reason);
+      const derived: boolean = typed.category_derived;
+      // @ts-expect-error: an outcome's decision may be null
+      const rests: string = outcome.decision;
+      void [reasons, derived, rests, id];
+    } else {
+      const problem: string = explanation.problem;
+      void problem;
     }
   }
 }
-const summary = JSON.parse(session.summary());
+// @ts-expect-error: "Unknown" is no Category
+categories.push("Unknown");
+const summary: Summary = JSON.parse(session.summary());
 const perSelector: number[] = summary.by_selector;
+const management: number | undefined = summary.by_category.Management?.events;
 // @ts-expect-error: the summary has no such member
 void summary.nothing;
 // @ts-expect-error: wrapping is 0, 1 or 2
 session.explain("{}", 3);
 const store = new VerdictStore("{}", null, null);
 const page: RowsPage = JSON.parse(store.page({ logged: "changed", selector: null, text: "" }, 0, 20));
-const top: string[] = JSON.parse(store.report()).top.map((t) => t.name);
+// A page's rows are the rows ReplaySession gives.
+const paged: Row[] = page.rows;
+const before: boolean[] = page.before;
+for (const row of page.rows) {
+  if (!("message" in row)) {
+    const verdict: VerdictRow = row;
+    void verdict;
+  }
+}
+const stored: StoreReport = JSON.parse(store.report());
+const top: string[] = stored.top.map((t: TopEvent) => t.name);
+const storedSummary: Summary = stored.summary;
+const place = JSON.parse(store.place(0));
+if (place !== null && !("problem" in place)) {
+  const at: RowPlace = place;
+  const again: Wrapping = at.wrapping;
+  void again;
+}
+const why = JSON.parse(store.explain("{}", 0));
+if ("selectors" in why) {
+  const typed: Explanation = why;
+  void typed;
+}
 // @ts-expect-error: the verdict filter is a closed union
 store.page({ logged: "sometimes", selector: null, text: "" }, 0, 20);
-void [page, top];
+// @ts-expect-error: a page's rows are core's rows, which carry no `before`
+void page.rows[0].before;
+void [page, paged, before, top, storedSummary];
+// Stored selectors are checked as PutEventSelectors would (the error is thrown): a session.
+const fromStored: ReplaySession = ReplaySession.fromSelectors('{"EventSelectors": [{}]}');
+void fromStored;
 // Plain JSON.parse stays `any`.
 const untouched: Date = JSON.parse("{}");
 
 await init();
-const onPage: boolean = validateOnPage("{}").valid;
+const onPage: Report = validateOnPage("{}");
 
-export { codes, where, exception, unknownCode, title, contextLine, logged, perSelector, untouched, onPage };
+export { codes, where, provenance, guessed, decision, exception, status, unknownCode, title, contextLine, logged, perSelector, management, untouched, onPage };

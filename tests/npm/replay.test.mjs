@@ -78,7 +78,8 @@ test('a VerdictStore keeps the rows: filtered pages, places to explain from, the
   // The default trail logged the 4 management events; write-only keeps 2 of them.
   const changed = page('changed', null);
   assert.equal(changed.total, 2);
-  assert.ok(changed.rows.every((r) => r.logged === false && r.before === true));
+  assert.ok(changed.rows.every((r) => r.logged === false));
+  assert.deepEqual(changed.before, [true, true]);
   assert.deepEqual(page('all', null, 8).rows.map((r) => r.index), [8, 9]);
   const place = JSON.parse(store.place(changed.rows[0].index));
   const record = SEED_LOG.subarray(place.offset, place.offset + place.length).toString('utf8');
@@ -87,4 +88,37 @@ test('a VerdictStore keeps the rows: filtered pages, places to explain from, the
   const report = JSON.parse(store.report());
   assert.deepEqual([report.summary.events, report.compared, report.top[0]], [10, true, { name: 'lambda.amazonaws.com Invoke', events: 4, logged: 0 }]);
   store.free();
+});
+
+test('a VerdictStore pages the rows ReplaySession gives (one row shape), less the eventID it does not keep', () => {
+  const request = '{"TrailName": "t-trail", "EventSelectors": [{}]}';
+  const tail = new TextEncoder().encode('\n{"eventName": 3}\n');
+  const session = new ReplaySession(request);
+  const rows = [...JSON.parse(session.push(SEED_LOG, true)), ...JSON.parse(session.push(tail, true)), ...JSON.parse(session.finish(true))];
+  session.free();
+  const store = new VerdictStore(request, undefined, '{"EventSelectors": [{"ReadWriteType": "WriteOnly"}]}');
+  store.beginFile();
+  store.push(SEED_LOG);
+  store.push(tail);
+  store.finish();
+  const page = JSON.parse(store.page({ logged: 'all', selector: null, text: '' }, 0, 20));
+  assert.equal(page.total, 11);
+  assert.deepEqual(page.rows, rows.map((r) => ('message' in r ? r : { ...r, eventID: null })));
+  const problem = page.rows.find((r) => 'message' in r);
+  assert.deepEqual(Object.keys(problem).sort(), ['column', 'index', 'line', 'message', 'offset']);
+  assert.equal(page.before.length, page.rows.length);
+  assert.equal(page.before[problem.index], false);
+  assert.deepEqual(Object.keys(JSON.parse(store.place(0))).sort(), ['file', 'length', 'offset', 'row', 'wrapping']);
+  assert.deepEqual(JSON.parse(store.place(problem.index)), { problem: problem.message });
+  const report = JSON.parse(store.report());
+  assert.deepEqual(Object.keys(report).sort(), ['compared', 'summary', 'top']);
+  assert.deepEqual(Object.keys(report.top[0]).sort(), ['events', 'logged', 'name']);
+  store.free();
+  // Without stored selectors pages carry no verdicts before.
+  const plain = new VerdictStore(request, undefined, undefined);
+  plain.beginFile();
+  plain.push(SEED_LOG);
+  plain.finish();
+  assert.deepEqual(JSON.parse(plain.page({ logged: 'all', selector: null, text: '' }, 0, 1)).before, []);
+  plain.free();
 });

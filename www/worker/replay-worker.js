@@ -12,7 +12,8 @@
 //   {type: 'explain', index}
 // Messages out (read by type into `FromWorker`, crates/web/src/replay/state.rs):
 //   {type: 'progress'|'done'|'cancelled', bytes, total, summary, top, compared}
-//   {type: 'rows', total, start, rows}, {type: 'explanation', index, record, explanation}
+//   {type: 'rows', total, start, rows: [Row], before: [boolean] (when comparing)}
+//   {type: 'explanation', index, record, explanation | problem}
 //   {type: 'error', message}
 import init, { VerdictStore, SynthLog, synthRecord } from './pkg/trailscope_wasm.js';
 
@@ -45,7 +46,7 @@ onmessage = async (event) => {
       if (sources.length > 0) await start(message);
       break;
     case 'rows':
-      postMessage({ type: 'rows', ...(store ? JSON.parse(store.page(message.filter, message.start, message.count)) : { total: 0, start: 0, rows: [] }) });
+      postMessage({ type: 'rows', ...(store ? JSON.parse(store.page(message.filter, message.start, message.count)) : { total: 0, start: 0, rows: [], before: [] }) });
       break;
     case 'explain':
       await explain(message.index);
@@ -173,7 +174,7 @@ async function explain(index) {
   const place = JSON.parse(current.place(index));
   if (place === null) return;
   if ('problem' in place) {
-    postMessage({ type: 'explanation', index, record: null, explanation: { problem: place.problem } });
+    postMessage({ type: 'explanation', index, record: null, problem: place.problem });
     return;
   }
   const source = sources[place.file];
@@ -184,6 +185,6 @@ async function explain(index) {
   // A newer replay meanwhile: the row was of the old one (whose store may be freed).
   if (store !== current) return;
   // Through the same selectors as the rows: the store's own replay.
-  const explanation = JSON.parse(current.explain(record, place.wrapping));
-  postMessage({ type: 'explanation', index, record, explanation });
+  const why = JSON.parse(current.explain(record, place.wrapping));
+  postMessage({ type: 'explanation', index, record, ...('problem' in why ? { problem: why.problem } : { explanation: why }) });
 }

@@ -4,7 +4,6 @@ use crate::files::{display_name, load_request, open_events, LoadedRequest};
 use crate::validate::{json_line, json_output, text_output};
 use crate::EXIT_USAGE;
 use serde::Serialize;
-use std::borrow::Cow;
 use std::io::{BufWriter, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -49,27 +48,22 @@ pub fn run(args: &Args) -> ExitCode {
     }
 }
 
-/// One line of `--format jsonl` (and one element of `--format json`'s "events").
+/// One line of `--format jsonl` (and one element of `--format json`'s "events"): core's row,
+/// the one the npm package and the page read, with the one-line reason.
 #[derive(Serialize)]
 struct EventLine<'a> {
-    index: u64,
-    #[serde(rename = "eventID")]
-    event_id: &'a Option<Cow<'a, str>>,
-    #[serde(rename = "eventSource")]
-    event_source: &'a Option<Cow<'a, str>>,
-    #[serde(rename = "eventName")]
-    event_name: &'a Option<Cow<'a, str>>,
-    logged: bool,
-    matched: &'a [usize],
-    reason: String,
+    #[serde(flatten)]
+    verdict: &'a Verdict<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reason: Option<String>,
 }
 
+/// A record that could not be judged: core's problem row, with the file it is in.
 #[derive(Serialize)]
 struct ProblemLine<'a> {
-    index: u64,
+    #[serde(flatten)]
+    problem: &'a Problem,
     file: &'a str,
-    offset: u64,
-    problem: &'a str,
 }
 
 fn execute(args: &Args) -> Result<u8, String> {
@@ -142,9 +136,7 @@ impl Writer {
             return;
         }
         let line = match item {
-            Item::Event { verdict, explanation, .. } => {
-                self.event(&verdict, explanation.map(|x| x.summary()).unwrap_or_default())
-            }
+            Item::Event { verdict, explanation, .. } => self.event(&verdict, explanation.map(|x| x.summary())),
             Item::Problem(problem) => self.problem(file, &problem),
         };
         let separator = if self.format == ReplayFormat::Json && !self.first { ",\n" } else { "" };
@@ -155,7 +147,7 @@ impl Writer {
         }
     }
 
-    fn event(&self, v: &Verdict<'_>, reason: String) -> String {
+    fn event(&self, v: &Verdict<'_>, reason: Option<String>) -> String {
         match self.format {
             ReplayFormat::Text => {
                 let matched = if v.matched.is_empty() { "-".to_string() } else { format!("{:?}", v.matched) };
@@ -166,27 +158,17 @@ impl Writer {
                     matched,
                     v.event_source.as_deref().unwrap_or("-"),
                     v.event_name.as_deref().unwrap_or("-"),
-                    reason
+                    reason.unwrap_or_default()
                 )
             }
-            _ => serde_json::to_string(&EventLine {
-                index: v.index,
-                event_id: &v.event_id,
-                event_source: &v.event_source,
-                event_name: &v.event_name,
-                logged: v.logged,
-                matched: &v.matched,
-                reason,
-            })
-            .unwrap_or_default(),
+            _ => serde_json::to_string(&EventLine { verdict: v, reason }).unwrap_or_default(),
         }
     }
 
     fn problem(&self, file: &str, p: &Problem) -> String {
         match self.format {
             ReplayFormat::Text => format!("{:>7}  problem     {file}: byte {}: {}", p.index, p.offset, p.message),
-            _ => serde_json::to_string(&ProblemLine { index: p.index, file, offset: p.offset, problem: &p.message })
-                .unwrap_or_default(),
+            _ => serde_json::to_string(&ProblemLine { problem: p, file }).unwrap_or_default(),
         }
     }
 

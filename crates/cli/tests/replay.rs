@@ -40,7 +40,19 @@ fn log_file_jsonl_has_the_stable_fields_and_the_seed_verdicts() {
     assert_eq!(lines.len(), 10);
     assert_eq!(logged_names(&lines), ["RunInstances", "Invoke", "ExecuteStatement"]);
     let first = &lines[0];
-    for key in ["index", "eventID", "eventSource", "eventName", "logged", "matched", "reason"] {
+    for key in [
+        "index",
+        "offset",
+        "eventID",
+        "eventSource",
+        "eventName",
+        "category",
+        "logged",
+        "matched",
+        "length",
+        "wrapping",
+        "reason",
+    ] {
         assert!(first.get(key).is_some(), "missing {key}");
     }
     assert_eq!(first["matched"], serde_json::json!([0]));
@@ -103,8 +115,13 @@ fn a_broken_record_in_the_middle_is_reported_and_the_rest_replays() {
     let lines = jsonl(&out);
     assert_eq!(lines.len(), 3);
     assert_eq!(lines[1]["index"], 1);
-    assert!(lines[1]["problem"].as_str().unwrap().contains("not a valid CloudTrail record"), "{}", lines[1]);
+    assert!(lines[1]["message"].as_str().unwrap().contains("not a valid CloudTrail record"), "{}", lines[1]);
     assert_eq!(lines[1]["offset"], input.find(r#"{"eventName": 42"#).unwrap());
+    assert!(
+        lines[1]["line"] == 1 && lines[1]["file"].as_str().is_some_and(|f| f.ends_with("broken.json")),
+        "{}",
+        lines[1]
+    );
     assert_eq!(logged_names(&lines), ["RunInstances", "TerminateInstances"]);
     let text = trailscope(&["replay", "--selectors", &selectors(), "--events", &file], None);
     assert!(String::from_utf8_lossy(&text.stdout).contains("problems: 1"));

@@ -25,6 +25,8 @@ pub mod replay;
 pub mod request;
 pub mod samples;
 pub mod source;
+#[cfg(feature = "ts")]
+pub mod wire;
 
 // The paths the CLI, the wasm facade and the page use.
 pub use check::{context, service};

@@ -170,7 +170,7 @@ mod tests {
             let evaluation = put_event_selectors(sample.request, Some(&context));
             match (sample.expect, &evaluation.outcome) {
                 (Expect::Valid, Outcome::Response(_)) => {}
-                (Expect::Error(code), Outcome::Error(e)) if e.error_type == code.as_str() => {}
+                (Expect::Error(code), Outcome::Error(e)) if e.error_type == code => {}
                 (expected, got) => panic!("{}: expected {expected:?}, got {got:?}", sample.id),
             }
         }

@@ -55,8 +55,8 @@ fn every_corpus_case_has_its_outcome_and_diagnostics() {
             let result = report(&text, context_text(case).as_deref(), Offsets::Bytes);
             assert!(result.context_error.is_none(), "{name}: bad context in corpus");
             let expect = &case["expect"];
-            let error = result.error.as_ref().map(|e| e.error_type.clone());
-            if error.as_deref() != expect["error"].as_str() {
+            let error = result.error.as_ref().map(|e| e.error_type.as_str());
+            if error != expect["error"].as_str() {
                 failures.push(format!("{name}: outcome {error:?}, expected {}", expect["error"]));
             }
             let got = sorted_pairs(result.diagnostics.iter().map(|d| (d.code.as_str().to_string(), d.pointer.clone())));

@@ -151,7 +151,7 @@ fn m10_network_activity_missing_error_code_does_not_match() {
     let text = ok.to_string();
     let event: EventRecord = serde_json::from_str(&text).unwrap();
     let why = explain(&s, &matcher, &event);
-    assert_eq!(why.selectors[0].decision, Some("D23"));
+    assert_eq!(why.selectors[0].decision.as_deref(), Some("D23"));
     assert!(why.selectors[0].reason.contains("errorCode is missing"), "{}", why.selectors[0].reason);
 }
 
@@ -258,7 +258,7 @@ fn lowercase_arn_is_read_when_arn_is_absent() {
     assert!(!logged(&s, &other));
     let text = other.to_string();
     let event: EventRecord = serde_json::from_str(&text).unwrap();
-    assert_eq!(explain(&s, &Matcher::new(&s), &event).selectors[0].decision, Some("D31"));
+    assert_eq!(explain(&s, &Matcher::new(&s), &event).selectors[0].decision.as_deref(), Some("D31"));
     let both = json!({"eventCategory": "Data", "resources": [{"type": "AWS::S3::Object", "ARN": "arn:aws:s3:::bucket-c/k", "arn": "arn:aws:s3:::bucket-b/k"}]});
     assert!(!logged(&s, &both));
     let basic = selectors(

@@ -1,8 +1,7 @@
 //! Replays for JavaScript: chunks in, verdict rows (JSON) out.
 
-use serde::Serialize;
 use trailscope_core::model::Selectors;
-use trailscope_core::replay::session::{Item, Problem, Replay, Verdict};
+use trailscope_core::replay::session::{Item, Replay, Row};
 use trailscope_core::replay::stream::Wrapping;
 use trailscope_core::report::{report, Offsets};
 use wasm_bindgen::prelude::*;
@@ -11,6 +10,8 @@ use wasm_bindgen::prelude::*;
 /// as an object across the boundary); `Json<T>` says what the text parses to.
 #[wasm_bindgen(typescript_custom_section)]
 const REPLAY_TYPES: &str = r#"
+import type { Row, Summary, Explanation, Wrapping } from "./types.js";
+
 declare const parsesTo: unique symbol;
 /** JSON text; `JSON.parse` of it is typed `T`. */
 export type Json<T> = string & { readonly [parsesTo]: T };
@@ -18,81 +19,6 @@ declare global {
   interface JSON {
     parse<T>(text: Json<T>, reviver?: undefined): T;
   }
-}
-
-/** How a record's bytes wrap the event: 0 the record itself, 1 a lookup-events entry
- * (`CloudTrailEvent` string), 2 an EventBridge event (`detail`). */
-export type Wrapping = 0 | 1 | 2;
-
-export type Category = "Management" | "Data" | "NetworkActivity" | "Insight" | "Other";
-
-/** The verdict on one event. */
-export interface VerdictRow {
-  /** Position among the input's records, from 0. */
-  index: number;
-  /** Byte offset of the record in the (decompressed) input. */
-  offset: number;
-  eventID: string | null;
-  eventSource: string | null;
-  eventName: string | null;
-  category: Category;
-  logged: boolean;
-  /** Indexes of the selectors that matched. */
-  matched: number[];
-  /** Byte length of the record: `offset`, `length` and `wrapping` read it again for `explain`. */
-  length: number;
-  wrapping: Wrapping;
-}
-
-/** A record that could not be judged, and where it is. */
-export interface ProblemRow {
-  index: number;
-  offset: number;
-  /** Line and column (from 1) in the file of what went wrong; lines restart at each `finish`. */
-  line: number;
-  column: number;
-  message: string;
-}
-
-export type Row = VerdictRow | ProblemRow;
-
-export interface NameCount {
-  events: number;
-  logged: number;
-}
-
-export interface Summary {
-  events: number;
-  logged: number;
-  not_logged: number;
-  problems: number;
-  data_events: number;
-  data_events_logged: number;
-  /** Events each selector matched (an event can match several). */
-  by_selector: number[];
-  by_category: Partial<Record<Category, NameCount>>;
-  /** Keyed "eventSource eventName"; past 10,000 keys, the rest under "(other)". */
-  by_event: Record<string, NameCount>;
-}
-
-/** For each selector: matched, or the first condition that failed. */
-export interface SelectorOutcome {
-  index: number;
-  name: string | null;
-  matched: boolean;
-  /** For an advanced selector that did not match: the field selector that failed. */
-  field_selector: number | null;
-  reason: string;
-  /** The trailscope decision the outcome rests on, when AWS documents nothing. */
-  decision: string | null;
-}
-
-export interface Explanation {
-  logged: boolean;
-  category: Category;
-  /** The record has no eventCategory: its category was derived (decision D26). */
-  category_derived: boolean;
-  selectors: SelectorOutcome[];
 }
 
 /** `push` and `finish` give the rows when `rows` is true, else how many events were logged. */
@@ -109,36 +35,6 @@ export interface ReplaySession {
 #[wasm_bindgen]
 pub struct ReplaySession {
     pub(crate) replay: Replay,
-}
-
-/// One row for the page: a verdict with where its record is (to read it again for an
-/// explanation), or a problem.
-#[derive(Serialize)]
-#[serde(untagged)]
-enum Row<'a> {
-    Event {
-        #[serde(flatten)]
-        verdict: Verdict<'a>,
-        length: usize,
-        wrapping: u8,
-    },
-    Problem(Problem),
-}
-
-pub(crate) fn wrapping_code(wrapping: Wrapping) -> u8 {
-    match wrapping {
-        Wrapping::Record => 0,
-        Wrapping::LookupEvent => 1,
-        Wrapping::EventBridge => 2,
-    }
-}
-
-fn wrapping_of(code: u8) -> Wrapping {
-    match code {
-        1 => Wrapping::LookupEvent,
-        2 => Wrapping::EventBridge,
-        _ => Wrapping::Record,
-    }
 }
 
 #[wasm_bindgen]
@@ -207,7 +103,8 @@ impl ReplaySession {
     /// as JSON.
     #[wasm_bindgen(unchecked_return_type = "Json<Explanation | { problem: string }>")]
     pub fn explain(&self, record: &str, #[wasm_bindgen(unchecked_param_type = "Wrapping")] wrapping: u8) -> String {
-        let explained = self.replay.explain(record.as_bytes(), wrapping_of(wrapping));
+        let explained =
+            self.replay.explain(record.as_bytes(), Wrapping::from_code(wrapping).unwrap_or(Wrapping::Record));
         match explained {
             Ok(explanation) => serde_json::to_string(&explanation).unwrap_or_default(),
             Err(message) => serde_json::to_string(&serde_json::json!({ "problem": message })).unwrap_or_default(),
@@ -228,9 +125,9 @@ impl Rows {
 
     fn add(&mut self, item: Item<'_>) {
         let row = match item {
-            Item::Event { verdict, record, wrapping, .. } => {
+            Item::Event { verdict, .. } => {
                 self.logged += u64::from(verdict.logged);
-                Row::Event { verdict, length: record.len(), wrapping: wrapping_code(wrapping) }
+                Row::Event(verdict)
             }
             Item::Problem(problem) => Row::Problem(problem),
         };

@@ -3,61 +3,46 @@
 //! replay worker (www/worker/replay-worker.js) only pumps bytes into a [`VerdictStore`] and
 //! forwards what it answers; the logic lives here, tested natively.
 
-use crate::replay::{wrapping_code, ReplaySession};
+use crate::replay::ReplaySession;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::collections::HashMap;
-use trailscope_core::replay::session::{Item, Summary, TopEvent, TOP_EVENTS};
+use trailscope_core::catalog::Category;
+use trailscope_core::replay::session::{Item, Problem, Row, Summary, TopEvent, Verdict, TOP_EVENTS};
+use trailscope_core::replay::stream::Wrapping;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(typescript_custom_section)]
 const STORE_TYPES: &str = r#"
+import type { TopEvent } from "./types.js";
+
 /** Which rows a page of a `VerdictStore` shows. */
 export interface RowFilter {
   /** "changed": the verdict differs before and after (none without a comparison). */
   logged: "all" | "logged" | "not" | "changed";
   /** Rows matched by this selector; null for any. */
   selector: number | null;
-  /** Kept when "eventSource eventName" (a problem: its message) contains it, case-insensitive. */
+  /** Kept when "eventSource eventName" ("-" for a missing one; a problem: its message) contains
+   * it, case-insensitive. */
   text: string;
 }
-
-/** A row as the replay table shows it; "-" stands for a missing eventSource or eventName. */
-export interface StoredEventRow {
-  index: number;
-  eventSource: string;
-  eventName: string;
-  logged: boolean;
-  /** The verdict through the stored selectors; null without a comparison. */
-  before: boolean | null;
-  matched: number[];
-}
-
-export interface StoredProblemRow {
-  index: number;
-  problem: string;
-}
-
-export type StoredRow = StoredEventRow | StoredProblemRow;
 
 export interface RowsPage {
   /** How many rows the filter keeps. */
   total: number;
   start: number;
-  rows: StoredRow[];
-}
-
-/** One of the most frequent eventSource/eventName pairs. */
-export interface TopEvent {
-  name: string;
-  events: number;
-  logged: number;
+  /** The rows as `ReplaySession` gives them, but for `eventID` (the store keeps none: null). */
+  rows: Row[];
+  /** With stored selectors: whether each row's event was logged through them (a problem row:
+   * false); else empty. */
+  before: boolean[];
 }
 
 export interface StoreReport {
   summary: Summary;
   /** The pairs with the most events, most first; ties in byte order of the name. */
   top: TopEvent[];
-  /** Stored selectors were given: rows carry `before`. */
+  /** Stored selectors were given: pages carry `before`. */
   compared: boolean;
 }
 
@@ -107,38 +92,57 @@ const LOGGED: u8 = 1;
 const BEFORE: u8 = 1 << 1;
 const PROBLEM: u8 = 1 << 2;
 const WRAPPING_SHIFT: u8 = 3;
+const WRAPPING_MASK: u8 = 0b11;
+/// The category's position in `Category::ALL`, above the wrapping code.
+const CATEGORY_SHIFT: u8 = 5;
 /// Selectors past these many are in `wide`, not in the bit column.
 const BITS: usize = 32;
 
-/// The eventSource/eventName pairs seen, each kept once as "eventSource eventName".
+/// The eventSource/eventName pairs seen, each kept once as "eventSource eventName" ("-" for a
+/// missing one, as the filter's text reads it) and whether each part was missing.
 #[derive(Default)]
 struct Pairs {
+    /// Keyed by the missing parts' marker and the key.
     ids: HashMap<Box<str>, u32>,
-    /// The key and the length of its eventSource part.
-    keys: Vec<(Box<str>, u32)>,
+    keys: Vec<PairKey>,
     /// Reused to build keys without allocating per row.
     key: String,
 }
 
+struct PairKey {
+    key: Box<str>,
+    /// The length of the eventSource part.
+    split: u32,
+    source: bool,
+    name: bool,
+}
+
 impl Pairs {
     fn intern(&mut self, source: Option<&str>, name: Option<&str>) -> u32 {
-        let source = source.unwrap_or("-");
+        let marker = match (source, name) {
+            (Some(_), Some(_)) => "",
+            (None, Some(_)) => "\u{1}",
+            (Some(_), None) => "\u{2}",
+            (None, None) => "\u{3}",
+        };
+        let (shown, name_shown) = (source.unwrap_or("-"), name.unwrap_or("-"));
         self.key.clear();
-        self.key.extend([source, " ", name.unwrap_or("-")]);
+        self.key.extend([marker, shown, " ", name_shown]);
         if let Some(&id) = self.ids.get(self.key.as_str()) {
             return id;
         }
         let id = self.keys.len() as u32;
-        let key: Box<str> = self.key.as_str().into();
-        self.keys.push((key.clone(), source.len() as u32));
-        self.ids.insert(key, id);
+        let key = self.key[marker.len()..].into();
+        self.keys.push(PairKey { key, split: shown.len() as u32, source: source.is_some(), name: name.is_some() });
+        self.ids.insert(self.key.as_str().into(), id);
         id
     }
 
     /// eventSource and eventName of pair `id`.
-    fn get(&self, id: u32) -> (&str, &str) {
-        let (key, split) = self.keys.get(id as usize).map_or(("- -", 1), |(k, s)| (&**k, *s as usize));
-        (key.get(..split).unwrap_or("-"), key.get(split + 1..).unwrap_or("-"))
+    fn get(&self, id: u32) -> (Option<&str>, Option<&str>) {
+        let Some(PairKey { key, split, source, name }) = self.keys.get(id as usize) else { return (None, None) };
+        let split = *split as usize;
+        (key.get(..split).filter(|_| *source), key.get(split + 1..).filter(|_| *name))
     }
 }
 
@@ -197,7 +201,8 @@ struct FileStart {
 pub struct Columns {
     compared: bool,
     selectors: usize,
-    /// LOGGED, BEFORE and PROBLEM bits, and the wrapping code above WRAPPING_SHIFT.
+    /// LOGGED, BEFORE and PROBLEM bits, the wrapping code above WRAPPING_SHIFT and the
+    /// category above CATEGORY_SHIFT.
     flags: Column<u8>,
     /// Bit s: selector s (< 32) matched.
     matched: Column<u32>,
@@ -208,8 +213,8 @@ pub struct Columns {
     /// Rows held (the columns' length).
     rows: usize,
     pairs: Pairs,
-    /// Problem rows and their messages, in row order.
-    problems: Vec<(u32, Box<str>)>,
+    /// Problem rows, where in their file and their messages, in row order.
+    problems: Vec<(u32, StoredProblem)>,
     /// Rows matched by a selector past the bit column, with all they matched, in row order.
     wide: Vec<(u32, Box<[u32]>)>,
     files: Vec<FileStart>,
@@ -217,39 +222,35 @@ pub struct Columns {
     cache: Option<(Filter, usize, Option<Vec<u32>>)>,
 }
 
-/// One row of a page.
-#[derive(Debug, PartialEq, Eq, Serialize)]
-#[serde(untagged)]
-pub enum StoredRow<'a> {
-    Event {
-        index: u32,
-        #[serde(rename = "eventSource")]
-        event_source: &'a str,
-        #[serde(rename = "eventName")]
-        event_name: &'a str,
-        logged: bool,
-        before: Option<bool>,
-        matched: Vec<u32>,
-    },
-    Problem {
-        index: u32,
-        problem: &'a str,
-    },
+/// A problem row's line, column and message (problems are few: kept whole).
+#[derive(Debug)]
+struct StoredProblem {
+    line: u64,
+    column: u64,
+    message: Box<str>,
 }
 
+/// A page of rows: core's `Row`s (the shape `ReplaySession`, the CLI and the page share) and,
+/// with stored selectors, each row's verdict through them.
 #[derive(Debug, PartialEq, Eq, Serialize)]
 pub struct RowsPage<'a> {
     pub total: usize,
     pub start: usize,
-    pub rows: Vec<StoredRow<'a>>,
+    pub rows: Vec<Row<'a>>,
+    pub before: Vec<bool>,
 }
 
 /// Where a row's record is (see `RowPlace` in the TypeScript types).
 #[derive(Debug, PartialEq, Eq, Serialize)]
 #[serde(untagged)]
 pub enum Place<'a> {
-    Record { file: usize, offset: u64, length: u32, wrapping: u8, row: u32 },
+    Record { file: usize, offset: u64, length: u32, wrapping: Wrapping, row: u32 },
     Problem { problem: &'a str },
+}
+
+/// The wrapping code kept in a row's flags.
+fn wrapping_of(flags: u8) -> Wrapping {
+    Wrapping::from_code((flags >> WRAPPING_SHIFT) & WRAPPING_MASK).unwrap_or(Wrapping::Record)
 }
 
 /// Looks `row` up in a list kept in row order.
@@ -293,13 +294,15 @@ impl Columns {
         name: Option<&str>,
         logged: bool,
         matched: &[usize],
+        category: Category,
         offset: u64,
         length: usize,
-        wrapping: u8,
+        wrapping: Wrapping,
     ) {
         let bits = matched.iter().filter(|&&s| s < BITS).fold(0u32, |bits, &s| bits | 1 << s);
         let pair = self.pairs.intern(source, name);
-        let flags = (u8::from(logged) * LOGGED) | (wrapping << WRAPPING_SHIFT);
+        let flags =
+            (u8::from(logged) * LOGGED) | (wrapping.code() << WRAPPING_SHIFT) | ((category as u8) << CATEGORY_SHIFT);
         let row = self.push_row(flags, bits, pair, offset, length.try_into().unwrap_or(u32::MAX));
         if matched.iter().any(|&s| s >= BITS) {
             self.wide.push((row, matched.iter().map(|&s| s as u32).collect()));
@@ -307,10 +310,10 @@ impl Columns {
     }
 
     /// Adds a record that could not be judged.
-    pub fn add_problem(&mut self, offset: u64, message: &str) {
+    pub fn add_problem(&mut self, offset: u64, line: u64, column: u64, message: &str) {
         let pair = self.pairs.intern(None, None);
         let row = self.push_row(PROBLEM, 0, pair, offset, 0);
-        self.problems.push((row, message.into()));
+        self.problems.push((row, StoredProblem { line, column, message: message.into() }));
     }
 
     /// Row `row`'s verdict through the stored selectors.
@@ -321,9 +324,14 @@ impl Columns {
         }
     }
 
-    fn problem(&self, row: u32) -> Option<&str> {
+    /// Problem row `row`'s place and message (None for a verdict).
+    fn problem(&self, row: u32) -> Option<&StoredProblem> {
+        find(&self.problems, row)
+    }
+
+    fn message(&self, row: u32) -> Option<&str> {
         let problem = self.flags.get(row as usize).is_some_and(|f| f & PROBLEM != 0);
-        problem.then(|| find(&self.problems, row).map_or("", |m| &**m))
+        problem.then(|| self.problem(row).map_or("", |p| &*p.message))
     }
 
     /// Whether selector `s` matched row `row`.
@@ -345,11 +353,11 @@ impl Columns {
         let pair_kept: Vec<bool> = if text.is_empty() {
             Vec::new()
         } else {
-            self.pairs.keys.iter().map(|(key, _)| key.to_lowercase().contains(&text)).collect()
+            self.pairs.keys.iter().map(|pair| pair.key.to_lowercase().contains(&text)).collect()
         };
         let keep = |row: u32, flags: u8| -> bool {
             if flags & PROBLEM != 0 {
-                let message = self.problem(row).unwrap_or("");
+                let message = self.message(row).unwrap_or("");
                 return filter.logged == Verdicts::All
                     && filter.selector.is_none()
                     && (text.is_empty() || message.to_lowercase().contains(&text));
@@ -374,24 +382,37 @@ impl Columns {
         )
     }
 
-    fn row(&self, row: u32) -> StoredRow<'_> {
-        if let Some(problem) = self.problem(row) {
-            return StoredRow::Problem { index: row, problem };
-        }
+    /// Row `row` as core's `Row`, built from the columns (no eventID: none is kept).
+    fn row(&self, row: u32) -> Row<'_> {
         let flags = self.flags.get(row as usize).unwrap_or(0);
+        let offset = self.offset.get(row as usize).unwrap_or(0);
+        if flags & PROBLEM != 0 {
+            let (line, column, message) = self.problem(row).map_or((0, 0, ""), |p| (p.line, p.column, &*p.message));
+            return Row::Problem(Problem { index: row.into(), offset, line, column, message: message.into() });
+        }
         let matched = match find(&self.wide, row) {
-            Some(all) => all.to_vec(),
-            None => (0..self.selectors.min(BITS)).filter(|&s| self.matches(row, s)).map(|s| s as u32).collect(),
+            Some(all) => all.iter().map(|&s| s as usize).collect(),
+            None => (0..self.selectors.min(BITS)).filter(|&s| self.matches(row, s)).collect(),
         };
         let (event_source, event_name) = self.pairs.get(self.pair.get(row as usize).unwrap_or(0));
-        StoredRow::Event {
-            index: row,
-            event_source,
-            event_name,
+        let category = Category::ALL.get(usize::from(flags >> CATEGORY_SHIFT)).copied().unwrap_or(Category::Other);
+        Row::Event(Verdict {
+            index: row.into(),
+            offset,
+            event_id: None,
+            event_source: event_source.map(Cow::Borrowed),
+            event_name: event_name.map(Cow::Borrowed),
+            category,
             logged: flags & LOGGED != 0,
-            before: self.compared.then_some(flags & BEFORE != 0),
-            matched,
-        }
+            matched: Cow::Owned(matched),
+            length: self.length.get(row as usize).unwrap_or(0).into(),
+            wrapping: wrapping_of(flags),
+        })
+    }
+
+    /// Row `row`'s verdict through the stored selectors (false for a problem).
+    fn before(&self, row: u32) -> bool {
+        self.flags.get(row as usize).is_some_and(|f| f & (BEFORE | PROBLEM) == BEFORE)
     }
 
     /// Rows `start .. start + count` of those `filter` keeps, and how many it keeps.
@@ -403,17 +424,17 @@ impl Columns {
         let kept = self.cache.as_ref().and_then(|(_, _, kept)| kept.as_deref());
         let total = kept.map_or(self.len(), <[u32]>::len);
         let end = total.min(start.saturating_add(count));
-        let rows = (start.min(end)..end)
-            .map(|k| kept.and_then(|kept| kept.get(k).copied()).unwrap_or(k as u32))
-            .map(|row| self.row(row))
-            .collect();
-        RowsPage { total, start, rows }
+        let indexes: Vec<u32> =
+            (start.min(end)..end).map(|k| kept.and_then(|kept| kept.get(k).copied()).unwrap_or(k as u32)).collect();
+        let before = if self.compared { indexes.iter().map(|&row| self.before(row)).collect() } else { Vec::new() };
+        let rows = indexes.into_iter().map(|row| self.row(row)).collect();
+        RowsPage { total, start, rows, before }
     }
 
     /// Where row `row`'s record is, or its problem; None past the last row.
     pub fn place(&self, row: u32) -> Option<Place<'_>> {
         let flags = self.flags.get(row as usize)?;
-        if let Some(problem) = self.problem(row) {
+        if let Some(problem) = self.message(row) {
             return Some(Place::Problem { problem });
         }
         let file = self.files.partition_point(|f| f.row <= row).saturating_sub(1);
@@ -422,7 +443,7 @@ impl Columns {
             file,
             offset: self.offset.get(row as usize)?.saturating_sub(start.offset),
             length: self.length.get(row as usize)?,
-            wrapping: flags >> WRAPPING_SHIFT,
+            wrapping: wrapping_of(flags),
             row: row - start.row,
         })
     }
@@ -454,11 +475,14 @@ impl Store {
                 verdict.event_name.as_deref(),
                 verdict.logged,
                 &verdict.matched,
+                verdict.category,
                 verdict.offset,
                 record.len(),
-                wrapping_code(wrapping),
+                wrapping,
             ),
-            Item::Problem(problem) => columns.add_problem(problem.offset, &problem.message),
+            Item::Problem(problem) => {
+                columns.add_problem(problem.offset, problem.line, problem.column, &problem.message)
+            }
         }
     }
 
@@ -504,7 +528,7 @@ struct Report<'a> {
 }
 
 /// A replay's rows, kept to be filtered, paged and explained after it ran: what the page's
-/// replay worker keeps. Rows are JSON text, as `ReplaySession` returns them.
+/// replay worker keeps. Answers are JSON text; a page's rows are `ReplaySession`'s rows.
 #[wasm_bindgen]
 pub struct VerdictStore {
     store: Store,
@@ -583,6 +607,7 @@ mod tests {
     use super::*;
     use trailscope_core::model::Selectors;
     use trailscope_core::replay::session::Replay;
+    use trailscope_core::replay::session::Row;
 
     /// A row as a plain struct: the reference the columns are checked against.
     #[derive(Debug, Clone)]
@@ -632,9 +657,19 @@ mod tests {
         for (k, m) in models.iter().enumerate() {
             let offset = 100 * k as u64;
             match m.problem {
-                Some(message) => columns.add_problem(offset, message),
+                Some(message) => columns.add_problem(offset, k as u64 + 1, 3, message),
                 None => {
-                    columns.add_event(m.source, m.name, m.logged, &m.matched, offset, 50 + k, (k % 3) as u8);
+                    let category = Category::ALL[k % Category::ALL.len()];
+                    columns.add_event(
+                        m.source,
+                        m.name,
+                        m.logged,
+                        &m.matched,
+                        category,
+                        offset,
+                        50 + k,
+                        wrap(k as u8 % 3),
+                    );
                     columns.set_before(k as u64, compared && m.before);
                 }
             }
@@ -663,13 +698,12 @@ mod tests {
         (0..models.len() as u32).filter(|&i| kept(&models[i as usize])).collect()
     }
 
+    fn wrap(code: u8) -> Wrapping {
+        Wrapping::from_code(code).unwrap()
+    }
+
     fn indexes(page: &RowsPage<'_>) -> Vec<u32> {
-        page.rows
-            .iter()
-            .map(|row| match row {
-                StoredRow::Event { index, .. } | StoredRow::Problem { index, .. } => *index,
-            })
-            .collect()
+        page.rows.iter().map(|row| row.index() as u32).collect()
     }
 
     const VERDICTS: [Verdicts; 4] = [Verdicts::All, Verdicts::Logged, Verdicts::Not, Verdicts::Changed];
@@ -717,7 +751,7 @@ mod tests {
         let changed = plain.page(&Filter { logged: Verdicts::Changed, ..Filter::default() }, 0, 100);
         assert_eq!(changed.total, 0);
         let all = plain.page(&Filter::default(), 0, 1);
-        assert!(matches!(all.rows[0], StoredRow::Event { before: None, .. }), "{:?}", all.rows);
+        assert!(all.before.is_empty(), "{:?}", all.before);
     }
 
     #[test]
@@ -725,27 +759,61 @@ mod tests {
         let models = models();
         let mut columns = columns(&models, true);
         let page = columns.page(&Filter::default(), 0, 100);
-        for (row, m) in page.rows.iter().zip(&models) {
+        assert_eq!(page.before.len(), models.len());
+        for (k, ((row, before), m)) in page.rows.iter().zip(&page.before).zip(&models).enumerate() {
+            assert_eq!(row.index(), k as u64);
             match (row, m.problem) {
-                (StoredRow::Problem { problem, .. }, Some(message)) => assert_eq!(*problem, message),
-                (StoredRow::Event { event_source, event_name, logged, before, matched, .. }, None) => {
-                    assert_eq!((*event_source, *event_name), (m.source.unwrap_or("-"), m.name.unwrap_or("-")));
-                    assert_eq!((*logged, *before), (m.logged, Some(m.before)));
-                    assert_eq!(matched.iter().map(|&s| s as usize).collect::<Vec<_>>(), m.matched);
+                (Row::Problem(problem), Some(message)) => {
+                    assert_eq!((&*problem.message, problem.line, problem.column), (message, k as u64 + 1, 3));
+                    assert_eq!((problem.offset, *before), (100 * k as u64, false));
+                }
+                (Row::Event(v), None) => {
+                    assert_eq!((v.event_source.as_deref(), v.event_name.as_deref()), (m.source, m.name));
+                    assert_eq!((v.logged, *before), (m.logged, m.before));
+                    assert_eq!(&*v.matched, m.matched);
+                    assert_eq!((v.category, v.offset, v.length), (Category::ALL[k % 5], 100 * k as u64, 50 + k as u64));
+                    assert_eq!((v.wrapping, v.event_id.as_deref()), (wrap(k as u8 % 3), None));
                 }
                 (row, _) => panic!("{row:?} for {m:?}"),
             }
         }
+        // The JSON is core's Row (what ReplaySession, the CLI and the page read), `before` beside.
         let json = serde_json::to_value(columns.page(&Filter::default(), 6, 2)).unwrap();
         assert_eq!(
             json,
             serde_json::json!({"total": 10, "start": 6, "rows": [
-                {"index": 6, "eventSource": "iam.amazonaws.com", "eventName": "ListUsers", "logged": true, "before": false, "matched": [33]},
-                {"index": 7, "eventSource": "-", "eventName": "Orphan", "logged": true, "before": true, "matched": [31]},
-            ]})
+                {"index": 6, "offset": 600, "eventID": null, "eventSource": "iam.amazonaws.com", "eventName": "ListUsers",
+                 "category": "Data", "logged": true, "matched": [33], "length": 56, "wrapping": 0},
+                {"index": 7, "offset": 700, "eventID": null, "eventSource": null, "eventName": "Orphan",
+                 "category": "NetworkActivity", "logged": true, "matched": [31], "length": 57, "wrapping": 1},
+            ], "before": [false, true]})
         );
         let problem = serde_json::to_value(columns.page(&Filter::default(), 3, 1)).unwrap();
-        assert_eq!(problem["rows"], serde_json::json!([{"index": 3, "problem": "not a valid CloudTrail record: EOF"}]));
+        assert_eq!(
+            problem["rows"],
+            serde_json::json!([{"index": 3, "offset": 300, "line": 4, "column": 3, "message": "not a valid CloudTrail record: EOF"}])
+        );
+        for row in columns.page(&Filter::default(), 0, 100).rows {
+            let json = serde_json::to_string(&row).unwrap();
+            assert_eq!(serde_json::from_str::<Row<'_>>(&json).unwrap(), row);
+        }
+    }
+
+    #[test]
+    fn a_missing_name_is_null_but_filters_as_a_dash() {
+        let mut columns = Columns::new(1, false);
+        columns.add_event(Some("-"), Some("B"), false, &[], Category::Data, 0, 1, Wrapping::Record);
+        columns.add_event(None, Some("B"), false, &[], Category::Data, 1, 1, Wrapping::Record);
+        let page = columns.page(&Filter { text: "- b".into(), ..Filter::default() }, 0, 10);
+        let sources: Vec<_> = page
+            .rows
+            .iter()
+            .map(|r| match r {
+                Row::Event(v) => v.event_source.as_deref(),
+                Row::Problem(_) => panic!("{r:?}"),
+            })
+            .collect();
+        assert_eq!(sources, [Some("-"), None]);
     }
 
     #[test]
@@ -783,14 +851,14 @@ mod tests {
     fn a_cached_filter_sees_rows_added_later() {
         let mut columns = Columns::new(1, false);
         let logged = Filter { logged: Verdicts::Logged, ..Filter::default() };
-        columns.add_event(Some("a"), Some("B"), true, &[0], 0, 1, 0);
+        columns.add_event(Some("a"), Some("B"), true, &[0], Category::Data, 0, 1, wrap(0));
         assert_eq!(columns.page(&logged, 0, 10).total, 1);
-        columns.add_event(Some("a"), Some("B"), false, &[], 1, 1, 0);
-        columns.add_event(Some("a"), Some("C"), true, &[0], 2, 1, 0);
+        columns.add_event(Some("a"), Some("B"), false, &[], Category::Data, 1, 1, wrap(0));
+        columns.add_event(Some("a"), Some("C"), true, &[0], Category::Data, 2, 1, wrap(0));
         assert_eq!(indexes(&columns.page(&logged, 0, 10)), [0, 2]);
         // A before bit set after a page was asked for counts too.
         let mut compared = Columns::new(1, true);
-        compared.add_event(Some("a"), Some("B"), true, &[0], 0, 1, 0);
+        compared.add_event(Some("a"), Some("B"), true, &[0], Category::Data, 0, 1, wrap(0));
         let changed = Filter { logged: Verdicts::Changed, ..Filter::default() };
         assert_eq!(compared.page(&changed, 0, 10).total, 1);
         compared.set_before(0, true);
@@ -820,9 +888,10 @@ mod tests {
                 Some(if i % 2 == 0 { "Even" } else { "Odd" }),
                 i % 3 == 0,
                 &[],
+                Category::Data,
                 i as u64,
                 1,
-                0,
+                Wrapping::Record,
             );
         }
         let odd = Filter { text: "odd".into(), ..Filter::default() };
@@ -835,23 +904,30 @@ mod tests {
     fn places_count_from_their_source() {
         let mut columns = Columns::new(1, false);
         columns.begin_file(0);
-        columns.add_event(Some("a"), Some("B"), true, &[0], 10, 20, 0);
-        columns.add_event(Some("a"), Some("B"), true, &[0], 40, 25, 1);
+        columns.add_event(Some("a"), Some("B"), true, &[0], Category::Data, 10, 20, wrap(0));
+        columns.add_event(Some("a"), Some("B"), true, &[0], Category::Data, 40, 25, wrap(1));
         columns.begin_file(100);
-        columns.add_problem(100, "broken");
-        columns.add_event(Some("a"), Some("B"), true, &[0], 130, 7, 2);
-        assert_eq!(columns.place(1), Some(Place::Record { file: 0, offset: 40, length: 25, wrapping: 1, row: 1 }));
+        columns.add_problem(100, 1, 1, "broken");
+        columns.add_event(Some("a"), Some("B"), true, &[0], Category::Data, 130, 7, wrap(2));
+        assert_eq!(
+            columns.place(1),
+            Some(Place::Record { file: 0, offset: 40, length: 25, wrapping: Wrapping::LookupEvent, row: 1 })
+        );
         assert_eq!(columns.place(2), Some(Place::Problem { problem: "broken" }));
-        assert_eq!(columns.place(3), Some(Place::Record { file: 1, offset: 30, length: 7, wrapping: 2, row: 1 }));
+        assert_eq!(
+            columns.place(3),
+            Some(Place::Record { file: 1, offset: 30, length: 7, wrapping: Wrapping::EventBridge, row: 1 })
+        );
         assert_eq!(columns.place(4), None);
     }
 
     #[test]
     fn an_event_source_with_a_space_reads_back_whole() {
         let mut columns = Columns::new(1, false);
-        columns.add_event(Some("odd source"), None, false, &[], 0, 1, 0);
+        columns.add_event(Some("odd source"), None, false, &[], Category::Data, 0, 1, wrap(0));
         let page = columns.page(&Filter::default(), 0, 1);
-        assert!(matches!(page.rows[0], StoredRow::Event { event_source: "odd source", event_name: "-", .. }));
+        let Row::Event(verdict) = &page.rows[0] else { panic!("{:?}", page.rows) };
+        assert_eq!((verdict.event_source.as_deref(), verdict.event_name.as_deref()), (Some("odd source"), None));
     }
 
     fn session(selectors: &str) -> ReplaySession {
@@ -876,7 +952,8 @@ mod tests {
         // The default trail logged the 4 management events; write-only keeps 2 of them.
         let changed = columns.page(&Filter { logged: Verdicts::Changed, ..Filter::default() }, 0, 20);
         assert_eq!(changed.total, 2);
-        assert!(changed.rows.iter().all(|r| matches!(r, StoredRow::Event { logged: false, before: Some(true), .. })));
+        assert!(changed.rows.iter().all(|r| matches!(r, Row::Event(v) if !v.logged)), "{:?}", changed.rows);
+        assert_eq!(changed.before, [true, true]);
         assert!(matches!(columns.place(10), Some(Place::Problem { .. })));
         assert!(matches!(columns.place(11), Some(Place::Record { file: 1, offset: 17, row: 1, .. })));
         let summary = store.summary();

@@ -137,6 +137,12 @@ fn a_verdict_store_pages_filtered_rows_and_explains_them() {
     let filter = js_sys::JSON::parse(r#"{"logged": "changed", "selector": null, "text": ""}"#).unwrap();
     let page: serde_json::Value = serde_json::from_str(&store.page(filter, 0, 20).unwrap()).unwrap();
     assert_eq!(page["total"], 2);
+    // Core's rows (as ReplaySession gives them), each one's verdict before beside them.
+    assert_eq!(page["before"], serde_json::json!([true, true]));
+    assert_eq!(
+        (&page["rows"][0]["logged"], &page["rows"][0]["category"]),
+        (&serde_json::json!(false), &serde_json::json!("Management"))
+    );
     let index = page["rows"][0]["index"].as_u64().unwrap() as u32;
     let place: serde_json::Value = serde_json::from_str(&store.place(index)).unwrap();
     let (offset, length) = (place["offset"].as_u64().unwrap() as usize, place["length"].as_u64().unwrap() as usize);

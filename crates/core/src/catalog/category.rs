@@ -4,7 +4,8 @@
 /// An event's category. Trails' selectors can name the first three; `Insight` events come from
 /// insight selectors, never from event selectors (spec §5.3), and `Other` stands for any value
 /// trails do not know: no selector matches either.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Category {
     Management,
     Data,

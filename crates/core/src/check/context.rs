@@ -90,6 +90,7 @@ pub struct Trail {
 
 /// A context that cannot be used, with its place in the context text (1-based).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ContextError {
     pub message: String,
     pub line: usize,

@@ -21,6 +21,7 @@ use serde::Serialize;
 
 /// Who raised an error: the SDK before sending, or the service.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "lowercase")]
 pub enum RaisedBy {
     Client,
@@ -29,11 +30,15 @@ pub enum RaisedBy {
 
 /// An error as the API (or the SDK) reports it (decisions D22).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ApiError {
+    /// Serialized as AWS spells it (`Code::as_str`).
     #[serde(rename = "__type")]
-    pub error_type: String,
+    pub error_type: Code,
     pub message: String,
+    /// 400 for service errors; absent for client-side ones.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub http_status: Option<u16>,
     pub raised_by: RaisedBy,
 }
@@ -47,6 +52,7 @@ pub enum Outcome {
 
 /// The trail's selectors as `get-event-selectors` would print them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct TrailState {
     pub before: SelectorsResponse,
     /// After this call; equal to `before` when the call failed.
@@ -155,7 +161,7 @@ fn finish(
         }
         // Unreachable in practice: without errors the trail is always known.
         _ => Outcome::Error(ApiError {
-            error_type: Code::UnrecognizedInput.as_str().into(),
+            error_type: Code::UnrecognizedInput,
             message: "no request".into(),
             http_status: None,
             raised_by: RaisedBy::Client,
@@ -180,7 +186,7 @@ fn api_error(diagnostics: &[Diagnostic]) -> Option<ApiError> {
     Some(match stage {
         // botocore reports every parameter problem in one message, in its own order.
         Stage::Client => ApiError {
-            error_type: Code::ParamValidationError.as_str().into(),
+            error_type: Code::ParamValidationError,
             message: format!(
                 "Parameter validation failed:\n{}",
                 in_stage.iter().map(|d| d.message.as_str()).collect::<Vec<_>>().join("\n")
@@ -189,7 +195,7 @@ fn api_error(diagnostics: &[Diagnostic]) -> Option<ApiError> {
             raised_by: RaisedBy::Client,
         },
         Stage::Input => ApiError {
-            error_type: in_stage[0].code.as_str().into(),
+            error_type: in_stage[0].code,
             message: in_stage[0].message.clone(),
             http_status: None,
             raised_by: RaisedBy::Client,
@@ -197,7 +203,7 @@ fn api_error(diagnostics: &[Diagnostic]) -> Option<ApiError> {
         Stage::Name | Stage::Lookup | Stage::Selectors | Stage::Lint => {
             let first = in_stage.iter().min_by_key(|d| (d.span.start, d.span.end)).copied().unwrap_or(in_stage[0]);
             ApiError {
-                error_type: first.code.as_str().into(),
+                error_type: first.code,
                 message: first.message.clone(),
                 http_status: Some(400),
                 raised_by: RaisedBy::Service,

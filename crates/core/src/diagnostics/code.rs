@@ -18,6 +18,7 @@ pub enum Stage {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Error,
@@ -28,6 +29,7 @@ pub enum Severity {
 /// (`docs/aws-messages.md`), AWS's or botocore's as documented or produced deterministically, or
 /// trailscope's own under a decision (`docs/decisions.md`) where AWS's text is not known.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "lowercase")]
 pub enum Provenance {
     Observed,
@@ -39,6 +41,7 @@ macro_rules! codes {
     ($($(#[$doc:meta])* $code:ident = $name:literal, $stage:ident, $severity:ident, $provenance:ident;)+) => {
         /// What a diagnostic is: the exception CloudTrail (or the SDK) would raise, or a lint name.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
         pub enum Code {
             $($(#[$doc])* #[serde(rename = $name)] $code,)+
         }

@@ -10,17 +10,25 @@ use crate::request::model::SelectorsResponse;
 use crate::source::span::{LineIndex, Position};
 use serde::Serialize;
 
-/// A `PutEventSelectors` evaluation as data.
+/// One `PutEventSelectors` evaluation, the same data the CLI prints with `--format json`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Report {
+    /// True when CloudTrail would accept the request (warnings allowed).
     pub valid: bool,
+    /// What the text was read as; null when it is not JSON or not a known shape.
     pub form: Option<InputForm>,
+    /// The `PutEventSelectors` response, defaults filled in; null when the call fails.
     pub response: Option<SelectorsResponse>,
+    /// The error of the first failing stage, as the SDK or the API reports it.
     pub error: Option<ApiError>,
+    /// Every problem, ordered by position.
     pub diagnostics: Vec<FlatDiagnostic>,
+    /// The trail's selectors before and after the call (`get-event-selectors`).
     pub trail: Option<TrailState>,
     /// Set when a context was given but cannot be used; the request is then judged without.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub context_error: Option<ContextError>,
 }
 
@@ -52,11 +60,15 @@ pub fn from_evaluation(request: &str, evaluation: Evaluation, offsets: Offsets) 
     }
 }
 
+/// A problem where it is: lines and columns are 1-based; `start`/`end` are byte offsets,
+/// `from`/`to` UTF-16 offsets (what JS strings and editors count; set by `validate`).
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "Diagnostic"))]
 pub struct FlatDiagnostic {
     pub code: Code,
     pub severity: Severity,
     pub message: String,
+    /// RFC 6901 JSON pointer to the value (or member) at fault.
     pub pointer: String,
     pub line: usize,
     pub column: usize,
@@ -69,8 +81,10 @@ pub struct FlatDiagnostic {
     pub end: usize,
     /// UTF-16 offsets into the source, for JavaScript editors.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub from: Option<usize>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub to: Option<usize>,
     /// The spec section implemented, and the trailscope decision when AWS documents nothing.
     pub spec: &'static str,
@@ -80,19 +94,25 @@ pub struct FlatDiagnostic {
     pub provenance: Provenance,
 }
 
+/// A machine-applicable repair.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "Fix"))]
 pub struct FlatFix {
     pub title: String,
     pub edits: Vec<FlatEdit>,
 }
 
+/// One replacement: byte offsets `start`/`end`, UTF-16 offsets `from`/`to` (set by `validate`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "Edit"))]
 pub struct FlatEdit {
     pub start: usize,
     pub end: usize,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub from: Option<usize>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub to: Option<usize>,
     pub text: String,
 }

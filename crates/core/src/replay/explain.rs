@@ -5,9 +5,12 @@ use super::event::{Category, EventRecord};
 use super::matcher::{Matcher, Miss};
 use crate::catalog::Field;
 use crate::request::model::{AdvancedFieldSelector, EventSelector, Operator, ReadWriteType, Selectors};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// For one selector: matched, or the first condition that failed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct SelectorOutcome {
     pub index: usize,
     pub name: Option<String>,
@@ -16,10 +19,12 @@ pub struct SelectorOutcome {
     pub field_selector: Option<usize>,
     pub reason: String,
     /// The trailscope decision this outcome rests on, when AWS documents nothing.
-    pub decision: Option<&'static str>,
+    pub decision: Option<Cow<'static, str>>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// Why an event is logged or not.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Explanation {
     pub logged: bool,
     pub category: Category,
@@ -60,7 +65,7 @@ impl Explanation {
 
     /// " (decision Dn)" for an outcome that rests on one; D26 is named once for the whole line.
     fn decision_note(&self, outcome: &SelectorOutcome) -> String {
-        match outcome.decision {
+        match outcome.decision.as_deref() {
             Some("D26") if self.category_derivation.is_some() => String::new(),
             Some(id) => format!(" (decision {id})"),
             None => String::new(),
@@ -88,7 +93,14 @@ pub fn explain(selectors: &Selectors, matcher: &Matcher, event: &EventRecord<'_>
                     (selector.name.clone(), field, reason, decision)
                 }
             };
-            SelectorOutcome { index, name, matched: result.is_ok(), field_selector, reason, decision }
+            SelectorOutcome {
+                index,
+                name,
+                matched: result.is_ok(),
+                field_selector,
+                reason,
+                decision: decision.map(Cow::Borrowed),
+            }
         })
         .collect();
     Explanation {

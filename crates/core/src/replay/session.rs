@@ -18,10 +18,13 @@ pub const MAX_NAME_PAIRS: usize = 10_000;
 /// How many eventSource/eventName pairs a top list shows (the CLI's summary, the page).
 pub const TOP_EVENTS: usize = 20;
 
-/// The verdict on one event; its strings borrow from the record while it is being read
-/// (`into_owned` keeps one longer).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// The verdict on one event: the one row shape every consumer reads (the npm package's
+/// `VerdictRow`, the CLI's JSON lines, the page).
+// Its strings borrow from the record while it is being read (`into_owned` keeps one longer).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "VerdictRow"))]
 pub struct Verdict<'a> {
+    /// Position among the input's records, from 0.
     pub index: u64,
     /// Byte offset of the record in the (decompressed) input.
     pub offset: u64,
@@ -33,7 +36,12 @@ pub struct Verdict<'a> {
     pub event_name: Option<Cow<'a, str>>,
     pub category: Category,
     pub logged: bool,
+    /// Indexes of the selectors that matched.
     pub matched: Cow<'a, [usize]>,
+    /// Byte length of the record: `offset`, `length` and `wrapping` find it again (to explain
+    /// the verdict) without keeping it.
+    pub length: u64,
+    pub wrapping: Wrapping,
 }
 
 impl Verdict<'_> {
@@ -48,20 +56,43 @@ impl Verdict<'_> {
             category: self.category,
             logged: self.logged,
             matched: Cow::Owned(self.matched.into_owned()),
+            length: self.length,
+            wrapping: self.wrapping,
         }
     }
 }
 
 /// A record that could not be judged, and where it is.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "ProblemRow"))]
 pub struct Problem {
     pub index: u64,
     pub offset: u64,
-    /// Line and column in the file of what went wrong (the record's start when nothing more
-    /// precise is known); the message names the same place.
-    #[serde(flatten)]
-    pub position: Position,
+    /// Line and column (from 1) in the file of what went wrong (the record's start when nothing
+    /// more precise is known); the message names the same place. Lines restart at each file.
+    pub line: u64,
+    pub column: u64,
     pub message: String,
+}
+
+/// One row of a replay's output as JSON: a verdict, or a record that could not be judged
+/// (told apart by `message`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub enum Row<'a> {
+    Event(Verdict<'a>),
+    Problem(Problem),
+}
+
+impl Row<'_> {
+    /// Position among the input's records, from 0.
+    pub fn index(&self) -> u64 {
+        match self {
+            Row::Event(verdict) => verdict.index,
+            Row::Problem(problem) => problem.index,
+        }
+    }
 }
 
 #[derive(Debug)]
@@ -76,7 +107,8 @@ pub enum Item<'a> {
     Problem(Problem),
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct NameCount {
     pub events: u64,
     pub logged: u64,
@@ -84,6 +116,7 @@ pub struct NameCount {
 
 /// The counts of a replay that are plain numbers (what a progress line shows).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Totals {
     pub events: u64,
     pub logged: u64,
@@ -95,16 +128,20 @@ pub struct Totals {
     pub by_selector: Vec<u64>,
 }
 
+/// The counts of a replay.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Summary {
     #[serde(flatten)]
     pub totals: Totals,
     /// Keyed by the category's name, in name order; categories never seen are left out.
     #[serde(serialize_with = "categories")]
+    #[cfg_attr(feature = "ts", ts(as = "HashMap<Category, NameCount>"))]
     by_category: [NameCount; Category::ALL.len()],
-    /// Keyed "eventSource eventName"; past MAX_NAME_PAIRS keys, under "(other)". Serialized in
-    /// key order.
+    /// Keyed "eventSource eventName"; past 10,000 keys (`MAX_NAME_PAIRS`), the rest under
+    /// "(other)". Serialized in key order.
     #[serde(serialize_with = "sorted")]
+    #[cfg_attr(feature = "ts", ts(as = "HashMap<String, NameCount>"))]
     pub by_event: HashMap<String, NameCount, FoldHasher>,
     /// Reused to build keys without allocating per event.
     #[serde(skip)]
@@ -116,6 +153,7 @@ type FoldHasher = foldhash::fast::FixedState;
 /// One line of a top list: an eventSource/eventName pair ("(other)" past MAX_NAME_PAIRS) and
 /// its counts.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct TopEvent<'a> {
     pub name: &'a str,
     pub events: u64,
@@ -430,9 +468,12 @@ impl<S: FnMut(Item<'_>)> Judge<'_, S> {
                 event_name: event.event_name,
                 logged: !matched.is_empty(),
                 matched: Cow::Borrowed(matched),
+                length: 0,
+                wrapping,
             };
             (verdict, explanation)
         })?;
+        let verdict = Verdict { length: n as u64, ..verdict };
         *self.next_index += 1;
         self.summary.count(&verdict);
         (self.sink)(Item::Event { verdict, record: &bytes[..n], wrapping, explanation });
@@ -443,7 +484,8 @@ impl<S: FnMut(Item<'_>)> Judge<'_, S> {
         let index = *self.next_index;
         *self.next_index += 1;
         self.summary.totals.problems += 1;
-        (self.sink)(Item::Problem(Problem { index, offset, position, message }));
+        let Position { line, column } = position;
+        (self.sink)(Item::Problem(Problem { index, offset, line, column, message }));
     }
 }
 
@@ -564,7 +606,7 @@ mod tests {
                 replay.push(chunk, &mut sink);
             }
             replay.finish(&mut sink);
-            let found: Vec<_> = problems.iter().map(|p| (p.position.line, p.position.column)).collect();
+            let found: Vec<_> = problems.iter().map(|p| (p.line, p.column)).collect();
             assert_eq!(found, [(3, 17), (4, 1), (7, 17), (8, 13)], "chunk size {size}: {problems:#?}");
             assert!(problems[0].message.ends_with("at line 3 column 17"), "{}", problems[0].message);
             assert!(problems[2].message.ends_with("at line 7 column 17"), "{}", problems[2].message);

@@ -14,7 +14,8 @@ use crate::source::json::scan::{resume_string, StringPart};
 /// Largest record held; CloudTrail events are at most 256 KB (spec §4.2 quotas).
 pub const MAX_RECORD_BYTES: usize = 8 * 1024 * 1024;
 
-/// How the record bytes wrap the event.
+/// How the record bytes wrap the event. On the wire it is a number (`code`): 0 the record
+/// itself, 1 a lookup-events entry (`CloudTrailEvent` string), 2 an EventBridge event (`detail`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Wrapping {
     /// The bytes are the record.
@@ -23,6 +24,67 @@ pub enum Wrapping {
     LookupEvent,
     /// An EventBridge event: the record is `detail`.
     EventBridge,
+}
+
+impl Wrapping {
+    /// Every wrapping; its position is its `code`.
+    pub const ALL: [Wrapping; 3] = [Wrapping::Record, Wrapping::LookupEvent, Wrapping::EventBridge];
+
+    /// The number it is written as (rows are many: a digit is shorter than a name).
+    pub fn code(self) -> u8 {
+        match self {
+            Wrapping::Record => 0,
+            Wrapping::LookupEvent => 1,
+            Wrapping::EventBridge => 2,
+        }
+    }
+
+    pub fn from_code(code: u8) -> Option<Wrapping> {
+        Wrapping::ALL.get(usize::from(code)).copied()
+    }
+}
+
+impl serde::Serialize for Wrapping {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_u8(self.code())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Wrapping {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let code = u8::deserialize(deserializer)?;
+        Wrapping::from_code(code)
+            .ok_or_else(|| serde::de::Error::invalid_value(serde::de::Unexpected::Unsigned(code.into()), &"0, 1 or 2"))
+    }
+}
+
+/// `0 | 1 | 2`, from `Wrapping::ALL` (ts-rs derives enums as names, not as their codes).
+#[cfg(feature = "ts")]
+impl ts_rs::TS for Wrapping {
+    type WithoutGenerics = Self;
+    type OptionInnerType = Self;
+
+    fn docs() -> Option<String> {
+        Some(String::from(
+            "/**\n * How a record's bytes wrap the event: 0 the record itself, 1 a lookup-events entry\n * (`CloudTrailEvent` string), 2 an EventBridge event (`detail`).\n */\n",
+        ))
+    }
+
+    fn name(_: &ts_rs::Config) -> String {
+        String::from("Wrapping")
+    }
+
+    fn inline(_: &ts_rs::Config) -> String {
+        Wrapping::ALL.map(|w| w.code().to_string()).join(" | ")
+    }
+
+    fn decl(cfg: &ts_rs::Config) -> String {
+        format!("type Wrapping = {};", Self::inline(cfg))
+    }
+
+    fn decl_concrete(cfg: &ts_rs::Config) -> String {
+        Self::decl(cfg)
+    }
 }
 
 /// Whether `name`, a member name of a top-level object (raw bytes), makes the object more than
@@ -43,7 +105,7 @@ fn records_array(name: &[u8]) -> Option<Wrapping> {
 
 /// Where a byte is in the input file, both from 1, as editors count: `column` counts bytes
 /// from the line's start (as serde_json's error positions do).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Position {
     pub line: u64,
     pub column: u64,

@@ -11,7 +11,9 @@ use crate::request::located::{self, Located, LocatedList, Request};
 use crate::source::json::{Node, Value};
 use crate::source::span::Span;
 
+/// What the text was read as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum InputForm {
     PutEventSelectorsRequest,
     GetEventSelectorsOutput,

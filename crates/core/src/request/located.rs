@@ -274,6 +274,8 @@ mod tests {
     #[test]
     fn the_last_duplicate_list_still_counts_toward_the_limit() {
         let evaluation = put_event_selectors(&duplicated_equals(1, 501), None);
-        assert!(matches!(&evaluation.outcome, Outcome::Error(e) if e.error_type == "InvalidEventSelectorsException"));
+        assert!(
+            matches!(&evaluation.outcome, Outcome::Error(e) if e.error_type == Code::InvalidEventSelectorsException)
+        );
     }
 }

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 /// `ReadWriteType` (spec §1.2); default `All`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum ReadWriteType {
     ReadOnly,
     WriteOnly,
@@ -28,6 +29,7 @@ impl ReadWriteType {
 /// A basic event selector with the defaults CloudTrail fills in (spec §1.2, §1.5).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct EventSelector {
     #[serde(default)]
     pub read_write_type: ReadWriteType,
@@ -58,6 +60,7 @@ impl Default for EventSelector {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct DataResource {
     #[serde(rename = "Type")]
     pub resource_type: String,
@@ -67,27 +70,36 @@ pub struct DataResource {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct AdvancedEventSelector {
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub name: Option<String>,
     pub field_selectors: Vec<AdvancedFieldSelector>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct AdvancedFieldSelector {
     pub field: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub equals: Option<Vec<String>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub starts_with: Option<Vec<String>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub ends_with: Option<Vec<String>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub not_equals: Option<Vec<String>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub not_starts_with: Option<Vec<String>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub not_ends_with: Option<Vec<String>>,
 }
 
@@ -175,6 +187,7 @@ impl AdvancedFieldSelector {
 
 /// What a trail stores: basic or advanced selectors, never both (spec §1.1).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Selectors {
     #[serde(rename = "EventSelectors")]
     Basic(Vec<EventSelector>),
@@ -191,6 +204,7 @@ impl Default for Selectors {
 
 /// `PutEventSelectorsResponse` / `GetEventSelectorsResponse` (spec §1.5).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct SelectorsResponse {
     #[serde(rename = "TrailARN")]
     pub trail_arn: String,

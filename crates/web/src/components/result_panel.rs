@@ -6,6 +6,7 @@ use std::rc::Rc;
 use trailscope_core::model::SelectorsResponse;
 use trailscope_core::report::Report;
 use trailscope_core::service::{ApiError, RaisedBy, TrailState};
+use trailscope_core::Code;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -54,13 +55,13 @@ fn status(outcome: Outcome<'_>) -> Html {
 /// The decision an error rests on, when AWS documents nothing about it.
 fn decision_of(report: &Report) -> Option<&'static str> {
     let error = report.error.as_ref()?;
-    report.diagnostics.iter().find(|d| d.code.as_str() == error.error_type).and_then(|d| d.decision)
+    report.diagnostics.iter().find(|d| d.code == error.error_type).and_then(|d| d.decision)
 }
 
 #[derive(serde::Serialize)]
 struct WireError<'a> {
     #[serde(rename = "__type")]
-    error_type: &'a str,
+    error_type: Code,
     message: &'a str,
 }
 
@@ -78,13 +79,13 @@ fn body(outcome: Outcome<'_>, decision: Option<&'static str>) -> Html {
 
 fn error_body(error: &ApiError, decision: Option<&'static str>) -> Html {
     let explain = match error.raised_by {
-        RaisedBy::Client if error.error_type == "ParamValidationError" => {
+        RaisedBy::Client if error.error_type == Code::ParamValidationError => {
             "botocore (boto3, the AWS CLI) rejects this before any request is sent: botocore.exceptions.ParamValidationError"
         }
         RaisedBy::Client => "This text cannot be sent: the SDK and the AWS CLI fail to read it.",
         RaisedBy::Service => "CloudTrail's error response (HTTP status not documented by AWS; 400 assumed, decision D22):",
     };
-    let wire = WireError { error_type: &error.error_type, message: &error.message };
+    let wire = WireError { error_type: error.error_type, message: &error.message };
     html! {
         <>
             <p class="explain">{explain}</p>

@@ -3,7 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 use std::rc::Rc;
-use trailscope_core::replay::session::Totals;
+use trailscope_core::replay::explain::Explanation;
+use trailscope_core::replay::session::{self, Totals};
 use yew::Reducible;
 
 /// One of the most frequent eventSource/eventName pairs, as core's `Summary::top` ranks them
@@ -33,40 +34,44 @@ pub struct Progress {
     pub compared: bool,
 }
 
-/// A window of result rows: the filtered total, where the window starts and its rows.
+/// A window of result rows: the filtered total, where the window starts, its rows (core's
+/// `Row`, the one `ReplaySession` gives the worker; the worker's store keeps no eventID, the
+/// table does not show it) and, when comparing, whether each was logged before.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 pub struct RowsWindow {
     pub total: usize,
     pub start: usize,
-    pub rows: Vec<Row>,
+    pub rows: Vec<session::Row<'static>>,
+    #[serde(default)]
+    pub before: Vec<bool>,
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(rename_all = "camelCase")]
+impl RowsWindow {
+    /// The rows with their verdict before, if compared.
+    pub fn rows(self) -> Vec<Row> {
+        let before = self.before.into_iter().map(Some).chain(std::iter::repeat(None));
+        self.rows.into_iter().zip(before).map(|(row, before)| Row { row, before }).collect()
+    }
+}
+
+/// A row of the table: core's row, and, when comparing, the verdict before.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Row {
-    pub index: usize,
-    #[serde(default)]
-    pub event_source: Option<String>,
-    #[serde(default)]
-    pub event_name: Option<String>,
-    #[serde(default)]
-    pub logged: bool,
-    #[serde(default)]
+    pub row: session::Row<'static>,
     pub before: Option<bool>,
-    #[serde(default)]
-    pub matched: Vec<usize>,
-    #[serde(default)]
-    pub problem: Option<String>,
 }
 
-/// The clicked row: its record as read from its source, and why it is (not) logged.
+/// The clicked row: its record as read from its source, and why it is (not) logged (core's
+/// explanation), or why it could not be judged.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct Selected {
     pub index: usize,
     #[serde(default)]
     pub record: Option<String>,
     #[serde(default)]
-    pub explanation: Option<serde_json::Value>,
+    pub explanation: Option<Explanation>,
+    #[serde(default)]
+    pub problem: Option<String>,
 }
 
 /// A message from the worker (www/worker/replay-worker.js), by its `type`.
@@ -149,7 +154,7 @@ impl Reducible for ReplayState {
                 FromWorker::Cancelled(p) => next.progressed(p, Status::Cancelled),
                 FromWorker::Error { message } => next.status = Status::Failed(message),
                 FromWorker::Rows(window) => {
-                    (next.row_total, next.row_start, next.rows) = (window.total, window.start, window.rows)
+                    (next.row_total, next.row_start, next.rows) = (window.total, window.start, window.rows())
                 }
                 FromWorker::Explanation(selected) => next.selected = Some(selected),
             },
@@ -312,8 +317,7 @@ mod tests {
 
     #[test]
     fn explanation_is_selected_and_cleared_by_a_rerun() {
-        let selected =
-            Selected { index: 3, record: Some("{}".into()), explanation: Some(serde_json::json!({"logged": true})) };
+        let selected = Selected { index: 3, record: None, explanation: None, problem: Some("not JSON".into()) };
         let state = reduce(
             ReplayState::default(),
             [
@@ -329,23 +333,45 @@ mod tests {
 
     #[test]
     fn rows_window_replaces_the_rows_and_a_start_forgets_them() {
-        let row = |index| Row {
-            index,
-            event_source: Some("s3.amazonaws.com".into()),
-            event_name: Some("GetObject".into()),
-            logged: true,
-            before: None,
-            matched: vec![0],
-            problem: None,
+        let row = |index: u64| {
+            // What the worker's store sends for a verdict (no eventID: it keeps none).
+            let sent = serde_json::json!({
+                "index": index, "offset": 0, "eventSource": "s3.amazonaws.com", "eventName": "GetObject",
+                "category": "Data", "logged": true, "matched": [0], "length": 2, "wrapping": 0,
+            });
+            serde_json::from_value::<session::Row>(sent).unwrap()
         };
-        let window = RowsWindow { total: 100, start: 20, rows: vec![row(20), row(21)] };
+        let window = RowsWindow { total: 100, start: 20, rows: vec![row(20), row(21)], before: vec![true, false] };
         let state = reduce(ReplayState::default(), [start(), ReplayAction::Worker(FromWorker::Rows(window))]);
         assert_eq!((state.row_total, state.row_start, state.rows.len()), (100, 20, 2));
-        let smaller = RowsWindow { total: 1, start: 0, rows: vec![row(7)] };
+        assert_eq!((state.rows[0].before, state.rows[1].before), (Some(true), Some(false)));
+        let smaller = RowsWindow { total: 1, start: 0, rows: vec![row(7)], before: vec![] };
         let state = reduce(state, [ReplayAction::Worker(FromWorker::Rows(smaller))]);
-        assert_eq!((state.row_total, state.row_start, state.rows[0].index), (1, 0, 7));
+        assert_eq!(
+            (state.row_total, state.row_start, state.rows[0].row.index(), state.rows[0].before),
+            (1, 0, 7, None)
+        );
         let restarted = reduce(state, [start()]);
         assert_eq!((restarted.row_total, restarted.rows.len(), restarted.status), (0, 0, Status::Running));
+    }
+
+    #[test]
+    fn rows_and_explanations_are_read_as_core_wrote_them() {
+        use trailscope_core::model::Selectors;
+        use trailscope_core::replay::session::{Problem, Replay};
+        use trailscope_core::replay::stream::Wrapping;
+        let problem = Problem { index: 4, offset: 9, line: 1, column: 10, message: "bad".into() };
+        let row = session::Row::Problem(problem);
+        let sent = serde_json::to_string(&row).unwrap();
+        assert_eq!(serde_json::from_str::<session::Row>(&sent).unwrap(), row);
+        let replay = Replay::new(Selectors::default());
+        let record = br#"{"eventSource": "s3.amazonaws.com", "eventName": "ListBuckets", "readOnly": true}"#;
+        let explanation = replay.explain(record, Wrapping::Record).unwrap();
+        let sent = serde_json::json!({"type": "explanation", "index": 2, "record": "{}", "explanation": explanation});
+        let selected: Selected = serde_json::from_value(sent).unwrap();
+        // `category_derivation` stays on the Rust side (the JSON shape leaves it out).
+        let explanation = Explanation { category_derivation: None, ..explanation };
+        assert_eq!(selected.explanation, Some(explanation));
     }
 
     #[test]

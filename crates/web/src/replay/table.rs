@@ -3,6 +3,8 @@
 //! clicked row next to its event JSON.
 
 use super::state::{Filter, ReplayState, Row, Selected, Verdicts};
+use trailscope_core::replay::explain::SelectorOutcome;
+use trailscope_core::replay::session;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -133,18 +135,21 @@ fn filters(props: &ReplayTableProps) -> Html {
     }
 }
 
-fn result_row(row: &Row, explain: &Callback<usize>) -> Html {
-    let index = row.index;
+fn result_row(Row { row, before }: &Row, explain: &Callback<usize>) -> Html {
+    let index = row.index() as usize;
     let onclick = explain.reform(move |_: MouseEvent| index);
-    if let Some(problem) = &row.problem {
-        return html! {
-            <button class="result-row problem" {onclick}>
-                <span>{index}</span><span class="sev error">{"problem"}</span><span></span><span class="message">{problem.clone()}</span>
-            </button>
-        };
-    }
+    let row = match row {
+        session::Row::Event(verdict) => verdict,
+        session::Row::Problem(problem) => {
+            return html! {
+                <button class="result-row problem" {onclick}>
+                    <span>{index}</span><span class="sev error">{"problem"}</span><span></span><span class="message">{problem.message.clone()}</span>
+                </button>
+            };
+        }
+    };
     let verdict = if row.logged { "logged" } else { "not logged" };
-    let change = match row.before {
+    let change = match *before {
         Some(before) if before != row.logged => {
             if row.logged {
                 " (was not)"
@@ -166,30 +171,29 @@ fn result_row(row: &Row, explain: &Callback<usize>) -> Html {
 }
 
 fn explanation(state: &ReplayState) -> Html {
-    let Some(Selected { index, record, explanation }) = &state.selected else { return html! {} };
-    let explanation = explanation.clone().unwrap_or_default();
+    let Some(Selected { index, record, explanation: explained, problem }) = &state.selected else { return html! {} };
     let pretty = record
         .as_deref()
         .and_then(|r| serde_json::from_str::<serde_json::Value>(r).ok())
         .and_then(|v| serde_json::to_string_pretty(&v).ok())
         .or_else(|| record.clone())
         .unwrap_or_default();
-    let verdict = match explanation.get("logged").and_then(|l| l.as_bool()) {
+    let verdict = match explained.as_ref().map(|e| e.logged) {
         Some(true) => "logged",
         Some(false) => "not logged",
         None => "not judged",
     };
-    let derived = explanation.get("category_derived").and_then(|d| d.as_bool()) == Some(true);
+    let derived = explained.as_ref().is_some_and(|e| e.category_derived);
     html! {
         <div class="explanation" data-testid="replay-explanation">
             <div>
                 <h3>{format!("Event {index}: {verdict}")}</h3>
-                if let Some(problem) = explanation.get("problem").and_then(|p| p.as_str()) { <p class="context-error">{problem.to_string()}</p> }
+                if let Some(problem) = problem { <p class="context-error">{problem.clone()}</p> }
                 if derived {
                     <p class="note"><span class="badge decision">{"not documented by AWS · D26"}</span>{" the record has no eventCategory; its category was derived"}</p>
                 }
                 <ul class="why">
-                    { for explanation.get("selectors").and_then(|s| s.as_array()).into_iter().flatten().map(selector_line) }
+                    { for explained.iter().flat_map(|e| &e.selectors).map(selector_line) }
                 </ul>
             </div>
             <pre class="json" aria-label="Event record">{pretty}</pre>
@@ -197,17 +201,16 @@ fn explanation(state: &ReplayState) -> Html {
     }
 }
 
-fn selector_line(outcome: &serde_json::Value) -> Html {
-    let matched = outcome.get("matched").and_then(|m| m.as_bool()) == Some(true);
-    let index = outcome.get("index").and_then(|i| i.as_u64()).unwrap_or(0);
-    let name = outcome.get("name").and_then(|n| n.as_str()).map(|n| format!(" ({n})")).unwrap_or_default();
-    let reason = outcome.get("reason").and_then(|r| r.as_str()).unwrap_or_default().to_string();
-    let decision = outcome.get("decision").and_then(|d| d.as_str()).map(str::to_string);
+fn selector_line(outcome: &SelectorOutcome) -> Html {
+    let SelectorOutcome { index, matched, reason, .. } = outcome;
+    let matched = *matched;
+    let name = outcome.name.as_deref().map(|n| format!(" ({n})")).unwrap_or_default();
+    let decision = outcome.decision.clone();
     html! {
         <li class={classes!(matched.then_some("matched"))}>
             <span class="sev">{if matched { "✓" } else { "✕" }}</span>
             {format!(" selector {index}{name}: {reason} ")}
-            if let Some(id) = decision { <span class="badge decision" title="not documented by AWS">{id}</span> }
+            if let Some(id) = decision { <span class="badge decision" title="not documented by AWS">{id.to_string()}</span> }
         </li>
     }
 }

@@ -1,0 +1,108 @@
+//! The wire schema for TypeScript: every type that crosses to JavaScript (the report, the
+//! replay's rows, summary and explanations), declared from the Rust types by ts-rs, so the
+//! declarations are what serde produces (renames, flattened members, `skip_serializing_if`
+//! as optional, `Option` as `| null`). Only with the `ts` feature: no shipped binary has it.
+//!
+//! The npm package ships the result as `types.d.ts` (crates/wasm/types.d.ts, committed, and
+//! imported by wasm-bindgen's declarations); a test fails when that file is out of date, and
+//! `make wire-types` writes it again.
+
+use crate::catalog::Category;
+use crate::check::context::ContextError;
+use crate::check::service::{ApiError, RaisedBy, TrailState};
+use crate::diagnostics::report::{FlatDiagnostic, FlatEdit, FlatFix, Report};
+use crate::diagnostics::{Code, Provenance, Severity};
+use crate::replay::explain::{Explanation, SelectorOutcome};
+use crate::replay::session::{NameCount, Problem, Row, Summary, TopEvent, Totals, Verdict};
+use crate::replay::stream::Wrapping;
+use crate::request::input::InputForm;
+use crate::request::model::{
+    AdvancedEventSelector, AdvancedFieldSelector, DataResource, EventSelector, ReadWriteType, Selectors,
+    SelectorsResponse,
+};
+use ts_rs::{Config, TS};
+
+const HEADER: &str = "// Generated from trailscope-core's Rust types by ts-rs (crates/core/src/wire.rs).
+// Do not edit: `make wire-types` writes it again.
+";
+
+fn declare<T: TS + ?Sized>(cfg: &Config, out: &mut String) {
+    out.push('\n');
+    if let Some(docs) = T::docs() {
+        out.push_str(&docs);
+    }
+    out.push_str("export ");
+    out.push_str(&T::decl(cfg));
+    out.push('\n');
+}
+
+/// The declarations, one `export type` per wire type; counts are plain `number`s (as
+/// serde_json writes them), not `bigint`.
+pub fn typescript() -> String {
+    let cfg = Config::new().with_large_int("number");
+    let mut out = String::from(HEADER);
+    let out = &mut out;
+    // The report (`validate`).
+    declare::<Report>(&cfg, out);
+    declare::<InputForm>(&cfg, out);
+    declare::<Code>(&cfg, out);
+    declare::<Severity>(&cfg, out);
+    declare::<Provenance>(&cfg, out);
+    declare::<FlatDiagnostic>(&cfg, out);
+    declare::<FlatFix>(&cfg, out);
+    declare::<FlatEdit>(&cfg, out);
+    declare::<ApiError>(&cfg, out);
+    declare::<RaisedBy>(&cfg, out);
+    declare::<SelectorsResponse>(&cfg, out);
+    declare::<Selectors>(&cfg, out);
+    declare::<EventSelector>(&cfg, out);
+    declare::<ReadWriteType>(&cfg, out);
+    declare::<DataResource>(&cfg, out);
+    declare::<AdvancedEventSelector>(&cfg, out);
+    declare::<AdvancedFieldSelector>(&cfg, out);
+    declare::<TrailState>(&cfg, out);
+    declare::<ContextError>(&cfg, out);
+    // The replay (`ReplaySession`).
+    declare::<Wrapping>(&cfg, out);
+    declare::<Category>(&cfg, out);
+    declare::<Row<'static>>(&cfg, out);
+    declare::<Verdict<'static>>(&cfg, out);
+    declare::<Problem>(&cfg, out);
+    declare::<Totals>(&cfg, out);
+    declare::<NameCount>(&cfg, out);
+    declare::<Summary>(&cfg, out);
+    declare::<TopEvent<'static>>(&cfg, out);
+    declare::<SelectorOutcome>(&cfg, out);
+    declare::<Explanation>(&cfg, out);
+    std::mem::take(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The committed declarations the npm package ships.
+    const SHIPPED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../wasm/types.d.ts");
+
+    #[test]
+    fn shipped_declarations_are_up_to_date() {
+        let generated = typescript();
+        if std::env::var_os("TRAILSCOPE_WRITE_TYPES").is_some() {
+            std::fs::write(SHIPPED, &generated).unwrap();
+        }
+        let shipped = std::fs::read_to_string(SHIPPED).unwrap_or_default();
+        assert!(
+            shipped == generated,
+            "crates/wasm/types.d.ts is not what the Rust types declare: run `make wire-types` and commit it"
+        );
+    }
+
+    #[test]
+    fn every_code_is_in_the_union() {
+        let union = Code::inline(&Config::new());
+        for code in Code::ALL {
+            assert!(union.contains(&format!("\"{}\"", code.as_str())), "{code} missing from {union}");
+        }
+        assert_eq!(union.matches('|').count() + 1, Code::ALL.len());
+    }
+}

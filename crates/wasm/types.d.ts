@@ -1,0 +1,258 @@
+// Generated from trailscope-core's Rust types by ts-rs (crates/core/src/wire.rs).
+// Do not edit: `make wire-types` writes it again.
+
+/**
+ * One `PutEventSelectors` evaluation, the same data the CLI prints with `--format json`.
+ */
+export type Report = { 
+/**
+ * True when CloudTrail would accept the request (warnings allowed).
+ */
+valid: boolean, 
+/**
+ * What the text was read as; null when it is not JSON or not a known shape.
+ */
+form: InputForm | null, 
+/**
+ * The `PutEventSelectors` response, defaults filled in; null when the call fails.
+ */
+response: SelectorsResponse | null, 
+/**
+ * The error of the first failing stage, as the SDK or the API reports it.
+ */
+error: ApiError | null, 
+/**
+ * Every problem, ordered by position.
+ */
+diagnostics: Array<Diagnostic>, 
+/**
+ * The trail's selectors before and after the call (`get-event-selectors`).
+ */
+trail: TrailState | null, 
+/**
+ * Set when a context was given but cannot be used; the request is then judged without.
+ */
+context_error?: ContextError, };
+
+/**
+ * What the text was read as.
+ */
+export type InputForm = "PutEventSelectorsRequest" | "GetEventSelectorsOutput" | "EventSelectorList" | "AdvancedEventSelectorList";
+
+/**
+ * What a diagnostic is: the exception CloudTrail (or the SDK) would raise, or a lint name.
+ */
+export type Code = "JsonSyntaxError" | "InputTooLarge" | "UnrecognizedInput" | "ParamValidationError" | "InvalidTrailNameException" | "CloudTrailARNInvalidException" | "ThrottlingException" | "UnsupportedOperationException" | "TrailNotFoundException" | "InvalidHomeRegionException" | "OperationNotPermittedException" | "NotOrganizationMasterAccountException" | "NoManagementAccountSLRExistsException" | "InsufficientDependencyServiceAccessPermissionException" | "ConflictException" | "InvalidEventSelectorsException" | "DuplicateKey" | "DuplicateValue" | "NoEffect" | "LogsNothing" | "NeverMatches" | "WildcardInValue" | "ArnEqualsPrefix" | "S3BucketWithoutSlash" | "ArnFormatMismatch" | "AllDataEvents";
+
+export type Severity = "error" | "warning";
+
+/**
+ * Whose words a message is: AWS's as observed against the real service
+ * (`docs/aws-messages.md`), AWS's or botocore's as documented or produced deterministically, or
+ * trailscope's own under a decision (`docs/decisions.md`) where AWS's text is not known.
+ */
+export type Provenance = "observed" | "documented" | "decision";
+
+/**
+ * A problem where it is: lines and columns are 1-based; `start`/`end` are byte offsets,
+ * `from`/`to` UTF-16 offsets (what JS strings and editors count; set by `validate`).
+ */
+export type Diagnostic = { code: Code, severity: Severity, message: string, 
+/**
+ * RFC 6901 JSON pointer to the value (or member) at fault.
+ */
+pointer: string, line: number, column: number, end_line: number, end_column: number, help: string | null, fix: Fix | null, 
+/**
+ * Byte offsets into the source.
+ */
+start: number, end: number, 
+/**
+ * UTF-16 offsets into the source, for JavaScript editors.
+ */
+from?: number, to?: number, 
+/**
+ * The spec section implemented, and the trailscope decision when AWS documents nothing.
+ */
+spec: string, decision: string | null, 
+/**
+ * Whose words `message` is: `observed` (AWS's, seen from the real service), `documented`
+ * (AWS's or botocore's) or `decision` (trailscope's, where AWS's text is not known).
+ */
+provenance: Provenance, };
+
+/**
+ * A machine-applicable repair.
+ */
+export type Fix = { title: string, edits: Array<Edit>, };
+
+/**
+ * One replacement: byte offsets `start`/`end`, UTF-16 offsets `from`/`to` (set by `validate`).
+ */
+export type Edit = { start: number, end: number, from?: number, to?: number, text: string, };
+
+/**
+ * An error as the API (or the SDK) reports it (decisions D22).
+ */
+export type ApiError = { 
+/**
+ * Serialized as AWS spells it (`Code::as_str`).
+ */
+__type: Code, message: string, 
+/**
+ * 400 for service errors; absent for client-side ones.
+ */
+http_status?: number, raised_by: RaisedBy, };
+
+/**
+ * Who raised an error: the SDK before sending, or the service.
+ */
+export type RaisedBy = "client" | "service";
+
+/**
+ * `PutEventSelectorsResponse` / `GetEventSelectorsResponse` (spec §1.5).
+ */
+export type SelectorsResponse = { TrailARN: string, } & ({ "EventSelectors": Array<EventSelector> } | { "AdvancedEventSelectors": Array<AdvancedEventSelector> });
+
+/**
+ * What a trail stores: basic or advanced selectors, never both (spec §1.1).
+ */
+export type Selectors = { "EventSelectors": Array<EventSelector> } | { "AdvancedEventSelectors": Array<AdvancedEventSelector> };
+
+/**
+ * A basic event selector with the defaults CloudTrail fills in (spec §1.2, §1.5).
+ */
+export type EventSelector = { ReadWriteType: ReadWriteType, IncludeManagementEvents: boolean, DataResources: Array<DataResource>, ExcludeManagementEventSources: Array<string>, };
+
+/**
+ * `ReadWriteType` (spec §1.2); default `All`.
+ */
+export type ReadWriteType = "ReadOnly" | "WriteOnly" | "All";
+
+export type DataResource = { Type: string, Values: Array<string>, };
+
+export type AdvancedEventSelector = { Name?: string, FieldSelectors: Array<AdvancedFieldSelector>, };
+
+export type AdvancedFieldSelector = { Field: string, Equals?: Array<string>, StartsWith?: Array<string>, EndsWith?: Array<string>, NotEquals?: Array<string>, NotStartsWith?: Array<string>, NotEndsWith?: Array<string>, };
+
+/**
+ * The trail's selectors as `get-event-selectors` would print them.
+ */
+export type TrailState = { before: SelectorsResponse, 
+/**
+ * After this call; equal to `before` when the call failed.
+ */
+after: SelectorsResponse, };
+
+/**
+ * A context that cannot be used, with its place in the context text (1-based).
+ */
+export type ContextError = { message: string, line: number, column: number, };
+
+/**
+ * How a record's bytes wrap the event: 0 the record itself, 1 a lookup-events entry
+ * (`CloudTrailEvent` string), 2 an EventBridge event (`detail`).
+ */
+export type Wrapping = 0 | 1 | 2;
+
+/**
+ * An event's category. Trails' selectors can name the first three; `Insight` events come from
+ * insight selectors, never from event selectors (spec §5.3), and `Other` stands for any value
+ * trails do not know: no selector matches either.
+ */
+export type Category = "Management" | "Data" | "NetworkActivity" | "Insight" | "Other";
+
+/**
+ * One row of a replay's output as JSON: a verdict, or a record that could not be judged
+ * (told apart by `message`).
+ */
+export type Row = VerdictRow | ProblemRow;
+
+/**
+ * The verdict on one event: the one row shape every consumer reads (the npm package's
+ * `VerdictRow`, the CLI's JSON lines, the page).
+ */
+export type VerdictRow = { 
+/**
+ * Position among the input's records, from 0.
+ */
+index: number, 
+/**
+ * Byte offset of the record in the (decompressed) input.
+ */
+offset: number, eventID: string | null, eventSource: string | null, eventName: string | null, category: Category, logged: boolean, 
+/**
+ * Indexes of the selectors that matched.
+ */
+matched: Array<number>, 
+/**
+ * Byte length of the record: `offset`, `length` and `wrapping` find it again (to explain
+ * the verdict) without keeping it.
+ */
+length: number, wrapping: Wrapping, };
+
+/**
+ * A record that could not be judged, and where it is.
+ */
+export type ProblemRow = { index: number, offset: number, 
+/**
+ * Line and column (from 1) in the file of what went wrong (the record's start when nothing
+ * more precise is known); the message names the same place. Lines restart at each file.
+ */
+line: number, column: number, message: string, };
+
+/**
+ * The counts of a replay that are plain numbers (what a progress line shows).
+ */
+export type Totals = { events: number, logged: number, not_logged: number, problems: number, data_events: number, data_events_logged: number, 
+/**
+ * Events each selector matched (an event can match several).
+ */
+by_selector: Array<number>, };
+
+export type NameCount = { events: number, logged: number, };
+
+/**
+ * The counts of a replay.
+ */
+export type Summary = { 
+/**
+ * Keyed by the category's name, in name order; categories never seen are left out.
+ */
+by_category: { [key in Category]?: NameCount }, 
+/**
+ * Keyed "eventSource eventName"; past 10,000 keys (`MAX_NAME_PAIRS`), the rest under
+ * "(other)". Serialized in key order.
+ */
+by_event: { [key in string]: NameCount }, events: number, logged: number, not_logged: number, problems: number, data_events: number, data_events_logged: number, 
+/**
+ * Events each selector matched (an event can match several).
+ */
+by_selector: Array<number>, };
+
+/**
+ * One line of a top list: an eventSource/eventName pair ("(other)" past MAX_NAME_PAIRS) and
+ * its counts.
+ */
+export type TopEvent = { name: string, events: number, logged: number, };
+
+/**
+ * For one selector: matched, or the first condition that failed.
+ */
+export type SelectorOutcome = { index: number, name: string | null, matched: boolean, 
+/**
+ * For advanced selectors that did not match: the field selector that failed.
+ */
+field_selector: number | null, reason: string, 
+/**
+ * The trailscope decision this outcome rests on, when AWS documents nothing.
+ */
+decision: string | null, };
+
+/**
+ * Why an event is logged or not.
+ */
+export type Explanation = { logged: boolean, category: Category, 
+/**
+ * The record has no eventCategory: its category was derived (decisions D26).
+ */
+category_derived: boolean, selectors: Array<SelectorOutcome>, };

@@ -256,3 +256,22 @@ export type Explanation = { logged: boolean, category: Category,
  * The record has no eventCategory: its category was derived (decisions D26).
  */
 category_derived: boolean, selectors: Array<SelectorOutcome>, };
+
+/**
+ * Which verdicts a filter keeps.
+ */
+export type Verdicts = "all" | "logged" | "not" | "changed";
+
+/**
+ * Which rows a page of the replay's verdicts shows.
+ */
+export type RowFilter = { logged: Verdicts, 
+/**
+ * Rows matched by this selector; null for any.
+ */
+selector: number | null, 
+/**
+ * Kept when "eventSource eventName" ("-" for a missing one; a problem: its message)
+ * contains it, trimmed and case-insensitive.
+ */
+text: string, };

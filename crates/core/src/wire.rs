@@ -13,6 +13,7 @@ use crate::check::service::{ApiError, RaisedBy, TrailState};
 use crate::diagnostics::report::{FlatDiagnostic, FlatEdit, FlatFix, Report};
 use crate::diagnostics::{Code, Provenance, Severity};
 use crate::replay::explain::{Explanation, SelectorOutcome};
+use crate::replay::filter::{RowFilter, Verdicts};
 use crate::replay::session::{NameCount, Problem, Row, Summary, TopEvent, Totals, Verdict};
 use crate::replay::stream::Wrapping;
 use crate::request::input::InputForm;
@@ -74,6 +75,9 @@ pub fn typescript() -> String {
     declare::<TopEvent<'static>>(&cfg, out);
     declare::<SelectorOutcome>(&cfg, out);
     declare::<Explanation>(&cfg, out);
+    // The replay's table (`VerdictStore.page`).
+    declare::<Verdicts>(&cfg, out);
+    declare::<RowFilter>(&cfg, out);
     std::mem::take(out)
 }
 

@@ -4,28 +4,18 @@
 //! forwards what it answers; the logic lives here, tested natively.
 
 use crate::replay::ReplaySession;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::borrow::Cow;
 use std::collections::HashMap;
 use trailscope_core::catalog::Category;
+use trailscope_core::replay::filter::{RowFilter as Filter, Verdicts};
 use trailscope_core::replay::session::{Item, Problem, Row, Summary, TopEvent, Verdict, TOP_EVENTS};
 use trailscope_core::replay::stream::Wrapping;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(typescript_custom_section)]
 const STORE_TYPES: &str = r#"
-import type { TopEvent } from "./types.js";
-
-/** Which rows a page of a `VerdictStore` shows. */
-export interface RowFilter {
-  /** "changed": the verdict differs before and after (none without a comparison). */
-  logged: "all" | "logged" | "not" | "changed";
-  /** Rows matched by this selector; null for any. */
-  selector: number | null;
-  /** Kept when "eventSource eventName" ("-" for a missing one; a problem: its message) contains
-   * it, case-insensitive. */
-  text: string;
-}
+import type { RowFilter, TopEvent } from "./types.js";
 
 export interface RowsPage {
   /** How many rows the filter keeps. */
@@ -56,37 +46,6 @@ export interface RowPlace {
   row: number;
 }
 "#;
-
-/// Which verdicts a filter keeps (the table's first select).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Verdicts {
-    #[default]
-    All,
-    Logged,
-    Not,
-    /// The verdict differs before and after; without a comparison no row has changed.
-    Changed,
-}
-
-/// The rows a page shows.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(default)]
-pub struct Filter {
-    pub logged: Verdicts,
-    /// Rows matched by this selector; None for any.
-    pub selector: Option<usize>,
-    /// Matched (trimmed, case-insensitive) against "eventSource eventName", or a problem's
-    /// message.
-    pub text: String,
-}
-
-impl Filter {
-    /// Keeps every row: no index list is needed.
-    fn keeps_all(&self) -> bool {
-        self.logged == Verdicts::All && self.selector.is_none() && self.text.trim().is_empty()
-    }
-}
 
 const LOGGED: u8 = 1;
 const BEFORE: u8 = 1 << 1;

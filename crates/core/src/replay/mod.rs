@@ -5,6 +5,7 @@
 pub mod event;
 pub mod explain;
 pub mod extract;
+pub mod filter;
 pub mod matcher;
 pub mod session;
 pub mod stream;

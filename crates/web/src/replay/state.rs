@@ -1,7 +1,7 @@
 //! The replay's model: what the worker reports, the filter the table asks with, and the panel's
 //! state as a reducer of both. Pure Rust (no DOM, no worker), so it is tested natively.
 
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use std::rc::Rc;
 use trailscope_core::replay::explain::Explanation;
 use trailscope_core::replay::session::{self, Totals};
@@ -173,66 +173,27 @@ impl ReplayState {
     }
 }
 
-/// Which verdicts the table shows (the first select of its filters).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Verdicts {
-    #[default]
-    All,
-    Logged,
-    /// Not logged.
-    Not,
-    /// The verdict differs before and after (with the comparison on).
-    Changed,
-}
+/// The table's filter is core's, sent to the worker as is.
+pub use trailscope_core::replay::filter::{RowFilter as Filter, Verdicts};
 
-impl Verdicts {
-    pub const ALL: [Verdicts; 4] = [Verdicts::All, Verdicts::Logged, Verdicts::Not, Verdicts::Changed];
-
-    /// The option's value in the select, and in the worker's filter.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Verdicts::All => "all",
-            Verdicts::Logged => "logged",
-            Verdicts::Not => "not",
-            Verdicts::Changed => "changed",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Verdicts::All => "all events",
-            Verdicts::Logged => "logged",
-            Verdicts::Not => "not logged",
-            Verdicts::Changed => "verdict changed",
-        }
-    }
-
-    pub fn parse(value: &str) -> Option<Verdicts> {
-        Verdicts::ALL.into_iter().find(|v| v.as_str() == value)
+/// The words the table's first select shows for each choice.
+pub fn verdicts_label(verdicts: Verdicts) -> &'static str {
+    match verdicts {
+        Verdicts::All => "all events",
+        Verdicts::Logged => "logged",
+        Verdicts::Not => "not logged",
+        Verdicts::Changed => "verdict changed",
     }
 }
 
-/// The table's filter, sent to the worker with each request for rows.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-pub struct Filter {
-    pub logged: Verdicts,
-    /// Rows matched by this selector only; None for any.
-    pub selector: Option<usize>,
-    /// Matched against "eventSource eventName" (a problem row: its message), case-insensitive.
-    pub text: String,
+/// The selector select's value for `selector` ("-1" for any).
+pub fn selector_value(selector: Option<usize>) -> String {
+    selector.map_or_else(|| "-1".into(), |i| i.to_string())
 }
 
-impl Filter {
-    /// The selector select's value for `selector` ("-1" for any).
-    pub fn selector_value(selector: Option<usize>) -> String {
-        selector.map_or_else(|| "-1".into(), |i| i.to_string())
-    }
-
-    /// The selector a select value names: any for "-1" or anything else not an index.
-    pub fn parse_selector(value: &str) -> Option<usize> {
-        value.parse().ok()
-    }
+/// The selector a select value names: any for "-1" or anything else not an index.
+pub fn parse_selector(value: &str) -> Option<usize> {
+    value.parse().ok()
 }
 
 #[cfg(test)]
@@ -393,9 +354,9 @@ mod tests {
         }
         assert_eq!(Verdicts::parse("maybe"), None);
         for selector in [None, Some(0), Some(31), Some(32)] {
-            assert_eq!(Filter::parse_selector(&Filter::selector_value(selector)), selector);
+            assert_eq!(parse_selector(&selector_value(selector)), selector);
         }
-        assert_eq!(Filter::selector_value(None), "-1");
-        assert_eq!(Filter::parse_selector(""), None);
+        assert_eq!(selector_value(None), "-1");
+        assert_eq!(parse_selector(""), None);
     }
 }

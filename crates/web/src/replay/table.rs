@@ -2,7 +2,7 @@
 //! asked of the worker and drawn, so 100,000+ rows stay fast) and the explanation of the
 //! clicked row next to its event JSON.
 
-use super::state::{Filter, ReplayState, Row, Selected, Verdicts};
+use super::state::{parse_selector, selector_value, verdicts_label, Filter, ReplayState, Row, Selected, Verdicts};
 use trailscope_core::replay::explain::SelectorOutcome;
 use trailscope_core::replay::session;
 use wasm_bindgen::JsCast;
@@ -121,12 +121,12 @@ fn filters(props: &ReplayTableProps) -> Html {
     html! {
         <div class="filters">
             <select onchange={with(|f, v| f.logged = Verdicts::parse(&v).unwrap_or_default())} aria-label="Verdict filter" data-testid="filter-logged">
-                { for shown.map(|v| html! { <option value={v.as_str()} selected={filter.logged == v}>{v.label()}</option> }) }
+                { for shown.map(|v| html! { <option value={v.as_str()} selected={filter.logged == v}>{verdicts_label(v)}</option> }) }
             </select>
-            <select onchange={with(|f, v| f.selector = Filter::parse_selector(&v))} aria-label="Selector filter" data-testid="filter-selector">
-                <option value={Filter::selector_value(None)} selected={filter.selector.is_none()}>{"any selector"}</option>
+            <select onchange={with(|f, v| f.selector = parse_selector(&v))} aria-label="Selector filter" data-testid="filter-selector">
+                <option value={selector_value(None)} selected={filter.selector.is_none()}>{"any selector"}</option>
                 { for (0..selectors).map(|i| html! {
-                    <option value={Filter::selector_value(Some(i))} selected={filter.selector == Some(i)}>{format!("selector {i}")}</option>
+                    <option value={selector_value(Some(i))} selected={filter.selector == Some(i)}>{format!("selector {i}")}</option>
                 }) }
             </select>
             <input type="search" placeholder="eventSource or eventName" value={props.filter.text.clone()}

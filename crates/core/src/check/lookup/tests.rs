@@ -20,6 +20,10 @@ enum Condition {
 use Condition::*;
 
 impl Condition {
+    /// In the order of `SIMULATED` (`condition as usize` indexes it); one line, as a table.
+    #[rustfmt::skip]
+    const ALL: [Condition; 9] = [Throttle, UnsupportedRegion, NotFound, HomeRegion, ServiceLinked, NotAdmin, NoSlr, NoDependencyAccess, Updating];
+
     fn simulation(self) -> Simulation {
         SIMULATED[self as usize]
     }
@@ -86,19 +90,8 @@ fn without_conditions_the_trail_is_found() {
 
 #[test]
 fn each_condition_alone_raises_its_simulated_exception() {
-    let all = [
-        Throttle,
-        UnsupportedRegion,
-        NotFound,
-        HomeRegion,
-        ServiceLinked,
-        NotAdmin,
-        NoSlr,
-        NoDependencyAccess,
-        Updating,
-    ];
-    assert_eq!(all.len(), SIMULATED.len());
-    for condition in all {
+    assert_eq!(Condition::ALL.len(), SIMULATED.len());
+    for condition in Condition::ALL {
         let simulation = condition.simulation();
         assert_eq!(outcome(&[condition]), Some((simulation.code, Some(simulation.decision))), "{condition:?}");
     }

@@ -3,7 +3,7 @@
 // search and lint markers. Bundled by esbuild into crates/web/js/editor.bundle.js and driven
 // from Rust (crates/web/src/platform/editor_js.rs); it never judges JSON itself: diagnostics
 // come from Rust.
-import { EditorState, Compartment } from "@codemirror/state";
+import { EditorState } from "@codemirror/state";
 import {
   EditorView, keymap, lineNumbers, highlightActiveLine, highlightActiveLineGutter,
   drawSelection, highlightSpecialChars,
@@ -84,7 +84,6 @@ const typeOverLines = EditorView.domEventHandlers({
  * @param {{label?: string, readOnly?: boolean}} options
  */
 export function createEditor(parent, text, onChange, options = {}) {
-  const readOnly = new Compartment();
   const view = new EditorView({
     parent,
     state: EditorState.create({
@@ -94,7 +93,7 @@ export function createEditor(parent, text, onChange, options = {}) {
         drawSelection(), indentOnInput(), bracketMatching(), closeBrackets(), highlightActiveLine(),
         highlightSelectionMatches(), syntaxHighlighting(highlight), json(), lintGutter(), theme, typeOverLines,
         EditorState.tabSize.of(2),
-        readOnly.of(EditorState.readOnly.of(Boolean(options.readOnly))),
+        EditorState.readOnly.of(Boolean(options.readOnly)),
         keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...searchKeymap, ...historyKeymap, ...foldKeymap, ...lintKeymap, indentWithTab]),
         EditorView.contentAttributes.of({ "aria-label": options.label || "JSON editor" }),
         EditorView.updateListener.of((update) => {
@@ -103,13 +102,12 @@ export function createEditor(parent, text, onChange, options = {}) {
       ],
     }),
   });
-  return new EditorHandle(view, readOnly);
+  return new EditorHandle(view);
 }
 
 class EditorHandle {
-  constructor(view, readOnly) {
+  constructor(view) {
     this.view = view;
-    this.readOnlyCompartment = readOnly;
   }
 
   /** Replaces the whole document (as one undoable change). */
@@ -124,23 +122,19 @@ class EditorHandle {
     return this.view.state.doc.toString();
   }
 
-  setReadOnly(readOnly) {
-    this.view.dispatch({ effects: this.readOnlyCompartment.reconfigure(EditorState.readOnly.of(readOnly)) });
-  }
-
   /**
-   * Shows diagnostics: [{from, to, severity, message, code, fix?: {title, edits: [{from, to, text}]}}],
-   * offsets in UTF-16 code units.
+   * Shows the report's diagnostics (the npm package's `Diagnostic` type: code, severity,
+   * message, help, fix, and `from`/`to` in UTF-16 code units) as lint entries.
    */
   setDiagnostics(diagnostics) {
     const length = this.view.state.doc.length;
-    const clamp = (n) => Math.max(0, Math.min(length, n));
+    const clamp = (n) => Math.max(0, Math.min(length, n ?? 0));
     const list = diagnostics.map((d) => ({
       from: clamp(d.from),
-      to: clamp(Math.max(d.to, d.from)),
+      to: clamp(Math.max(d.to ?? 0, d.from ?? 0)),
       severity: d.severity,
       source: d.code,
-      message: d.message,
+      message: d.help ? `${d.code}: ${d.message}\nhelp: ${d.help}` : `${d.code}: ${d.message}`,
       actions: d.fix ? [{
         name: d.fix.title,
         apply: (view) => view.dispatch({ changes: d.fix.edits.map((e) => ({ from: clamp(e.from), to: clamp(e.to), insert: e.text })) }),
@@ -155,8 +149,8 @@ class EditorHandle {
    */
   applyEdits(edits) {
     const length = this.view.state.doc.length;
-    const clamp = (n) => Math.max(0, Math.min(length, n));
-    this.view.dispatch({ changes: edits.map((e) => ({ from: clamp(e.from), to: clamp(Math.max(e.to, e.from)), insert: e.text })) });
+    const clamp = (n) => Math.max(0, Math.min(length, n ?? 0));
+    this.view.dispatch({ changes: edits.map((e) => ({ from: clamp(e.from), to: clamp(Math.max(e.to ?? 0, e.from ?? 0)), insert: e.text })) });
     this.view.focus();
   }
 

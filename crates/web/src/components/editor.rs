@@ -1,48 +1,16 @@
 //! A Yew component around the CodeMirror module (bound in `platform::editor_js`). Rust owns
 //! the diagnostics; the editor only shows them.
 
-use crate::platform::editor_js::{EditorOptions, EditorRef, JsEdit};
+use crate::platform::editor_js::{EditorOptions, EditorRef};
 use std::rc::Rc;
 use trailscope_core::report::FlatDiagnostic;
 use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
-#[derive(serde::Serialize)]
-struct JsFix {
-    title: String,
-    edits: Vec<JsEdit>,
-}
-
-/// What CodeMirror's lint extension needs of a diagnostic.
-#[derive(serde::Serialize)]
-struct JsDiagnostic<'a> {
-    from: usize,
-    to: usize,
-    severity: &'a str,
-    message: String,
-    code: &'a str,
-    fix: Option<JsFix>,
-}
-
+/// The diagnostics as the report has them (core's wire type); editor.js maps them to
+/// CodeMirror's lint entries.
 fn js_diagnostics(diagnostics: &[FlatDiagnostic]) -> JsValue {
-    let list: Vec<JsDiagnostic<'_>> = diagnostics
-        .iter()
-        .map(|d| JsDiagnostic {
-            from: d.from.unwrap_or(0),
-            to: d.to.unwrap_or(0),
-            severity: if d.severity == trailscope_core::Severity::Error { "error" } else { "warning" },
-            message: match &d.help {
-                Some(help) => format!("{}: {}\nhelp: {help}", d.code, d.message),
-                None => format!("{}: {}", d.code, d.message),
-            },
-            code: d.code.as_str(),
-            fix: d
-                .fix
-                .as_ref()
-                .map(|f| JsFix { title: f.title.clone(), edits: f.edits.iter().map(JsEdit::from).collect() }),
-        })
-        .collect();
-    serde_wasm_bindgen::to_value(&list).unwrap_or(JsValue::NULL)
+    serde_wasm_bindgen::to_value(diagnostics).unwrap_or(JsValue::NULL)
 }
 
 #[derive(Properties, PartialEq)]

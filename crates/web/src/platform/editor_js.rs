@@ -6,7 +6,7 @@
 use serde::Serialize;
 use std::cell::RefCell;
 use std::rc::Rc;
-use trailscope_core::report::{FlatEdit, FlatFix};
+use trailscope_core::report::FlatFix;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(module = "/js/editor.bundle.js")]
@@ -122,13 +122,12 @@ impl EditorRef {
 
     /// Applies a diagnostic's fix (UTF-16 offsets; the editor clamps them to its document).
     pub fn apply_fix(&self, fix: &FlatFix) {
-        let edits: Vec<JsEdit> = fix.edits.iter().map(JsEdit::from).collect();
-        if let (Some(h), Ok(value)) = (self.handle(), serde_wasm_bindgen::to_value(&edits)) {
+        if let (Some(h), Ok(value)) = (self.handle(), serde_wasm_bindgen::to_value(&fix.edits)) {
             let _ = h.apply_edits(value);
         }
     }
 
-    /// Shows `diagnostics` ([`JsDiagnostic`]s) in the editor.
+    /// Shows `diagnostics` (the report's, serialized) in the editor.
     pub fn set_diagnostics(&self, diagnostics: JsValue) {
         if let Some(h) = self.handle() {
             let _ = h.set_diagnostics(diagnostics);
@@ -138,18 +137,4 @@ impl EditorRef {
 
 fn clamp_u32(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
-}
-
-/// An edit as the editor applies it: UTF-16 offsets.
-#[derive(Serialize)]
-pub struct JsEdit {
-    from: usize,
-    to: usize,
-    text: String,
-}
-
-impl From<&FlatEdit> for JsEdit {
-    fn from(e: &FlatEdit) -> Self {
-        JsEdit { from: e.from.unwrap_or(0), to: e.to.unwrap_or(0), text: e.text.clone() }
-    }
 }

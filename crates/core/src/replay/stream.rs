@@ -142,12 +142,12 @@ impl Lines {
             return;
         }
         let part = &chunk[from..end];
-        // Counted eight bytes at a time rather than byte by byte: the fast path skips whole
+        // Counted many bytes at a time rather than byte by byte: the fast path skips whole
         // records, and their newlines still count.
         let found = crate::source::json::scan::count_newlines(part);
         if found > 0 {
             self.newlines += found;
-            let last = part.iter().rposition(|&b| b == b'\n').unwrap_or(0);
+            let last = crate::source::json::scan::last_newline(part).unwrap_or(0);
             self.line_start = base + (from + last) as u64 + 1;
         }
         self.counted = to;

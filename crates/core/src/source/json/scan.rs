@@ -14,26 +14,17 @@ fn zero_bytes(x: u64) -> u64 {
     x.wrapping_sub(ONES) & !x & HIGHS
 }
 
-/// Flags, in its high bit, exactly the bytes of `x` that are zero (no borrow between bytes:
-/// the low seven bits are added, not subtracted).
-#[inline]
-fn exact_zero_bytes(x: u64) -> u64 {
-    const LOWS: u64 = !HIGHS;
-    !(((x & LOWS).wrapping_add(LOWS)) | x | LOWS)
+/// How many `\n` bytes `bytes` holds. The replay counts the newlines of every byte of a file
+/// (problem positions), the ones its fast path skips included, so this must not cost a
+/// byte-by-byte pass: memchr scans 16 or 32 bytes at a time where the CPU can (it is already in
+/// the build through serde_json).
+pub fn count_newlines(bytes: &[u8]) -> u64 {
+    memchr::memchr_iter(b'\n', bytes).count() as u64
 }
 
-/// How many `\n` bytes `bytes` holds, eight at a time: the replay counts the newlines of every
-/// byte of a file (problem positions), the ones its fast path skips included, so this must not
-/// cost a byte-by-byte pass.
-pub fn count_newlines(bytes: &[u8]) -> u64 {
-    let mut words = bytes.chunks_exact(8);
-    let mut count = 0u64;
-    for word in words.by_ref() {
-        let mut w = [0u8; 8];
-        w.copy_from_slice(word);
-        count += u64::from(exact_zero_bytes(u64::from_le_bytes(w) ^ (ONES * u64::from(b'\n'))).count_ones());
-    }
-    count + words.remainder().iter().filter(|&&b| b == b'\n').count() as u64
+/// The index of the last `\n` in `bytes`.
+pub fn last_newline(bytes: &[u8]) -> Option<usize> {
+    memchr::memrchr(b'\n', bytes)
 }
 
 /// Flags, in its high bit, each byte of `word` (little-endian) that is `"`, `\` or a control

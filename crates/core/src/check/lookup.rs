@@ -18,61 +18,9 @@ pub struct Simulation {
     pub simulates: &'static str,
 }
 
-const THROTTLE: Simulation = Simulation {
-    setting: "\"throttle\": true",
-    code: Code::ThrottlingException,
-    decision: "D21",
-    simulates: "calls over PutEventSelectors' rate limit",
-};
-const UNSUPPORTED_REGION: Simulation = Simulation {
-    setting: "\"region\" listed in \"unsupportedRegions\"",
-    code: Code::UnsupportedOperationException,
-    decision: "D21",
-    simulates: "a Region where the operation is not offered",
-};
-const NOT_FOUND: Simulation = Simulation {
-    setting: "TrailName is not a trail of \"account\" (by name), nor any trail's ARN",
-    code: Code::TrailNotFoundException,
-    decision: "D19",
-    simulates: "a trail that does not exist for the caller",
-};
-const HOME_REGION: Simulation = Simulation {
-    setting: "the trail's \"homeRegion\" differs from \"region\"",
-    code: Code::InvalidHomeRegionException,
-    decision: "D19",
-    simulates: "a call sent to another Region than the trail's home Region",
-};
-const SERVICE_LINKED: Simulation = Simulation {
-    setting: "a trail with \"serviceLinked\": true",
-    code: Code::OperationNotPermittedException,
-    decision: "D21",
-    simulates: "a trail created and owned by another AWS service",
-};
-const NOT_ADMIN: Simulation = Simulation {
-    setting:
-        "an organization trail, and \"account\" is neither organization.managementAccount nor a delegatedAdministrator",
-    code: Code::NotOrganizationMasterAccountException,
-    decision: "D20",
-    simulates: "a member account changing its organization's trail",
-};
-const NO_SLR: Simulation = Simulation {
-    setting: "an organization trail, with organization.serviceLinkedRole: false",
-    code: Code::NoManagementAccountSlrExistsException,
-    decision: "D21",
-    simulates: "a management account without CloudTrail's service-linked role",
-};
-const NO_DEPENDENCY_ACCESS: Simulation = Simulation {
-    setting: "an organization trail, with organization.dependencyAccess: false",
-    code: Code::InsufficientDependencyServiceAccessPermissionException,
-    decision: "D21",
-    simulates: "a caller without the AWS Organizations permissions an organization trail needs",
-};
-const UPDATING: Simulation = Simulation {
-    setting: "a trail with \"status\": \"updating\"",
-    code: Code::ConflictException,
-    decision: "D21",
-    simulates: "another operation modifying the trail at the same time",
-};
+#[rustfmt::skip]
+mod simulated;
+use simulated::*;
 
 /// Every exception the account context can produce, in the order [`find`] checks them: when
 /// two conditions hold, the earlier one is reported. spec: decisions D19–D21

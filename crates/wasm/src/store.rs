@@ -429,7 +429,7 @@ impl Store {
 
     fn add(columns: &mut Columns, item: Item<'_>) {
         match item {
-            Item::Event { verdict, record, wrapping, .. } => columns.add_event(
+            Item::Event { verdict, record, .. } => columns.add_event(
                 verdict.event_source.as_deref(),
                 verdict.event_name.as_deref(),
                 verdict.logged,
@@ -437,7 +437,7 @@ impl Store {
                 verdict.category,
                 verdict.offset,
                 record.len(),
-                wrapping,
+                verdict.wrapping,
             ),
             Item::Problem(problem) => {
                 columns.add_problem(problem.offset, problem.line, problem.column, &problem.message)

@@ -100,8 +100,8 @@ pub enum Item<'a> {
     /// `explanation` is present when the replay was asked for explanations.
     Event {
         verdict: Verdict<'a>,
+        /// The record's bytes as found (`verdict.wrapping` says how they wrap the event).
         record: &'a [u8],
-        wrapping: Wrapping,
         explanation: Option<Explanation>,
     },
     Problem(Problem),
@@ -173,15 +173,15 @@ impl Summary {
     /// The `n` pairs with the most events, most first; ties in byte order of their
     /// "eventSource eventName" key, so every shell (CLI, page) lists them the same way.
     pub fn top(&self, n: usize) -> Vec<TopEvent<'_>> {
+        if n == 0 {
+            return Vec::new();
+        }
         let rank = |a: &TopEvent<'_>, b: &TopEvent<'_>| b.events.cmp(&a.events).then_with(|| a.name.cmp(b.name));
         let mut pairs: Vec<_> = self
             .by_event
             .iter()
             .map(|(name, count)| TopEvent { name, events: count.events, logged: count.logged })
             .collect();
-        if n == 0 {
-            return Vec::new();
-        }
         if pairs.len() > n {
             // Keys are distinct, so the order is total: the first n are the same whichever way
             // the map iterates.
@@ -476,7 +476,7 @@ impl<S: FnMut(Item<'_>)> Judge<'_, S> {
         let verdict = Verdict { length: n as u64, ..verdict };
         *self.next_index += 1;
         self.summary.count(&verdict);
-        (self.sink)(Item::Event { verdict, record: &bytes[..n], wrapping, explanation });
+        (self.sink)(Item::Event { verdict, record: &bytes[..n], explanation });
         Ok(n)
     }
 

@@ -9,7 +9,7 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use trailscope_core::catalog::Category;
 use trailscope_core::replay::filter::{RowFilter as Filter, Verdicts};
-use trailscope_core::replay::session::{Item, Problem, Row, Summary, TopEvent, Verdict, TOP_EVENTS};
+use trailscope_core::replay::session::{push_pair_key, Item, Problem, Row, Summary, TopEvent, Verdict, TOP_EVENTS};
 use trailscope_core::replay::stream::Wrapping;
 use wasm_bindgen::prelude::*;
 
@@ -84,15 +84,16 @@ impl Pairs {
             (Some(_), None) => "\u{2}",
             (None, None) => "\u{3}",
         };
-        let (shown, name_shown) = (source.unwrap_or("-"), name.unwrap_or("-"));
         self.key.clear();
-        self.key.extend([marker, shown, " ", name_shown]);
+        self.key.push_str(marker);
+        push_pair_key(&mut self.key, source, name);
         if let Some(&id) = self.ids.get(self.key.as_str()) {
             return id;
         }
         let id = self.keys.len() as u32;
         let key = self.key[marker.len()..].into();
-        self.keys.push(PairKey { key, split: shown.len() as u32, source: source.is_some(), name: name.is_some() });
+        let split = source.map_or(1, str::len) as u32;
+        self.keys.push(PairKey { key, split, source: source.is_some(), name: name.is_some() });
         self.ids.insert(self.key.as_str().into(), id);
         id
     }

@@ -150,6 +150,12 @@ pub struct Summary {
 
 type FoldHasher = foldhash::fast::FixedState;
 
+/// Appends the key a replay counts an event under: "eventSource eventName", "-" for a missing
+/// one (the summary's `by_event`, the top list, the table's text filter).
+pub fn push_pair_key(key: &mut String, source: Option<&str>, name: Option<&str>) {
+    key.extend([source.unwrap_or("-"), " ", name.unwrap_or("-")]);
+}
+
 /// One line of a top list: an eventSource/eventName pair ("(other)" past MAX_NAME_PAIRS) and
 /// its counts.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -208,10 +214,8 @@ impl Summary {
         let category = &mut self.by_category[verdict.category as usize];
         category.events += 1;
         category.logged += logged;
-        let (source, name) =
-            (verdict.event_source.as_deref().unwrap_or("-"), verdict.event_name.as_deref().unwrap_or("-"));
         self.key.clear();
-        self.key.extend([source, " ", name]);
+        push_pair_key(&mut self.key, verdict.event_source.as_deref(), verdict.event_name.as_deref());
         if let Some(count) = self.by_event.get_mut(self.key.as_str()) {
             count.events += 1;
             count.logged += logged;

@@ -91,7 +91,7 @@ impl ts_rs::TS for Wrapping {
 /// a record: a wrapper of a records array (`Records`, `Events`, when its value is an array) or
 /// an EventBridge envelope (`detail-type`).
 pub fn names_a_wrapper(name: &[u8]) -> bool {
-    matches!(name, b"Records" | b"Events" | b"detail-type")
+    records_array(name).is_some() || name == b"detail-type"
 }
 
 /// The records arrays a member name opens, and how their elements wrap the event.

@@ -17,6 +17,7 @@
 // a new variant (a new Code, say) must be decided at every match (review B5).
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::wildcard_enum_match_arm)]
 
+pub mod ask;
 pub mod catalog;
 pub mod check;
 pub mod diagnostics;

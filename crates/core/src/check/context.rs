@@ -80,6 +80,14 @@ pub struct Trail {
     pub is_organization_trail: bool,
     #[serde(default)]
     pub status: TrailStatus,
+    /// Whether the trail is delivering events (`GetTrailStatus.IsLogging`); a trail that is not
+    /// logging logs nothing (decisions D33). Defaults to true.
+    #[serde(default = "yes")]
+    pub is_logging: bool,
+    /// Whether the trail logs every Region (`IsMultiRegionTrail`); a single-Region trail logs only
+    /// its home Region's events (decisions D33). Defaults to true, the console's default.
+    #[serde(default = "yes")]
+    pub is_multi_region_trail: bool,
     /// Created and owned by another AWS service: OperationNotPermittedException (D21).
     #[serde(default, skip_serializing_if = "is_false")]
     pub service_linked: bool,

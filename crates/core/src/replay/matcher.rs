@@ -32,11 +32,19 @@ pub enum Miss {
     Field { index: usize, excluded: bool },
 }
 
-/// Operator values of one field selector, ready to test (spec §5.1 formal version).
+/// One field selector: the field it reads and its operators.
 #[derive(Debug, Clone)]
 struct Condition {
     /// `None` for a name selectors do not know: its value is always missing (D23).
     field: Option<Field>,
+    operators: Operators,
+}
+
+/// The operator values of one field selector, ready to test a value (spec §5.1 formal
+/// version). The questions' solver (`ask`) tests its representative values with it too, so
+/// the two cannot disagree on an operator.
+#[derive(Debug, Clone)]
+pub(crate) struct Operators {
     equals: Values,
     starts_with: Vec<Box<str>>,
     ends_with: Vec<Box<str>>,
@@ -69,6 +77,13 @@ impl Values {
         }
     }
 
+    fn iter(&self) -> Box<dyn Iterator<Item = &str> + '_> {
+        match self {
+            Values::Few(list) => Box::new(list.iter().map(|v| &**v)),
+            Values::Many(set) => Box::new(set.iter().map(|v| &**v)),
+        }
+    }
+
     fn single(&self) -> Option<Box<str>> {
         match self {
             Values::Few(list) if list.len() == 1 => Some(list[0].clone()),
@@ -79,7 +94,7 @@ impl Values {
 
 /// How a value fares against one field selector.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Test {
+pub(crate) enum Test {
     Pass,
     NotSelected,
     Excluded,
@@ -87,9 +102,19 @@ enum Test {
 
 impl Condition {
     fn compile(field: &AdvancedFieldSelector) -> Self {
+        Condition { field: Field::parse(&field.field), operators: Operators::of(field) }
+    }
+
+    fn test(&self, value: Option<&str>) -> Test {
+        self.operators.test(value)
+    }
+}
+
+impl Operators {
+    /// The operators of a field selector as written.
+    pub(crate) fn of(field: &AdvancedFieldSelector) -> Self {
         let list = |op| field.values(op).into_iter().flatten().map(|v| v.as_str().into()).collect::<Vec<Box<str>>>();
-        Condition {
-            field: Field::parse(&field.field),
+        Operators {
             equals: Values::new(list(Operator::Equals)),
             starts_with: list(Operator::StartsWith),
             ends_with: list(Operator::EndsWith),
@@ -100,9 +125,14 @@ impl Condition {
         }
     }
 
+    /// The single Equals value, when that is the whole SELECT side.
+    fn single(&self) -> Option<Box<str>> {
+        self.equals.single()
+    }
+
     /// SELECT operators OR'd, DESELECT operators exclude, both groups AND'd (spec §5.1); a
     /// missing value fails SELECT operators and is not excluded by DESELECT ones (D23).
-    fn test(&self, value: Option<&str>) -> Test {
+    pub(crate) fn test(&self, value: Option<&str>) -> Test {
         let Some(v) = value else {
             return if self.has_select { Test::NotSelected } else { Test::Pass };
         };
@@ -122,6 +152,15 @@ impl Condition {
             Test::Pass
         }
     }
+
+    /// Every string the operators compare with, by how they compare (the solver builds its
+    /// representative values from them).
+    pub(crate) fn constants(&self) -> (Vec<&str>, Vec<&str>, Vec<&str>) {
+        let exact = self.equals.iter().chain(self.not_equals.iter()).collect();
+        let prefixes = self.starts_with.iter().chain(&self.not_starts_with).map(|p| &**p).collect();
+        let suffixes = self.ends_with.iter().chain(&self.not_ends_with).map(|p| &**p).collect();
+        (exact, prefixes, suffixes)
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -135,7 +174,8 @@ struct AdvancedRule {
 impl AdvancedRule {
     fn compile(selector: &AdvancedEventSelector) -> Self {
         let conditions: Vec<Condition> = selector.field_selectors.iter().map(Condition::compile).collect();
-        let single = |field: Field| conditions.iter().find(|c| c.field == Some(field)).and_then(|c| c.equals.single());
+        let single =
+            |field: Field| conditions.iter().find(|c| c.field == Some(field)).and_then(|c| c.operators.single());
         let category = single(Field::EventCategory).map(|c| Category::selectable(&c).unwrap_or(Category::Other));
         AdvancedRule { category, resource_type: single(Field::ResourcesType), conditions }
     }
@@ -183,11 +223,24 @@ fn any_resource<'r, 'a: 'r>(
     result.unwrap_or(Test::NotSelected)
 }
 
+/// How a basic `DataResources.Values` entry matches a resource's ARN (spec §6.2, D10).
 #[derive(Debug, Clone)]
-enum ValueMatch {
+pub(crate) enum ValueMatch {
     All,
     Prefix(Box<str>),
     Exact(Box<str>),
+}
+
+impl ValueMatch {
+    /// The match for `value` of `resource_type`; `None` for a value validation refuses.
+    pub(crate) fn of(resource_type: &str, value: &str) -> Option<ValueMatch> {
+        match data_value::parse(resource_type, value) {
+            Ok(DataValue::All) => Some(ValueMatch::All),
+            Ok(DataValue::LambdaFunction) => Some(ValueMatch::Exact(value.into())),
+            Ok(_) => Some(ValueMatch::Prefix(value.into())),
+            Err(_) => None,
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -204,16 +257,7 @@ impl BasicRule {
             .data_resources
             .iter()
             .map(|r| {
-                let values = r
-                    .values
-                    .iter()
-                    .filter_map(|v| match data_value::parse(&r.resource_type, v) {
-                        Ok(DataValue::All) => Some(ValueMatch::All),
-                        Ok(DataValue::LambdaFunction) => Some(ValueMatch::Exact(v.as_str().into())),
-                        Ok(_) => Some(ValueMatch::Prefix(v.as_str().into())),
-                        Err(_) => None,
-                    })
-                    .collect();
+                let values = r.values.iter().filter_map(|v| ValueMatch::of(&r.resource_type, v)).collect();
                 (r.resource_type.as_str().into(), values)
             })
             .collect();

@@ -64,6 +64,8 @@ fn context() -> AccountContext {
             account: None,
             is_organization_trail: true,
             status: TrailStatus::Ok,
+            is_logging: true,
+            is_multi_region_trail: true,
             service_linked: false,
             selectors: None,
         }],

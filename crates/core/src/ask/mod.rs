@@ -1,0 +1,156 @@
+//! Ask the trail: exact answers to "is this class of events logged?", from the selectors
+//! alone (issue 10). A question names a class of events; the answer is `all`, `none` or
+//! `some`, with a logged and an unlogged example where they exist. No sampling: the solver
+//! cuts each field's strings into finitely many classes that every selector treats alike
+//! (`space`), and searches them all (`solve`).
+//!
+//! - [`question`]: the question's keys and forms;
+//! - `compile`: selectors, the trail's state and a question as predicates;
+//! - `space`, `solve`: the atoms and the search;
+//! - `example`: the witnesses as CloudTrail records, judged again by the replay matcher.
+
+mod bits;
+mod compile;
+mod diff;
+mod example;
+pub mod presets;
+pub mod question;
+mod solve;
+mod space;
+#[cfg(test)]
+mod tests;
+pub mod trail;
+
+pub use diff::{diff, Diff, DiffClass};
+pub use example::Example;
+pub use question::{Constraint, Key, Question};
+pub use trail::TrailFacts;
+
+use crate::model::Selectors;
+use compile::Preds;
+use serde::Serialize;
+use solve::Solver;
+
+/// How much of a class the trail logs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub enum Answer {
+    All,
+    Some,
+    None,
+}
+
+impl Answer {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Answer::All => "all",
+            Answer::Some => "some",
+            Answer::None => "none",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Answer> {
+        [Answer::All, Answer::Some, Answer::None].into_iter().find(|a| a.as_str() == text)
+    }
+}
+
+/// Why a question got no answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AskError {
+    /// No record fits the question (e.g. `eventCategory: Insight`, or contradictory keys).
+    EmptyClass(String),
+    /// The selectors use a shape the solver cannot answer exactly (decisions D34).
+    Unsupported(String),
+    /// The search grew past its bound; refused rather than approximated.
+    TooComplex,
+    /// The replay matcher disagreed with the solver on an example: a bug, never shown as an answer.
+    Internal(String),
+}
+
+impl std::fmt::Display for AskError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            AskError::EmptyClass(why) => write!(f, "no event fits the question: {why}"),
+            AskError::Unsupported(why) => f.write_str(why),
+            AskError::TooComplex => {
+                f.write_str("the question is too complex to answer exactly within trailscope's bounds")
+            }
+            AskError::Internal(why) => write!(f, "internal error (please report): {why}"),
+        }
+    }
+}
+
+/// The answer to one question.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Coverage {
+    pub answer: Answer,
+    pub question: Question,
+    pub trail: TrailFacts,
+    pub logged_example: Option<Example>,
+    pub unlogged_example: Option<Example>,
+}
+
+/// Answers `question` for a trail in state `trail` with `selectors` (valid selectors: run
+/// validation first; the answer is about what CloudTrail would store).
+pub fn covers(selectors: &Selectors, trail: &TrailFacts, question: &Question) -> Result<Coverage, AskError> {
+    let mut preds = Preds::default();
+    let rules = preds.rules(selectors, trail)?;
+    let class = preds.class(question);
+    let solver = Solver::new(&preds.0);
+    let (logged, unlogged) = search(&solver, &rules, &class, question)?;
+    let witness = |event: Option<solve::Event>, logged: bool| {
+        event.map(|e| example::example(&solver, e, logged, selectors, trail)).transpose()
+    };
+    Ok(Coverage {
+        answer: answer_of(logged.is_some(), unlogged.is_some()),
+        question: question.clone(),
+        trail: trail.clone(),
+        logged_example: witness(logged, true)?,
+        unlogged_example: witness(unlogged, false)?,
+    })
+}
+
+/// The answer alone, without examples.
+pub(crate) fn answer(selectors: &Selectors, trail: &TrailFacts, question: &Question) -> Result<Answer, AskError> {
+    let mut preds = Preds::default();
+    let rules = preds.rules(selectors, trail)?;
+    let class = preds.class(question);
+    let (logged, unlogged) = search(&Solver::new(&preds.0), &rules, &class, question)?;
+    Ok(answer_of(logged.is_some(), unlogged.is_some()))
+}
+
+type Witnesses = (Option<solve::Event>, Option<solve::Event>);
+
+fn search(
+    solver: &Solver<'_>,
+    rules: &[compile::Rule],
+    class: &[usize],
+    question: &Question,
+) -> Result<Witnesses, AskError> {
+    if solver.member(class).is_none() {
+        return Err(AskError::EmptyClass(empty_reason(question)));
+    }
+    Ok((solver.logged(rules, class), solver.unlogged(rules, class)?))
+}
+
+fn answer_of(logged: bool, unlogged: bool) -> Answer {
+    match (logged, unlogged) {
+        (true, true) => Answer::Some,
+        (true, false) => Answer::All,
+        (false, _) => Answer::None,
+    }
+}
+
+fn empty_reason(question: &Question) -> String {
+    use crate::catalog::Field;
+    match question.get(Key::Field(Field::EventCategory)) {
+        Some(Constraint::AnyOf(values)) if values.iter().all(|v| crate::catalog::Category::selectable(v).is_none()) => {
+            "eventCategory must be Management, Data or NetworkActivity (Insights events come from insight selectors, \
+             not event selectors)"
+                .into()
+        }
+        _ => "its keys contradict each other or name values no record holds (readOnly is \"true\" or \"false\")".into(),
+    }
+}

@@ -1,6 +1,7 @@
 //! `trailscope`: a thin shell over trailscope-core. Exit codes: 0 valid (warnings allowed),
 //! 1 the request would fail, 2 usage or I/O errors.
 
+mod ask;
 mod files;
 mod replay;
 mod synth;
@@ -27,6 +28,15 @@ enum Command {
     /// Write a reproducible synthetic CloudTrail log file (mixed services, management and data
     /// events) to stdout.
     Synth(synth::Args),
+    /// Answer exactly whether the selectors log a class of events: all, some or none, with
+    /// examples (exit 0 when the answer is --expect, default all).
+    Covers(ask::CoversArgs),
+    /// The events one request's selectors log and the other's do not (exit 0 when equivalent).
+    Diff(ask::DiffArgs),
+    /// Print a request's selectors in canonical form (one order, defaults written out).
+    Fmt(ask::FmtArgs),
+    /// List the preset questions for `covers --preset`.
+    Presets,
 }
 
 #[derive(Clone, Copy, ValueEnum, Default)]
@@ -46,5 +56,9 @@ fn main() -> ExitCode {
         Command::Validate(args) => validate::run(&args),
         Command::Replay(args) => replay::run(&args),
         Command::Synth(args) => synth::run(&args),
+        Command::Covers(args) => ask::covers(&args),
+        Command::Diff(args) => ask::diff(&args),
+        Command::Fmt(args) => ask::fmt(&args),
+        Command::Presets => ask::presets(),
     }
 }

@@ -1,0 +1,251 @@
+//! `covers`, `diff`, `fmt` and `presets`: the core's exact answers (issue 10) on the command
+//! line. Exit codes: `covers` 0 when the answer is the expected one, 1 when not or when the
+//! selectors are invalid; `diff` 0 when equivalent, 1 when not; 2 for usage and I/O errors.
+
+use crate::files::{load_context, load_request, read_text, LoadedRequest};
+use crate::validate::text_output;
+use crate::{Format, EXIT_USAGE};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use trailscope_core::ask::presets::{Preset, PRESETS};
+use trailscope_core::ask::{self, Answer, Coverage, Diff, DiffClass, Example, Question, TrailFacts};
+use trailscope_core::model::Selectors;
+use trailscope_core::request::canonical::canonical;
+use trailscope_core::service::Outcome;
+
+#[derive(clap::Args)]
+pub struct CoversArgs {
+    /// The request whose selectors are asked about (as for `validate`).
+    #[arg(long)]
+    selectors: PathBuf,
+    /// An account context: the trail's state (isLogging, isMultiRegionTrail) counts.
+    #[arg(long)]
+    context: Option<PathBuf>,
+    /// A preset question (see `trailscope presets`); NAME=ARG for one with an argument.
+    #[arg(long, conflicts_with = "question", required_unless_present = "question")]
+    preset: Option<String>,
+    /// A question as JSON, or a file holding one.
+    #[arg(long)]
+    question: Option<String>,
+    /// The answer that makes the exit code 0.
+    #[arg(long, default_value = "all", value_parser = ["all", "some", "none"])]
+    expect: String,
+    #[arg(long, value_enum, default_value_t)]
+    format: Format,
+}
+
+#[derive(clap::Args)]
+pub struct DiffArgs {
+    /// The selectors before (a request file, as for `validate`).
+    a: PathBuf,
+    /// The selectors after.
+    b: PathBuf,
+    #[arg(long)]
+    context: Option<PathBuf>,
+    #[arg(long, value_enum, default_value_t)]
+    format: Format,
+}
+
+#[derive(clap::Args)]
+pub struct FmtArgs {
+    /// The request file, or - for standard input.
+    file: PathBuf,
+}
+
+/// Prints `message` as a usage or I/O error.
+fn usage(message: String) -> ExitCode {
+    eprintln!("trailscope: {message}");
+    ExitCode::from(EXIT_USAGE)
+}
+
+/// The stored selectors of a valid request, with the trail's state; an invalid request's
+/// diagnostics are printed as `validate` prints them (then exit 1).
+fn valid_selectors(
+    path: &Path,
+    context: Option<&PathBuf>,
+) -> Result<Result<(Selectors, TrailFacts), ExitCode>, String> {
+    let LoadedRequest { source, name, evaluation } = load_request(path, context)?;
+    let context = load_context(context)?;
+    match &evaluation.outcome {
+        Outcome::Response(response) => {
+            Ok(Ok((response.selectors.clone(), TrailFacts::find(context.as_ref(), &response.trail_arn))))
+        }
+        Outcome::Error(_) => {
+            print!("{}", text_output(&source, &name, &evaluation));
+            Ok(Err(ExitCode::from(1)))
+        }
+    }
+}
+
+fn question(args: &CoversArgs) -> Result<Question, String> {
+    if let Some(spec) = &args.preset {
+        let (id, argument) = spec.split_once('=').map_or((spec.as_str(), None), |(i, a)| (i, Some(a)));
+        let preset = Preset::find(id).ok_or_else(|| format!("no preset \"{id}\"; `trailscope presets` lists them"))?;
+        return Ok(preset.question(argument));
+    }
+    let text = args.question.clone().unwrap_or_default();
+    let text = if text.trim_start().starts_with('{') { text } else { read_text(Path::new(&text))? };
+    Question::from_json(&text).map_err(|e| format!("invalid question: {e}"))
+}
+
+pub fn covers(args: &CoversArgs) -> ExitCode {
+    let run = || -> Result<ExitCode, String> {
+        let question = question(args)?;
+        let (selectors, trail) = match valid_selectors(&args.selectors, args.context.as_ref())? {
+            Ok(found) => found,
+            Err(code) => return Ok(code),
+        };
+        let coverage = ask::covers(&selectors, &trail, &question).map_err(|e| e.to_string())?;
+        match args.format {
+            Format::Json => println!("{}", serde_json::to_string_pretty(&coverage_json(&coverage)).unwrap_or_default()),
+            Format::Text => print!("{}", coverage_text(&coverage)),
+        }
+        Ok(ExitCode::from(u8::from(Answer::parse(&args.expect) != Some(coverage.answer))))
+    };
+    run().unwrap_or_else(usage)
+}
+
+/// `{"answer", "question", "logged_example": record|null, "unlogged_example": record|null,
+/// "deciding": [...], "trail"}`: the examples as bare records, what decided each beside them.
+fn coverage_json(coverage: &Coverage) -> serde_json::Value {
+    let record = |e: &Option<Example>| e.as_ref().map(|e| e.record.clone());
+    let deciding: Vec<serde_json::Value> =
+        [("logged_example", &coverage.logged_example), ("unlogged_example", &coverage.unlogged_example)]
+            .into_iter()
+            .filter_map(|(which, e)| {
+                e.as_ref().map(|e| serde_json::json!({"example": which, "selectors": e.deciding, "trail": e.trail}))
+            })
+            .collect();
+    serde_json::json!({
+        "answer": coverage.answer,
+        "question": coverage.question,
+        "logged_example": record(&coverage.logged_example),
+        "unlogged_example": record(&coverage.unlogged_example),
+        "deciding": deciding,
+        "trail": coverage.trail,
+    })
+}
+
+fn coverage_text(coverage: &Coverage) -> String {
+    let mut out = format!("answer: {}\nquestion: {}\n", coverage.answer.as_str(), coverage.question.to_json());
+    out.push_str(&format!("trail: {}\n", trail_text(&coverage.trail)));
+    for (label, example) in [("logged", &coverage.logged_example), ("not logged", &coverage.unlogged_example)] {
+        if let Some(example) = example {
+            out.push_str(&example_text(label, example));
+        }
+    }
+    out
+}
+
+fn trail_text(trail: &TrailFacts) -> String {
+    if trail.assumed {
+        return "no context: taken as logging and multi-Region (the selectors alone)".into();
+    }
+    format!(
+        "{} (home {}): {}, {}",
+        trail.name.as_deref().unwrap_or("?"),
+        trail.home_region,
+        if trail.is_logging { "logging" } else { "NOT logging" },
+        if trail.is_multi_region_trail { "multi-Region" } else { "single-Region" }
+    )
+}
+
+fn example_text(label: &str, example: &Example) -> String {
+    let record = &example.record;
+    let resource = record["resources"][0]["ARN"].as_str().map_or(String::new(), |arn| format!(" on {arn}"));
+    let mut out = format!(
+        "{label}, e.g. {} {}{resource} in {}\n",
+        record["eventSource"].as_str().unwrap_or("?"),
+        record["eventName"].as_str().unwrap_or("?"),
+        record["awsRegion"].as_str().unwrap_or("?"),
+    );
+    out.extend(example.trail.iter().map(|why| format!("  {why}\n")));
+    for outcome in &example.deciding {
+        let name = outcome.name.as_ref().map_or(String::new(), |n| format!(" ({n})"));
+        let verdict = if outcome.matched { "matched".to_string() } else { outcome.reason.clone() };
+        out.push_str(&format!("  selector {}{name}: {verdict}\n", outcome.index));
+    }
+    out.push_str(&format!("  record: {record}\n"));
+    out
+}
+
+pub fn diff(args: &DiffArgs) -> ExitCode {
+    let run = || -> Result<ExitCode, String> {
+        let (a, trail) = match valid_selectors(&args.a, args.context.as_ref())? {
+            Ok(found) => found,
+            Err(code) => return Ok(code),
+        };
+        let (b, _) = match valid_selectors(&args.b, args.context.as_ref())? {
+            Ok(found) => found,
+            Err(code) => return Ok(code),
+        };
+        let diff = ask::diff(&a, &b, &trail, &Question::default()).map_err(|e| e.to_string())?;
+        match args.format {
+            Format::Json => println!("{}", serde_json::to_string_pretty(&diff).unwrap_or_default()),
+            Format::Text => print!("{}", diff_text(&diff)),
+        }
+        Ok(ExitCode::from(u8::from(!diff.equivalent)))
+    };
+    run().unwrap_or_else(usage)
+}
+
+fn diff_text(diff: &Diff) -> String {
+    if diff.equivalent {
+        return "equivalent: both log exactly the same events\n".into();
+    }
+    let mut out = String::new();
+    for (title, classes) in [("only A logs", &diff.only_a), ("only B logs", &diff.only_b)] {
+        for class in classes {
+            out.push_str(&class_text(title, class));
+        }
+    }
+    if diff.truncated {
+        out.push_str("(more differences exist than are listed)\n");
+    }
+    out
+}
+
+fn class_text(title: &str, class: &DiffClass) -> String {
+    format!(
+        "{title}: {} (this side logs {}, the other {})\n{}",
+        class.question.to_json(),
+        class.logs.as_str(),
+        class.other_logs.as_str(),
+        example_text("logged by this side, not the other", &class.example)
+    )
+}
+
+/// A request in canonical form, its members in the model's order.
+#[derive(serde::Serialize)]
+struct CanonicalRequest {
+    #[serde(rename = "TrailName")]
+    trail_name: String,
+    #[serde(flatten)]
+    selectors: Selectors,
+}
+
+pub fn fmt(args: &FmtArgs) -> ExitCode {
+    let run = || -> Result<ExitCode, String> {
+        let LoadedRequest { source, name, evaluation } = load_request(&args.file, None)?;
+        let Outcome::Response(response) = &evaluation.outcome else {
+            print!("{}", text_output(&source, &name, &evaluation));
+            return Ok(ExitCode::from(1));
+        };
+        let trail_name = serde_json::from_str::<serde_json::Value>(&source)
+            .ok()
+            .and_then(|v| v.get("TrailName").and_then(|n| n.as_str().map(str::to_string)))
+            .unwrap_or_else(|| response.trail_arn.clone());
+        let request = CanonicalRequest { trail_name, selectors: canonical(&response.selectors) };
+        println!("{}", serde_json::to_string_pretty(&request).map_err(|e| e.to_string())?);
+        Ok(ExitCode::SUCCESS)
+    };
+    run().unwrap_or_else(usage)
+}
+
+pub fn presets() -> ExitCode {
+    for preset in PRESETS {
+        let argument = preset.argument.map_or(String::new(), |(name, default)| format!("={name} (default {default})"));
+        println!("{}{argument}\n  {}\n  {}\n  source: {}", preset.id, preset.title, preset.question, preset.source);
+    }
+    ExitCode::SUCCESS
+}

@@ -86,6 +86,7 @@ size:
 ## wasm under Node's WASI), and the wasm build's replay throughput in headless Chromium.
 bench: tools test-tools
 	cargo bench --locked -p trailscope-core --bench validate
+	cargo bench --locked -p trailscope-core --bench ask
 	cargo run --locked --release -p trailscope-bench --bin replay
 	cargo run --locked --release -p trailscope-bench --bin extract-ablation
 	rustup target list --installed | grep -qx wasm32-wasip1 || rustup target add wasm32-wasip1

@@ -26,6 +26,10 @@ impl Bits {
         Bits(self.0.iter().zip(&other.0).map(|(a, b)| a | b).collect())
     }
 
+    pub(crate) fn intersection(&self, other: &Bits) -> Bits {
+        Bits(self.0.iter().zip(&other.0).map(|(a, b)| a & b).collect())
+    }
+
     /// Every bit of `self` is set in `other`.
     pub(crate) fn is_subset(&self, other: &Bits) -> bool {
         self.0.iter().zip(&other.0).all(|(a, b)| a & !b == 0)

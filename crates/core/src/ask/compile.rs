@@ -123,25 +123,27 @@ impl Preds {
         Ok(Some(Rule { preds }))
     }
 
-    /// The predicates of a question's class.
+    /// The predicates of a question's class: one per key. With at most one resource per
+    /// record (D34), "a resource of this type" and "a resource with this ARN" are tested on the
+    /// same resource, so the two keys can be two predicates.
     pub(crate) fn class(&mut self, question: &Question) -> Vec<usize> {
-        let constrained = |key| question.get(key).map(constraint_operators);
-        let mut preds = Vec::new();
-        for (key, constraint) in &question.constraints {
-            match key {
-                Key::Field(Field::ResourcesType | Field::ResourcesArn) => {}
-                Key::Field(field) => {
-                    preds.push(self.push(Pred::Text(dim_of(*field), constraint_operators(constraint))))
-                }
-                Key::AwsRegion => preds.push(self.push(Pred::Text(Dim::Region, constraint_operators(constraint)))),
+        question.constraints.iter().map(|(key, constraint)| self.constraint(*key, constraint)).collect()
+    }
+
+    /// The predicate of one question key.
+    pub(crate) fn constraint(&mut self, key: Key, constraint: &Constraint) -> usize {
+        let operators = constraint_operators(constraint);
+        let pred = match key {
+            Key::Field(Field::ResourcesType) => {
+                Pred::Resource(Box::new(ResourcePred { of_type: Some(operators), arn: None, arn_type: None }))
             }
-        }
-        let of_type = constrained(Key::Field(Field::ResourcesType));
-        let arn = constrained(Key::Field(Field::ResourcesArn));
-        if of_type.is_some() || arn.is_some() {
-            preds.push(self.push(Pred::Resource(Box::new(ResourcePred { of_type, arn, arn_type: None }))));
-        }
-        preds
+            Key::Field(Field::ResourcesArn) => {
+                Pred::Resource(Box::new(ResourcePred { of_type: None, arn: Some(operators), arn_type: None }))
+            }
+            Key::Field(field) => Pred::Text(dim_of(field), operators),
+            Key::AwsRegion => Pred::Text(Dim::Region, operators),
+        };
+        self.push(pred)
     }
 }
 

@@ -6,8 +6,8 @@
 use super::compile::{Preds, Rule};
 use super::example::{judged, record};
 use super::question::{Constraint, Key, Question};
-use super::solve::Solver;
-use super::{answer, Answer, AskError, Example, TrailFacts};
+use super::solve::{Event, Solver};
+use super::{answer_in, Answer, AskError, Example, TrailFacts};
 use crate::catalog::Field;
 use crate::model::Selectors;
 use serde::Serialize;
@@ -59,37 +59,41 @@ fn one_side(
     scope: &Question,
 ) -> Result<(Vec<DiffClass>, bool), AskError> {
     let mut preds = Preds::default();
-    let these = preds.rules(this, trail)?;
-    let mut others = preds.rules(other, trail)?;
+    let sides = Sides { this: preds.rules(this, trail)?, other: preds.rules(other, trail)? };
     let scope_preds = preds.class(scope);
-    let mut classes = Vec::new();
+    let (mut classes, mut covered) = (Vec::new(), Vec::new());
+    let mut solver = Solver::new(&preds.0);
     loop {
-        let solver = Solver::new(&preds.0);
-        let Some(event) = witness(&solver, &these, &others, &scope_preds)? else { return Ok((classes, false)) };
+        let others: Vec<Rule> = sides.other.iter().chain(&covered).cloned().collect();
+        let Some(event) = witness(&solver, &sides.this, &others, &scope_preds)? else {
+            return Ok((classes, false));
+        };
         if classes.len() == MAX_CLASSES {
             return Ok((classes, true));
         }
         let example = record(&solver, event, trail);
-        let class = describe(&example, this, other, trail, scope)?;
+        let (question, class, logs, next) = describe(&mut preds, &sides, &example, scope)?;
         classes.push(DiffClass {
-            logs: answer(this, trail, &class)?,
-            other_logs: answer(other, trail, &class)?,
+            question,
+            logs: logs.0,
+            other_logs: logs.1,
             example: judged(example.clone(), true, this, trail)?,
             other_example: judged(example, false, other, trail)?,
-            question: class.clone(),
         });
-        let covered = preds.class(&class);
-        others.push(Rule { preds: covered });
+        covered.push(Rule { preds: class });
+        // Built with the class's predicates: it serves the next search too.
+        solver = next;
     }
 }
 
+/// The rules of the side that logs a class and of the side that does not.
+struct Sides {
+    this: Vec<Rule>,
+    other: Vec<Rule>,
+}
+
 /// An event of the scope that a rule of `these` logs and no rule of `others` does.
-fn witness(
-    solver: &Solver<'_>,
-    these: &[Rule],
-    others: &[Rule],
-    scope: &[usize],
-) -> Result<Option<super::solve::Event>, AskError> {
+fn witness(solver: &Solver, these: &[Rule], others: &[Rule], scope: &[usize]) -> Result<Option<Event>, AskError> {
     for rule in these {
         let class: Vec<usize> = scope.iter().chain(&rule.preds).copied().collect();
         if let Some(event) = solver.unlogged(others, &class)? {
@@ -99,45 +103,60 @@ fn witness(
     Ok(None)
 }
 
+type Described = (Question, Vec<usize>, (Answer, Answer), Solver);
+
 /// The widest question grown from the example's values whose answers for both sides stay as
-/// they were for the example's own values (ideally: this side all, the other none).
-fn describe(
-    example: &Value,
-    this: &Selectors,
-    other: &Selectors,
-    trail: &TrailFacts,
-    scope: &Question,
-) -> Result<Question, AskError> {
+/// they were for the example's own values (ideally: this side all, the other none), with its
+/// predicates, those answers and the solver that found them. Every candidate key's predicate
+/// is added first, so one solver answers every candidate.
+fn describe(preds: &mut Preds, sides: &Sides, example: &Value, scope: &Question) -> Result<Described, AskError> {
     let mut question = pinned(example, scope);
+    let mut candidates: Vec<(Key, Constraint, usize)> = Vec::new();
+    for (key, constraint) in &question.constraints {
+        for c in std::iter::once(constraint.clone()).chain(wider_arn(*key, constraint)) {
+            let pred = preds.constraint(*key, &c);
+            candidates.push((*key, c, pred));
+        }
+    }
+    let solver = Solver::new(&preds.0);
+    let class_of = |q: &Question| -> Vec<usize> {
+        q.constraints
+            .iter()
+            .filter_map(|(k, c)| candidates.iter().find(|(ck, cc, _)| ck == k && cc == c).map(|(_, _, p)| *p))
+            .collect()
+    };
     let answers = |q: &Question| -> Result<(Answer, Answer), AskError> {
-        Ok((answer(this, trail, q)?, answer(other, trail, q)?))
+        let class = class_of(q);
+        Ok((answer_in(&solver, &sides.this, &class)?, answer_in(&solver, &sides.other, &class)?))
     };
     let wanted = answers(&question)?;
-    for (key, _) in question.constraints.clone().into_iter().rev() {
+    for (key, constraint) in question.constraints.clone().into_iter().rev() {
         if scope.get(key).is_some() {
             continue;
         }
-        for wider in wider(&question, key) {
-            if answers(&wider)? == wanted {
-                question = wider;
+        let wider: Vec<Question> = wider_arn(key, &constraint)
+            .map(|c| question.with(key, Some(c)))
+            .into_iter()
+            .chain([question.with(key, None)])
+            .collect();
+        for candidate in wider {
+            if answers(&candidate)? == wanted {
+                question = candidate;
                 break;
             }
         }
     }
-    Ok(question)
+    let class = class_of(&question);
+    Ok((question, class, wanted, solver))
 }
 
-/// Wider forms of `key` in `question`: left free, or for an ARN its first path segment.
-fn wider(question: &Question, key: Key) -> Vec<Question> {
-    let mut out = vec![question.with(key, None)];
-    if let (Key::Field(Field::ResourcesArn), Some(Constraint::AnyOf(values))) = (key, question.get(key)) {
-        if let Some(cut) =
-            values.first().and_then(|v| v.find(":::").and_then(|i| v[i + 3..].find('/').map(|j| i + 3 + j + 1)))
-        {
-            out.insert(0, question.with(key, Some(Constraint::StartsWith(values[0][..cut].to_string()))));
-        }
-    }
-    out
+/// For an ARN value, the prefix up to its first path segment (`arn:aws:s3:::bucket/`).
+fn wider_arn(key: Key, constraint: &Constraint) -> Option<Constraint> {
+    let (Key::Field(Field::ResourcesArn), Constraint::AnyOf(values)) = (key, constraint) else { return None };
+    let value = values.first()?;
+    let start = value.find(":::")? + 3;
+    let cut = start + value[start..].find('/')? + 1;
+    Some(Constraint::StartsWith(value[..cut].to_string()))
 }
 
 /// The question whose every key holds the record's value (keys the record lacks stay free),

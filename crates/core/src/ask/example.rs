@@ -28,7 +28,7 @@ pub struct Example {
 /// The example for `event`, checked: the replay matcher must give it the verdict the solver
 /// found, or the answer is refused as an internal error rather than shown wrong.
 pub(crate) fn example(
-    solver: &Solver<'_>,
+    solver: &Solver,
     event: Event,
     logged: bool,
     selectors: &Selectors,
@@ -38,7 +38,7 @@ pub(crate) fn example(
 }
 
 /// The record for `event`, with familiar values wherever they test the same.
-pub(crate) fn record(solver: &Solver<'_>, mut event: Event, trail: &TrailFacts) -> Value {
+pub(crate) fn record(solver: &Solver, mut event: Event, trail: &TrailFacts) -> Value {
     polish(solver, &mut event);
     render(&event, trail)
 }
@@ -87,7 +87,7 @@ fn dim_index(dim: Dim) -> usize {
 
 /// Replaces each atom by the first familiar value that tests the same, dimension by
 /// dimension, the category and resource first (the others' familiar values depend on them).
-fn polish(solver: &Solver<'_>, event: &mut Event) {
+fn polish(solver: &Solver, event: &mut Event) {
     const ORDER: [Dim; 11] = [
         Dim::Category,
         Dim::ReadOnly,

@@ -112,19 +112,16 @@ pub fn covers(selectors: &Selectors, trail: &TrailFacts, question: &Question) ->
     })
 }
 
-/// The answer alone, without examples.
-pub(crate) fn answer(selectors: &Selectors, trail: &TrailFacts, question: &Question) -> Result<Answer, AskError> {
-    let mut preds = Preds::default();
-    let rules = preds.rules(selectors, trail)?;
-    let class = preds.class(question);
-    let (logged, unlogged) = search(&Solver::new(&preds.0), &rules, &class, question)?;
-    Ok(answer_of(logged.is_some(), unlogged.is_some()))
+/// The answer alone, without examples, from a solver built with the class's predicates.
+pub(crate) fn answer_in(solver: &Solver, rules: &[compile::Rule], class: &[usize]) -> Result<Answer, AskError> {
+    let logged = solver.logged(rules, class).is_some();
+    Ok(answer_of(logged, solver.unlogged(rules, class)?.is_some()))
 }
 
 type Witnesses = (Option<solve::Event>, Option<solve::Event>);
 
 fn search(
-    solver: &Solver<'_>,
+    solver: &Solver,
     rules: &[compile::Rule],
     class: &[usize],
     question: &Question,

@@ -18,8 +18,8 @@ const MAX_STATES: usize = 20_000;
 pub(crate) type Event = Vec<Atom>;
 
 /// The atoms of every dimension for one set of predicates.
-pub(crate) struct Solver<'p> {
-    preds: &'p [Pred],
+pub(crate) struct Solver {
+    preds: Vec<Pred>,
     dims: Vec<DimAtoms>,
 }
 
@@ -29,19 +29,15 @@ struct View {
     options: Vec<(usize, Bits)>,
 }
 
-impl<'p> Solver<'p> {
-    pub(crate) fn new(preds: &'p [Pred]) -> Solver<'p> {
-        Solver { preds, dims: Dim::ALL.iter().map(|&d| atoms(d, preds)).collect() }
+impl Solver {
+    pub(crate) fn new(preds: &[Pred]) -> Solver {
+        Solver { preds: preds.to_vec(), dims: Dim::ALL.iter().map(|&d| atoms(d, preds)).collect() }
     }
 
-    /// Whether predicate `pred` (on dimension `d`) holds at atom `a`.
-    fn holds(&self, d: usize, a: usize, pred: usize) -> bool {
+    /// The positions, among dimension `d`'s predicates, of those in `preds` on `d`.
+    fn local(&self, d: usize, preds: &[usize]) -> Vec<usize> {
         let dim = &self.dims[d];
-        dim.preds.binary_search(&pred).map(|j| dim.holds[a].get(j)).unwrap_or(true)
-    }
-
-    fn all_hold(&self, d: usize, a: usize, preds: &[usize]) -> bool {
-        preds.iter().all(|&p| self.holds(d, a, p))
+        preds.iter().filter_map(|p| dim.preds.binary_search(p).ok()).collect()
     }
 
     fn view(&self, d: usize, rules: &[Rule], class: &[usize]) -> View {
@@ -66,9 +62,12 @@ impl<'p> Solver<'p> {
 
     /// An event of the class, if the class has one.
     pub(crate) fn member(&self, class: &[usize]) -> Option<Event> {
-        let choice: Option<Vec<usize>> =
-            (0..self.dims.len()).map(|d| (0..self.dims[d].atoms.len()).find(|&a| self.all_hold(d, a, class))).collect();
-        choice.map(|c| self.event(&c))
+        let mut choice = Vec::with_capacity(self.dims.len());
+        for (d, dim) in self.dims.iter().enumerate() {
+            let local = self.local(d, class);
+            choice.push(dim.holds.iter().position(|h| local.iter().all(|&j| h.get(j)))?);
+        }
+        Some(self.event(&choice))
     }
 
     /// An event of the class that `rules` logs.

@@ -12,7 +12,7 @@
 
 use super::bits::Bits;
 use crate::replay::matcher::{Operators, Test};
-use std::collections::HashMap;
+use std::collections::HashSet;
 
 /// One dimension of a record. `Resource` is one entry of `resources[]`, type and ARN
 /// together (decisions D34: a question is answered over records with at most one resource).
@@ -147,12 +147,22 @@ pub(crate) struct DimAtoms {
 /// Cuts `dim` into atoms for `preds` (all predicates; those of other dimensions are skipped).
 pub(crate) fn atoms(dim: Dim, preds: &[Pred]) -> DimAtoms {
     let mine: Vec<usize> = (0..preds.len()).filter(|&i| preds[i].dim() == dim).collect();
-    let candidates = candidates(dim, &mine.iter().map(|&i| &preds[i]).collect::<Vec<_>>());
-    let mut seen: HashMap<Bits, ()> = HashMap::new();
+    let own: Vec<&Pred> = mine.iter().map(|&i| &preds[i]).collect();
+    let signed = match (dim, dim.fixed()) {
+        (Dim::Resource, None) => resource_atoms(&own),
+        (_, fixed) => {
+            let values: Vec<Atom> = match fixed {
+                Some(values) => values.iter().map(|v| Atom::Text(v.to_string())).collect(),
+                None => strings(own.iter().filter_map(|p| text_parts(p))).into_iter().map(Atom::Text).collect(),
+            };
+            let absent = dim.may_be_absent().then_some(Atom::Absent);
+            absent.into_iter().chain(values).map(|a| (Bits::from_fn(own.len(), |j| own[j].holds(&a)), a)).collect()
+        }
+    };
+    let mut seen: HashSet<Bits> = HashSet::new();
     let (mut atoms, mut holds) = (Vec::new(), Vec::new());
-    for atom in candidates {
-        let signature = Bits::from_fn(mine.len(), |j| preds[mine[j]].holds(&atom));
-        if seen.insert(signature.clone(), ()).is_none() {
+    for (signature, atom) in signed {
+        if seen.insert(signature.clone()) {
             atoms.push(atom);
             holds.push(signature);
         }
@@ -160,21 +170,28 @@ pub(crate) fn atoms(dim: Dim, preds: &[Pred]) -> DimAtoms {
     DimAtoms { atoms, holds, preds: mine }
 }
 
-/// Every representative worth trying: fixed values, or the constants and the `p + F + s`
-/// strings; for resources, each type representative with each ARN representative.
-fn candidates(dim: Dim, preds: &[&Pred]) -> Vec<Atom> {
-    let mut out = Vec::new();
-    if dim.may_be_absent() {
-        out.push(Atom::Absent);
-    }
-    match (dim, dim.fixed()) {
-        (_, Some(values)) => out.extend(values.iter().map(|v| Atom::Text(v.to_string()))),
-        (Dim::Resource, None) => {
-            let types = strings(preds.iter().flat_map(|p| resource_parts(p, true)));
-            let arns = strings(preds.iter().flat_map(|p| resource_parts(p, false)));
-            out.extend(types.iter().flat_map(|t| arns.iter().map(|a| Atom::Resource(t.clone(), a.clone()))));
-        }
-        (_, None) => out.extend(strings(preds.iter().flat_map(|p| text_parts(p))).into_iter().map(Atom::Text)),
+/// Resources: no resource, or each type representative with each ARN representative. A
+/// resource predicate is its type part and its ARN part, so each part is signed once and a
+/// pair's signature is the intersection of its parts'.
+fn resource_atoms(own: &[&Pred]) -> Vec<(Bits, Atom)> {
+    let parts = |of_type: bool| -> Vec<(String, Bits)> {
+        let reps = strings(own.iter().filter_map(|p| resource_parts(p, of_type)));
+        let test = |p: &Pred, rep: &str| match p {
+            Pred::Resource(r) if of_type => r.type_ok(rep),
+            Pred::Resource(r) => r.arn_ok(rep),
+            Pred::Text(..) => false,
+        };
+        reps.into_iter()
+            .map(|rep| (Bits::from_fn(own.len(), |j| test(own[j], &rep)), rep))
+            .map(|(b, r)| (r, b))
+            .collect()
+    };
+    let (types, arns) = (parts(true), parts(false));
+    let mut out = vec![(Bits::new(own.len()), Atom::Absent)];
+    for (t, type_sig) in &types {
+        out.extend(
+            arns.iter().map(|(a, arn_sig)| (type_sig.intersection(arn_sig), Atom::Resource(t.clone(), a.clone()))),
+        );
     }
     out
 }

@@ -1,5 +1,6 @@
-//! Steampipe / Powerpipe AWS Compliance mod: the CIS S3 object-level controls (CIS v1.3-v5.0
-//! 3.10/3.11, v6.0 4.10/4.11) and CIS 3.1 `cloudtrail_multi_region_read_write_enabled`
+//! Steampipe / Powerpipe AWS Compliance mod: the CIS S3 object-level controls (write / read:
+//! CIS v1.3-v2.0 3.10/3.11, v3.0-v5.0 3.8/3.9, v6.0 4.8/4.9) and CIS 3.1 (v6.0 4.1)
+//! `cloudtrail_multi_region_read_write_enabled`
 //! (checkers.md §2). `s3_bucket_object_logging_enabled` (conformance_pack/s3.pp) is not
 //! modelled: the CIS controls are the ones the matrix of §11 judges.
 
@@ -27,7 +28,7 @@ pub(super) const SOURCE: Source = Source {
             lines: "620-658",
             what: "cloudtrail_multi_region_read_write_enabled: logging and multi-Region; basic ReadWriteType = 'All' (:629), or an advanced selector whose text is not LIKE '%readOnly%' (:639)",
         },
-        Cited { path: "cis_v600/section_4.pp", lines: "30,128,142", what: "the CIS controls use these queries" },
+        Cited { path: "cis_v600/section_4.pp", lines: "27-30,125-128,139-142", what: "controls 4.1, 4.8 and 4.9 use these queries" },
     ],
 };
 

@@ -9,7 +9,8 @@
 //! - [`diagnostics`]: the diagnostics as data (the code registry), their report, renderer and
 //!   suggestions;
 //! - [`catalog`]: what AWS accepts (fields, categories, resource types, ARNs, data values);
-//! - [`replay`]: events through the compiled selectors, to verdicts and explanations.
+//! - [`replay`]: events through the compiled selectors, to verdicts and explanations;
+//! - [`checkers`]: what posture checkers (Prowler, Steampipe, …) conclude of the selectors.
 //!
 //! No web or OS dependencies: the same code runs natively and in wasm.
 
@@ -20,6 +21,7 @@
 pub mod ask;
 pub mod catalog;
 pub mod check;
+pub mod checkers;
 pub mod diagnostics;
 pub mod limits;
 pub mod replay;

@@ -29,6 +29,9 @@ pub struct Sample {
     /// For a valid sample: which records of `tests/events/seed-examples.json` it logs, each as
     /// `<eventName>` or `<eventName> <first resource ARN>`, so its title's claim is tested.
     pub logs_from_seed: Option<Vec<String>>,
+    /// The menu group it belongs to (`"coverage-puzzles"`: configurations the posture checkers
+    /// judge differently, `checkers`); `None` for the plain samples.
+    pub group: Option<String>,
 }
 
 impl Sample {
@@ -65,6 +68,8 @@ struct Entry {
     expect: Expect,
     #[serde(default)]
     logs_from_seed: Option<Vec<String>>,
+    #[serde(default)]
+    group: Option<String>,
 }
 
 const INDEX: &str = include_str!("../samples/index.json");
@@ -97,6 +102,21 @@ const FILES: &[(&str, &str)] = &[
     embed!("requests/invalid-advanced-operator.json"),
     embed!("requests/invalid-org-trail-member.json"),
     embed!("requests/invalid-trail-busy.json"),
+    embed!("requests/coverage-v1-basic-arn-aws-s3.json"),
+    embed!("requests/coverage-v2-basic-arn-aws-s3-colons.json"),
+    embed!("requests/coverage-v3-advanced-all-s3.json"),
+    embed!("requests/coverage-v4-advanced-s3-read-only.json"),
+    embed!("requests/coverage-v5-advanced-one-bucket.json"),
+    embed!("requests/coverage-v6-advanced-all-but-one-bucket.json"),
+    embed!("requests/coverage-v6b-advanced-writes-all-but-one-bucket.json"),
+    embed!("requests/coverage-v7-advanced-getobject-only.json"),
+    embed!("requests/coverage-v8-basic-read-only-arn-aws-s3.json"),
+    embed!("requests/coverage-v9-basic-prefix-collision.json"),
+    embed!("requests/coverage-v10-advanced-reads-plus-writes.json"),
+    embed!("requests/coverage-v12-three-basic-selectors.json"),
+    embed!("requests/coverage-m1-management-except-kms.json"),
+    embed!("requests/coverage-m2-data-selector-named-management.json"),
+    embed!("requests/coverage-m3-management-under-another-name.json"),
     embed!("contexts/member-account.json"),
     embed!("contexts/trail-updating.json"),
 ];
@@ -123,6 +143,7 @@ fn sample(entry: Entry) -> Result<Sample, String> {
         context,
         expect: entry.expect,
         logs_from_seed: entry.logs_from_seed,
+        group: entry.group,
     })
 }
 

@@ -60,7 +60,7 @@ fn usage(message: String) -> ExitCode {
 
 /// The stored selectors of a valid request, with the trail's state; an invalid request's
 /// diagnostics are printed as `validate` prints them (then exit 1).
-fn valid_selectors(
+pub fn valid_selectors(
     path: &Path,
     context: Option<&PathBuf>,
 ) -> Result<Result<(Selectors, TrailFacts), ExitCode>, String> {

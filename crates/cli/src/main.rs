@@ -2,6 +2,7 @@
 //! 1 the request would fail, 2 usage or I/O errors.
 
 mod ask;
+mod checkers;
 mod files;
 mod replay;
 mod synth;
@@ -37,6 +38,9 @@ enum Command {
     Fmt(ask::FmtArgs),
     /// List the preset questions for `covers --preset`.
     Presets,
+    /// What posture checkers (Prowler, Steampipe, ScoutSuite, ...) would conclude on the
+    /// selectors, beside the exact answer.
+    Checkers(checkers::Args),
 }
 
 #[derive(Clone, Copy, ValueEnum, Default)]
@@ -60,5 +64,6 @@ fn main() -> ExitCode {
         Command::Diff(args) => ask::diff(&args),
         Command::Fmt(args) => ask::fmt(&args),
         Command::Presets => ask::presets(),
+        Command::Checkers(args) => checkers::run(&args),
     }
 }

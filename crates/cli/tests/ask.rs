@@ -117,3 +117,22 @@ fn presets_lists_every_preset_with_its_source() {
     }
     assert!(text.contains("Security Hub S3.22"));
 }
+
+#[test]
+fn checkers_name_the_checker_that_is_wrong_and_why() {
+    let read_only = temp(
+        "ro.json",
+        r#"{"TrailName": "audit", "AdvancedEventSelectors": [{"FieldSelectors": [{"Field": "eventCategory", "Equals": ["Data"]},
+        {"Field": "resources.type", "Equals": ["AWS::S3::Object"]}, {"Field": "readOnly", "Equals": ["true"]}]}]}"#,
+    );
+    let (status, text) = code(&["checkers", "--selectors", &read_only]);
+    assert_eq!(status, Some(0));
+    let write = text.lines().take_while(|l| !l.starts_with("logs S3 read")).collect::<Vec<_>>().join("\n");
+    assert!(write.starts_with("logs S3 write data events for all buckets: CloudTrail logs none of"), "{text}");
+    let prowler = write.lines().find(|l| l.trim_start().starts_with("Prowler")).unwrap();
+    assert!(prowler.contains("PASS") && prowler.contains("WRONG:"), "{prowler}");
+    let out = trailscope(&["checkers", "--selectors", &read_only, "--format", "json"], None);
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json[0]["checkers"][0]["agrees"], false);
+    assert_eq!(json[1]["exact"], "all");
+}

@@ -4,7 +4,7 @@
 //! IncludeManagementEvents to their defaults fails the literal comparison too).
 
 use super::view::{self, ALL_COLONS, ALL_SHORT, S3_OBJECT};
-use super::{Check, Cited, Conclusion, Flaw, Source, TrailFacts};
+use super::{Check, CheckedTrail, Cited, Conclusion, Flaw, Source};
 use crate::model::{EventSelector, ReadWriteType, Selectors};
 
 pub(super) const SOURCE: Source = Source {
@@ -18,7 +18,7 @@ pub(super) const SOURCE: Source = Source {
     }],
 };
 
-pub(super) fn conclude(check: Check, selectors: &Selectors, trail: &TrailFacts) -> Conclusion {
+pub(super) fn conclude(check: Check, selectors: &Selectors, trail: &CheckedTrail) -> Conclusion {
     if check == Check::ManagementReadWrite {
         return Conclusion::not_evaluated("the Guard rules registry has no rule on management events", Vec::new());
     }

@@ -2,7 +2,7 @@
 //! collects (checkers.md §6).
 
 use super::view::{self, ALL_COLONS, ALL_SHORT};
-use super::{Check, Cited, Conclusion, Flaw, Source, TrailFacts};
+use super::{Check, CheckedTrail, Cited, Conclusion, Flaw, Source};
 use crate::model::{ReadWriteType, Selectors};
 
 pub(super) const SOURCE: Source = Source {
@@ -33,7 +33,7 @@ pub(super) const SOURCE: Source = Source {
     ],
 };
 
-pub(super) fn conclude(check: Check, selectors: &Selectors, trail: &TrailFacts) -> Conclusion {
+pub(super) fn conclude(check: Check, selectors: &Selectors, trail: &CheckedTrail) -> Conclusion {
     let mut flaws = Vec::new();
     if !view::advanced(selectors).is_empty() {
         flaws.push(Flaw::AdvancedSelectorsIgnored);
@@ -46,7 +46,7 @@ pub(super) fn conclude(check: Check, selectors: &Selectors, trail: &TrailFacts) 
 }
 
 /// verify_s3_object_logging.rego:12-24. IsLogging is not read (F7); any S3 value passes (F5).
-fn s3(check: Check, selectors: &Selectors, trail: &TrailFacts, flaws: &mut Vec<Flaw>) -> bool {
+fn s3(check: Check, selectors: &Selectors, trail: &CheckedTrail, flaws: &mut Vec<Flaw>) -> bool {
     let values: Vec<&str> = view::basic(selectors)
         .iter()
         .filter(|s| trail.is_multi_region && check.covered_by(s.read_write_type))
@@ -66,7 +66,7 @@ fn s3(check: Check, selectors: &Selectors, trail: &TrailFacts, flaws: &mut Vec<F
 }
 
 /// trail.rego:25-37. Exclusions are not read (F2).
-fn management(selectors: &Selectors, trail: &TrailFacts, flaws: &mut Vec<Flaw>) -> bool {
+fn management(selectors: &Selectors, trail: &CheckedTrail, flaws: &mut Vec<Flaw>) -> bool {
     if !trail.delivers_everywhere() {
         return false;
     }

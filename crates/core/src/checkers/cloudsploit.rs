@@ -2,7 +2,7 @@
 //! (per bucket) and `cloudtrailManagementEvents` (checkers.md §5).
 
 use super::view::{self, ALL_SHORT};
-use super::{Check, Cited, Conclusion, Flaw, Source, TrailFacts};
+use super::{Check, CheckedTrail, Cited, Conclusion, Flaw, Source};
 use crate::model::{AdvancedEventSelector, AdvancedFieldSelector, Operator, Selectors};
 
 pub(super) const SOURCE: Source = Source {
@@ -33,7 +33,7 @@ pub(super) const SOURCE: Source = Source {
     ],
 };
 
-pub(super) fn conclude(check: Check, selectors: &Selectors, trail: &TrailFacts) -> Conclusion {
+pub(super) fn conclude(check: Check, selectors: &Selectors, trail: &CheckedTrail) -> Conclusion {
     match check {
         Check::S3Write | Check::S3Read => object_level(check, selectors, trail),
         Check::ManagementReadWrite => management(selectors, trail),
@@ -54,7 +54,7 @@ struct Collected {
 const CONDITIONS: [Operator; 4] =
     [Operator::StartsWith, Operator::EndsWith, Operator::NotStartsWith, Operator::NotEndsWith];
 
-fn object_level(check: Check, selectors: &Selectors, trail: &TrailFacts) -> Conclusion {
+fn object_level(check: Check, selectors: &Selectors, trail: &CheckedTrail) -> Conclusion {
     let mut seen = Collected::default();
     for selector in view::basic(selectors).iter().filter(|s| check.covered_by(s.read_write_type)) {
         for resource in view::s3_resources(selector) {
@@ -125,7 +125,7 @@ fn process(field: &AdvancedFieldSelector, seen: &mut Collected) {
 }
 
 /// :110-125 with checkConditions (functions.js:1099-1108): per bucket name.
-fn judge(mut seen: Collected, trail: &TrailFacts) -> Conclusion {
+fn judge(mut seen: Collected, trail: &CheckedTrail) -> Conclusion {
     let [starts, ends, not_starts, not_ends] = &seen.conditions;
     let any = |list: &Vec<String>, hit: &dyn Fn(&String) -> bool| !list.is_empty() && list.iter().any(hit);
     let none = |list: &Vec<String>, hit: &dyn Fn(&String) -> bool| !list.is_empty() && !list.iter().any(hit);
@@ -148,7 +148,7 @@ fn judge(mut seen: Collected, trail: &TrailFacts) -> Conclusion {
 
 /// cloudtrailManagementEvents.js:45-68: any selector with IncludeManagementEvents, whatever
 /// its direction or exclusions; IsLogging and Regions are not read.
-fn management(selectors: &Selectors, trail: &TrailFacts) -> Conclusion {
+fn management(selectors: &Selectors, trail: &CheckedTrail) -> Conclusion {
     if !view::advanced(selectors).is_empty() {
         let reason = "UNKNOWN: \"Unable to query for event selectors\" (the plugin reads EventSelectors only)";
         return Conclusion::not_evaluated(reason, vec![Flaw::AdvancedSelectorsIgnored]);

@@ -2,7 +2,7 @@
 //! open-source precursor (checkers.md §9), without its optional S3BucketNames parameter.
 
 use super::view::{self, ALL_COLONS, ALL_SHORT};
-use super::{Check, Cited, Conclusion, Flaw, Source, TrailFacts};
+use super::{Check, CheckedTrail, Cited, Conclusion, Flaw, Source};
 use crate::model::Selectors;
 
 pub(super) const SOURCE: Source = Source {
@@ -16,7 +16,7 @@ pub(super) const SOURCE: Source = Source {
     }],
 };
 
-pub(super) fn conclude(check: Check, selectors: &Selectors, trail: &TrailFacts) -> Conclusion {
+pub(super) fn conclude(check: Check, selectors: &Selectors, trail: &CheckedTrail) -> Conclusion {
     if check == Check::ManagementReadWrite {
         return Conclusion::not_evaluated("the RDK sample rule checks S3 data events only", Vec::new());
     }

@@ -3,7 +3,7 @@
 //! `include-management-events`, as in its docstring example (checkers.md §4).
 
 use super::view;
-use super::{Check, Cited, Conclusion, Flaw, Source, TrailFacts};
+use super::{Check, CheckedTrail, Cited, Conclusion, Flaw, Source};
 use crate::model::{ReadWriteType, Selectors};
 
 pub(super) const SOURCE: Source = Source {
@@ -24,7 +24,7 @@ pub(super) const SOURCE: Source = Source {
     ],
 };
 
-pub(super) fn conclude(check: Check, selectors: &Selectors, trail: &TrailFacts) -> Conclusion {
+pub(super) fn conclude(check: Check, selectors: &Selectors, trail: &CheckedTrail) -> Conclusion {
     match check {
         Check::S3Write | Check::S3Read => data_events(check, selectors, trail),
         Check::ManagementReadWrite => management(selectors, trail),
@@ -32,7 +32,7 @@ pub(super) fn conclude(check: Check, selectors: &Selectors, trail: &TrailFacts) 
 }
 
 /// s3.py:2874-2917. Neither ReadWriteType nor the trail's IsLogging or Regions are read.
-fn data_events(check: Check, selectors: &Selectors, trail: &TrailFacts) -> Conclusion {
+fn data_events(check: Check, selectors: &Selectors, trail: &CheckedTrail) -> Conclusion {
     let mut flaws = Vec::new();
     if !view::advanced(selectors).is_empty() {
         flaws.push(Flaw::AdvancedSelectorsIgnored);
@@ -72,7 +72,7 @@ fn key(value: &str) -> &str {
 
 /// account.py:279-333 with multi-region and running: a logging multi-Region trail with a
 /// selector that passes. Exclusions and eventSource filters are not read (F2).
-fn management(selectors: &Selectors, trail: &TrailFacts) -> Conclusion {
+fn management(selectors: &Selectors, trail: &CheckedTrail) -> Conclusion {
     if !trail.delivers_everywhere() {
         return Conclusion::judged(false, Vec::new());
     }

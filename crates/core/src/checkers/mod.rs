@@ -13,6 +13,7 @@
 mod cfn_guard;
 mod cloudbeat;
 mod cloudsploit;
+mod compare;
 mod config_rdk;
 mod custodian;
 mod flaw;
@@ -24,6 +25,7 @@ mod steampipe;
 mod tests;
 mod view;
 
+pub use compare::{compare, CheckerRow, Comparison};
 pub use flaw::Flaw;
 pub use source::{Cited, Source};
 
@@ -99,10 +101,11 @@ impl Check {
     }
 }
 
-/// What the checkers read about the trail besides its selectors.
+/// What the checkers read about the trail besides its selectors (the exact answers read
+/// [`crate::ask::TrailFacts`]).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-pub struct TrailFacts {
+pub struct CheckedTrail {
     /// get-trail-status `IsLogging`.
     pub is_logging: bool,
     /// describe-trails `IsMultiRegionTrail`.
@@ -155,7 +158,7 @@ impl Conclusion {
 }
 
 /// What `checker` concludes on `check` for a trail with these selectors and facts.
-pub fn conclude(checker: Checker, check: Check, selectors: &Selectors, trail: &TrailFacts) -> Conclusion {
+pub fn conclude(checker: Checker, check: Check, selectors: &Selectors, trail: &CheckedTrail) -> Conclusion {
     match checker {
         Checker::Prowler => prowler::conclude(check, selectors, trail),
         Checker::Steampipe => steampipe::conclude(check, selectors, trail),

@@ -2,7 +2,7 @@
 //! `cloudtrail_multi_region_enabled_logging_management_events` (checkers.md §1).
 
 use super::view::{self, S3_OBJECT};
-use super::{Check, Cited, Conclusion, Flaw, Source, TrailFacts};
+use super::{Check, CheckedTrail, Cited, Conclusion, Flaw, Source};
 use crate::model::{AdvancedEventSelector, EventSelector, ReadWriteType, Selectors};
 
 pub(super) const SOURCE: Source = Source {
@@ -38,7 +38,7 @@ const ALL_BUCKETS: [&str; 3] = ["arn:aws:s3", "arn:aws:s3:::", "arn:aws:s3:::*/*
 // The console's default Name, which the management check keys on (:38-40).
 const CONSOLE_NAME: &str = "Management events selector";
 
-pub(super) fn conclude(check: Check, selectors: &Selectors, trail: &TrailFacts) -> Conclusion {
+pub(super) fn conclude(check: Check, selectors: &Selectors, trail: &CheckedTrail) -> Conclusion {
     match check {
         Check::S3Write | Check::S3Read => s3(check, selectors, trail),
         Check::ManagementReadWrite => management(selectors, trail),
@@ -47,7 +47,7 @@ pub(super) fn conclude(check: Check, selectors: &Selectors, trail: &TrailFacts) 
 
 /// Each selector that yields a PASS finding adds its flaws; IsLogging and multi-Region are
 /// collected by the service but never read here (F7).
-fn s3(check: Check, selectors: &Selectors, trail: &TrailFacts) -> Conclusion {
+fn s3(check: Check, selectors: &Selectors, trail: &CheckedTrail) -> Conclusion {
     let mut flaws = Vec::new();
     let basic = view::basic(selectors).iter().filter_map(|s| basic_pass(check, s));
     let advanced = view::advanced(selectors).iter().filter(|s| advanced_pass(s)).map(|s| advanced_flaws(check, s));
@@ -99,7 +99,7 @@ fn advanced_flaws(check: Check, selector: &AdvancedEventSelector) -> Vec<Flaw> {
 
 /// :21-48. A multi-Region check: every Region needs a logging trail, so a single-Region trail
 /// fails in the other Regions.
-fn management(selectors: &Selectors, trail: &TrailFacts) -> Conclusion {
+fn management(selectors: &Selectors, trail: &CheckedTrail) -> Conclusion {
     if !trail.is_logging {
         return Conclusion::judged(false, Vec::new()); // :23, before any selector is read
     }

@@ -3,7 +3,7 @@
 //! verdict is Pass when neither rule fires.
 
 use super::view::{self, ALL_COLONS, ALL_SHORT, S3_OBJECT};
-use super::{Check, Cited, Conclusion, Flaw, Source, TrailFacts};
+use super::{Check, CheckedTrail, Cited, Conclusion, Flaw, Source};
 use crate::model::{DataResource, EventSelector, Selectors};
 
 pub(super) const SOURCE: Source = Source {
@@ -34,7 +34,7 @@ pub(super) const SOURCE: Source = Source {
     ],
 };
 
-pub(super) fn conclude(check: Check, selectors: &Selectors, trail: &TrailFacts) -> Conclusion {
+pub(super) fn conclude(check: Check, selectors: &Selectors, trail: &CheckedTrail) -> Conclusion {
     match check {
         Check::S3Write | Check::S3Read => data(check, selectors, trail),
         Check::ManagementReadWrite => Conclusion::not_evaluated(
@@ -44,7 +44,7 @@ pub(super) fn conclude(check: Check, selectors: &Selectors, trail: &TrailFacts) 
     }
 }
 
-fn data(check: Check, selectors: &Selectors, trail: &TrailFacts) -> Conclusion {
+fn data(check: Check, selectors: &Selectors, trail: &CheckedTrail) -> Conclusion {
     let mut flaws = Vec::new();
     if !view::advanced(selectors).is_empty() {
         flaws.push(Flaw::AdvancedSelectorsIgnored);

@@ -5,7 +5,7 @@
 //! modelled: the CIS controls are the ones the matrix of §11 judges.
 
 use super::view::{self, ALL_COLONS, ALL_SHORT};
-use super::{Check, Cited, Conclusion, Flaw, Source, TrailFacts};
+use super::{Check, CheckedTrail, Cited, Conclusion, Flaw, Source};
 use crate::model::{AdvancedEventSelector, ReadWriteType, Selectors};
 
 pub(super) const SOURCE: Source = Source {
@@ -32,7 +32,7 @@ pub(super) const SOURCE: Source = Source {
     ],
 };
 
-pub(super) fn conclude(check: Check, selectors: &Selectors, trail: &TrailFacts) -> Conclusion {
+pub(super) fn conclude(check: Check, selectors: &Selectors, trail: &CheckedTrail) -> Conclusion {
     match check {
         Check::S3Write | Check::S3Read => s3(check, selectors, trail),
         Check::ManagementReadWrite => management(selectors, trail),
@@ -42,7 +42,7 @@ pub(super) fn conclude(check: Check, selectors: &Selectors, trail: &TrailFacts) 
 /// One row per bucket (:774-793): ok if some value of the `s3_selectors` CTE matches it. The
 /// trail's IsLogging is not read (F7). (LIKE's `_` wildcard is not modelled: bucket names
 /// created since 2018 cannot contain `_`.)
-fn s3(check: Check, selectors: &Selectors, trail: &TrailFacts) -> Conclusion {
+fn s3(check: Check, selectors: &Selectors, trail: &CheckedTrail) -> Conclusion {
     let mut flaws = Vec::new();
     if !view::advanced(selectors).is_empty() {
         flaws.push(Flaw::AdvancedSelectorsIgnored); // jsonb_array_elements(event_selectors) only
@@ -73,7 +73,7 @@ fn s3(check: Check, selectors: &Selectors, trail: &TrailFacts) -> Conclusion {
 }
 
 /// CIS 3.1 (:620-658): both branches require `is_logging and is_multi_region_trail`.
-fn management(selectors: &Selectors, trail: &TrailFacts) -> Conclusion {
+fn management(selectors: &Selectors, trail: &CheckedTrail) -> Conclusion {
     if !trail.delivers_everywhere() {
         return Conclusion::judged(false, Vec::new());
     }

@@ -41,13 +41,13 @@ struct Row {
     config: &'static str,
     truth: bool,
     cells: [Cell; 8],
-    facts: TrailFacts,
+    facts: CheckedTrail,
 }
 
 /// A multi-Region trail that is logging, with recent CloudWatch Logs delivery, in an account
 /// with the seed's two buckets.
 fn row(id: &'static str, config: &'static str, truth: bool, cells: [Cell; 8]) -> Row {
-    let facts = TrailFacts {
+    let facts = CheckedTrail {
         is_logging: true,
         is_multi_region: true,
         cloudwatch_logs_recent: true,
@@ -240,7 +240,7 @@ fn conclusions_serialize_in_camel_case() {
     assert_eq!(json["verdict"]["kind"], "notEvaluated");
     assert!(json["verdict"]["reason"].as_str().unwrap().starts_with("UNKNOWN"));
     assert_eq!(json["flaws"], serde_json::json!(["advancedSelectorsIgnored"]));
-    let facts: TrailFacts = serde_json::from_str(
+    let facts: CheckedTrail = serde_json::from_str(
         r#"{"isLogging": true, "isMultiRegion": false, "cloudwatchLogsRecent": false, "buckets": ["b"]}"#,
     )
     .unwrap();

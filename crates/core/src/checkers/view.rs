@@ -1,6 +1,6 @@
 //! Neutral accessors the models share: selectors read field by field, as the checkers read them.
 
-use super::{Check, TrailFacts};
+use super::{Check, CheckedTrail};
 use crate::model::{
     AdvancedEventSelector, AdvancedFieldSelector, DataResource, EventSelector, ReadWriteType, Selectors,
 };
@@ -96,7 +96,7 @@ pub(super) fn filtered_management(selector: &AdvancedEventSelector) -> bool {
     equals_lists(selector, "eventCategory", "Management") && has_field_besides(selector, &["eventCategory"])
 }
 
-impl TrailFacts {
+impl CheckedTrail {
     /// Logging, in every Region: what the question assumes and some checkers skip (F7).
     pub(super) fn delivers_everywhere(&self) -> bool {
         self.is_logging && self.is_multi_region

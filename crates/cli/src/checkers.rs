@@ -1,0 +1,62 @@
+//! `trailscope checkers`: what posture checkers would conclude on the selectors, beside the
+//! exact answer, each difference explained by the flaw behind it.
+
+use crate::ask::valid_selectors;
+use crate::{Format, EXIT_USAGE};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use trailscope_core::checkers::{compare, CheckerVerdict, Comparison};
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// The request whose selectors the checkers judge (as for `validate`).
+    #[arg(long)]
+    selectors: PathBuf,
+    /// An account context: the trail's isLogging and isMultiRegionTrail.
+    #[arg(long)]
+    context: Option<PathBuf>,
+    #[arg(long, value_enum, default_value_t)]
+    format: Format,
+}
+
+pub fn run(args: &Args) -> ExitCode {
+    let run = || -> Result<ExitCode, String> {
+        let (selectors, trail) = match valid_selectors(&args.selectors, args.context.as_ref())? {
+            Ok(found) => found,
+            Err(code) => return Ok(code),
+        };
+        let rows = compare(&selectors, &trail).map_err(|e| e.to_string())?;
+        match args.format {
+            Format::Json => println!("{}", serde_json::to_string_pretty(&rows).unwrap_or_default()),
+            Format::Text => rows.iter().for_each(|row| print!("{}", text(row))),
+        }
+        Ok(ExitCode::SUCCESS)
+    };
+    run().unwrap_or_else(|message| {
+        eprintln!("trailscope: {message}");
+        ExitCode::from(EXIT_USAGE)
+    })
+}
+
+fn text(row: &Comparison) -> String {
+    let mut out =
+        format!("{}: CloudTrail logs {} of {}\n", row.check.question(), row.exact.as_str(), row.question.to_json());
+    for checker in &row.checkers {
+        let verdict = match &checker.conclusion.verdict {
+            CheckerVerdict::Pass => "PASS".to_string(),
+            CheckerVerdict::Fail => "FAIL".to_string(),
+            CheckerVerdict::NotEvaluated { reason } => format!("not evaluated ({reason})"),
+        };
+        let mark = match checker.agrees {
+            Some(true) => "right",
+            Some(false) => "WRONG",
+            None => "-",
+        };
+        out.push_str(&format!("  {:<36} {verdict:<6} {mark}", checker.name));
+        if checker.agrees == Some(false) {
+            out.push_str(&format!(": {}", checker.explained.join("; ")));
+        }
+        out.push('\n');
+    }
+    out
+}

@@ -275,3 +275,156 @@ selector: number | null,
  * contains it, trimmed and case-insensitive.
  */
 text: string, };
+
+/** A class of events: advanced-selector field names (and `awsRegion`) to a value, a list of values, or a prefix. */
+export type Question = { [key: string]: string | Array<string> | { StartsWith: string } };
+
+/**
+ * An answer, or why there is none: what the npm package and the page receive.
+ */
+export type Asked<T> = { "kind": "answer", value: T, } | { "kind": "refused", message: string, };
+
+/**
+ * How much of a class the trail logs.
+ */
+export type Answer = "all" | "some" | "none";
+
+/**
+ * The answer to one question.
+ */
+export type Coverage = { answer: Answer, question: Question, trail: TrailFacts, loggedExample: Example | null, unloggedExample: Example | null, };
+
+/**
+ * The trail a question is asked of, as far as the answer depends on it.
+ */
+export type TrailFacts = { name: string | null, account: string, homeRegion: string, isLogging: boolean, isMultiRegionTrail: boolean, 
+/**
+ * An organization trail also logs its member accounts' events; no question key names an
+ * account, so it changes no answer (decisions D33).
+ */
+isOrganizationTrail: boolean, 
+/**
+ * No context described the trail: it is taken as logging and multi-Region, so the answer
+ * is about the selectors alone.
+ */
+assumed: boolean, };
+
+/**
+ * An event of the class, logged or not, and why.
+ */
+export type Example = { 
+/**
+ * A complete CloudTrail record.
+ */
+record: Record<string, unknown>, logged: boolean, 
+/**
+ * For each selector: matched, or the condition that failed (as the replay explains).
+ */
+deciding: Array<SelectorOutcome>, 
+/**
+ * The trail's own state refuses the event whatever the selectors say (decisions D33).
+ */
+trail: string | null, };
+
+export type Diff = { equivalent: boolean, 
+/**
+ * Logged by A, not by B.
+ */
+onlyA: Array<DiffClass>, 
+/**
+ * Logged by B, not by A.
+ */
+onlyB: Array<DiffClass>, 
+/**
+ * More classes exist than were described.
+ */
+truncated: boolean, };
+
+/**
+ * Events one side logs and the other does not, described as a question.
+ */
+export type DiffClass = { question: Question, 
+/**
+ * How much of the class each side logs (the side that logs it first).
+ */
+logs: Answer, otherLogs: Answer, 
+/**
+ * An event of the class: logged by this side ...
+ */
+example: Example, 
+/**
+ * ... and not by the other (the same record).
+ */
+otherExample: Example, };
+
+/**
+ * A named question. `{bucket}` / `{source}` in the question are replaced by the argument.
+ */
+export type Preset = { id: string, title: string, 
+/**
+ * The question as JSON (see [`Question::from_json`]).
+ */
+question: string, 
+/**
+ * Who asks it, and where they say so.
+ */
+source: string, 
+/**
+ * The argument the question takes, if any, and its default.
+ */
+argument: [string, string] | null, };
+
+/**
+ * A template the selectors equal, on the events it speaks for.
+ */
+export type TemplateMatch = { template: string, title: string, 
+/**
+ * The resource type, for a data template.
+ */
+resourceType: string | null, source: string, };
+
+/**
+ * One question: the exact answer and each checker's conclusion.
+ */
+export type Comparison = { check: Check, question: Question, exact: Answer, checkers: Array<CheckerRow>, 
+/**
+ * The buckets the per-bucket checkers were given (the account's are unknown here).
+ */
+buckets: Array<string>, };
+
+/**
+ * The three questions a checker can be asked of one trail.
+ */
+export type Check = "s3Write" | "s3Read" | "managementReadWrite";
+
+export type CheckerRow = { checker: Checker, name: string, conclusion: Conclusion, 
+/**
+ * Whether the checker's verdict is CloudTrail's (pass exactly when every event of the
+ * class is logged); none when it did not evaluate.
+ */
+agrees: boolean | null, 
+/**
+ * The flaws, in words.
+ */
+explained: Array<string>, };
+
+/**
+ * The posture checkers modelled, in the column order of checkers.md §11.
+ */
+export type Checker = "prowler" | "steampipe" | "scoutSuite" | "cloudCustodian" | "cloudSploit" | "cloudbeat" | "cfnGuard" | "configRdkSample";
+
+/**
+ * A verdict and the flaws of the checker's logic this configuration exercised (sorted, once
+ * each; possibly some even when the verdict agrees with CloudTrail: right by accident).
+ */
+export type Conclusion = { verdict: CheckerVerdict, flaws: Array<Flaw>, };
+
+/**
+ * A checker's verdict on one question.
+ */
+export type CheckerVerdict = { "kind": "pass" } | { "kind": "fail" } | { "kind": "notEvaluated", reason: string, };
+
+/**
+ * A flaw of a checker's logic, mirroring F1–F12 of checkers.md §11.
+ */
+export type Flaw = "advancedSelectorsIgnored" | "filtersIgnored" | "directionIgnored" | "oneSpellingOfAll" | "prefixCollision" | "acceptsRejectedValues" | "trailScopeIgnored" | "nonSemanticMetadata" | "wrongOperatorAlgebra" | "lastWriterWins" | "partitionHardCoded" | "destroysConfig";

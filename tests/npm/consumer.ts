@@ -6,6 +6,15 @@ import {
   defaultContext,
   ReplaySession,
   VerdictStore,
+  covers,
+  diff,
+  presets,
+  type Answer,
+  type Asked,
+  type Coverage,
+  type DiffClass,
+  type Preset,
+  type Question,
   type Category,
   type Code,
   type Diagnostic,
@@ -134,6 +143,27 @@ const fromStored: ReplaySession = ReplaySession.fromSelectors('{"EventSelectors"
 void fromStored;
 // Plain JSON.parse stays `any`.
 const untouched: Date = JSON.parse("{}");
+
+// Questions: the answer union, the examples' records, the diff's classes.
+const asked: Asked<Coverage> = covers("{}", '{"eventCategory": "Data"}');
+if (asked.kind === "answer") {
+  const answer: Answer = asked.value.answer;
+  const region: unknown = asked.value.loggedExample?.record["awsRegion"];
+  void [answer, region];
+} else {
+  const why: string = asked.message;
+  void why;
+}
+// @ts-expect-error: an answer is all, some or none
+const maybe: Answer = "maybe";
+const changed = diff("{}", "{}");
+if (changed.kind === "answer") {
+  const classes: DiffClass[] = changed.value.onlyA;
+  const q: Question = classes[0].question;
+  void q;
+}
+const ids: string[] = presets().map((p: Preset) => p.id);
+void [maybe, ids];
 
 await init();
 const onPage: Report = validateOnPage("{}");

@@ -7,9 +7,13 @@
 //! imported by wasm-bindgen's declarations); a test fails when that file is out of date, and
 //! `make wire-types` writes it again.
 
+use crate::ask::diff::{Diff, DiffClass};
+use crate::ask::presets::{Preset, TemplateMatch};
+use crate::ask::{Answer, Asked, Coverage, Example, TrailFacts};
 use crate::catalog::Category;
 use crate::check::context::ContextError;
 use crate::check::service::{ApiError, RaisedBy, TrailState};
+use crate::checkers::{Check, Checker, CheckerRow, CheckerVerdict, Comparison, Conclusion, Flaw};
 use crate::diagnostics::report::{FlatDiagnostic, FlatEdit, FlatFix, Report};
 use crate::diagnostics::{Code, Provenance, Severity};
 use crate::replay::explain::{Explanation, SelectorOutcome};
@@ -25,6 +29,13 @@ use ts_rs::{Config, TS};
 
 const HEADER: &str = "// Generated from trailscope-core's Rust types by ts-rs (crates/core/src/wire.rs).
 // Do not edit: `make wire-types` writes it again.
+";
+
+/// A question's JSON form (`ask::Question` serializes by hand): each key a value, a list of
+/// values, or a prefix.
+const QUESTION: &str = "
+/** A class of events: advanced-selector field names (and `awsRegion`) to a value, a list of values, or a prefix. */
+export type Question = { [key: string]: string | Array<string> | { StartsWith: string } };
 ";
 
 fn declare<T: TS + ?Sized>(cfg: &Config, out: &mut String) {
@@ -78,6 +89,24 @@ pub fn typescript() -> String {
     // The replay's table (`VerdictStore.page`).
     declare::<Verdicts>(&cfg, out);
     declare::<RowFilter>(&cfg, out);
+    // Questions (`covers`, `diff`, `checkers`).
+    out.push_str(QUESTION);
+    declare::<Asked<Coverage>>(&cfg, out);
+    declare::<Answer>(&cfg, out);
+    declare::<Coverage>(&cfg, out);
+    declare::<TrailFacts>(&cfg, out);
+    declare::<Example>(&cfg, out);
+    declare::<Diff>(&cfg, out);
+    declare::<DiffClass>(&cfg, out);
+    declare::<Preset>(&cfg, out);
+    declare::<TemplateMatch>(&cfg, out);
+    declare::<Comparison>(&cfg, out);
+    declare::<Check>(&cfg, out);
+    declare::<CheckerRow>(&cfg, out);
+    declare::<Checker>(&cfg, out);
+    declare::<Conclusion>(&cfg, out);
+    declare::<CheckerVerdict>(&cfg, out);
+    declare::<Flaw>(&cfg, out);
     std::mem::take(out)
 }
 

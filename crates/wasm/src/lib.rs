@@ -12,10 +12,12 @@ use trailscope_core::context::DEFAULT_CONTEXT_JSON;
 use trailscope_core::report::{report, Offsets};
 use wasm_bindgen::prelude::*;
 
+mod ask;
 mod replay;
 mod store;
 mod synth;
 
+pub use ask::{canonical, checkers, covers, diff, presets, templates};
 pub use replay::ReplaySession;
 pub use store::VerdictStore;
 pub use synth::{synth, synth_record, SynthLog};
@@ -25,7 +27,7 @@ pub use synth::{synth, synth_record, SynthLog};
 /// module's declarations; `unchecked_return_type`s name them.
 #[wasm_bindgen(typescript_custom_section)]
 const WIRE_TYPES: &str = r#"
-import type { Report } from "./types.js";
+import type { Report, Asked, Coverage, Diff, Selectors, Preset, TemplateMatch, Comparison } from "./types.js";
 export type * from "./types.js";
 "#;
 

@@ -18,8 +18,10 @@ const MAX_CLASSES: usize = 6;
 
 /// Events one side logs and the other does not, described as a question.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct DiffClass {
+    #[cfg_attr(feature = "ts", ts(type = "Question"))]
     pub question: Question,
     /// How much of the class each side logs (the side that logs it first).
     pub logs: Answer,
@@ -31,6 +33,7 @@ pub struct DiffClass {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Diff {
     pub equivalent: bool,

@@ -13,9 +13,11 @@ use serde_json::{json, Map, Value};
 
 /// An event of the class, logged or not, and why.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Example {
     /// A complete CloudTrail record.
+    #[cfg_attr(feature = "ts", ts(type = "Record<string, unknown>"))]
     pub record: Value,
     pub logged: bool,
     /// For each selector: matched, or the condition that failed (as the replay explains).

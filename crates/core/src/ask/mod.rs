@@ -11,7 +11,7 @@
 
 mod bits;
 mod compile;
-mod diff;
+pub mod diff;
 mod example;
 pub mod presets;
 pub mod question;
@@ -55,6 +55,24 @@ impl Answer {
     }
 }
 
+/// An answer, or why there is none: what the npm package and the page receive.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub enum Asked<T> {
+    Answer { value: T },
+    Refused { message: String },
+}
+
+impl<T> From<Result<T, String>> for Asked<T> {
+    fn from(result: Result<T, String>) -> Self {
+        match result {
+            Ok(value) => Asked::Answer { value },
+            Err(message) => Asked::Refused { message },
+        }
+    }
+}
+
 /// Why a question got no answer.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum AskError {
@@ -83,9 +101,11 @@ impl std::fmt::Display for AskError {
 
 /// The answer to one question.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Coverage {
     pub answer: Answer,
+    #[cfg_attr(feature = "ts", ts(type = "Question"))]
     pub question: Question,
     pub trail: TrailFacts,
     pub logged_example: Option<Example>,

@@ -7,6 +7,7 @@ use serde::Serialize;
 
 /// A named question. `{bucket}` / `{source}` in the question are replaced by the argument.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Preset {
     pub id: &'static str,
@@ -95,6 +96,7 @@ impl Preset {
 /// A selector template of the CloudTrail console, for management events or for the data events
 /// of one resource type.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Template {
     pub id: &'static str,
@@ -193,6 +195,7 @@ impl Template {
 
 /// A template the selectors equal, on the events it speaks for.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct TemplateMatch {
     pub template: &'static str,

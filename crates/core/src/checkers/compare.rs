@@ -9,9 +9,11 @@ use serde::Serialize;
 
 /// One question: the exact answer and each checker's conclusion.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Comparison {
     pub check: Check,
+    #[cfg_attr(feature = "ts", ts(type = "Question"))]
     pub question: Question,
     pub exact: Answer,
     pub checkers: Vec<CheckerRow>,
@@ -20,6 +22,7 @@ pub struct Comparison {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct CheckerRow {
     pub checker: Checker,

@@ -34,6 +34,7 @@ use serde::{Deserialize, Serialize};
 
 /// The posture checkers modelled, in the column order of checkers.md §11.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub enum Checker {
     Prowler,
@@ -79,6 +80,7 @@ impl Checker {
 
 /// The three questions a checker can be asked of one trail.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub enum Check {
     /// Logs S3 write data events for all buckets.
@@ -121,6 +123,7 @@ pub struct CheckedTrail {
 
 /// A checker's verdict on one question.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase", tag = "kind")]
 pub enum CheckerVerdict {
     Pass,
@@ -135,6 +138,7 @@ pub enum CheckerVerdict {
 /// A verdict and the flaws of the checker's logic this configuration exercised (sorted, once
 /// each; possibly some even when the verdict agrees with CloudTrail: right by accident).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Conclusion {
     pub verdict: CheckerVerdict,

@@ -4,6 +4,7 @@
 use super::{diff, AskError, Question, TrailFacts};
 use crate::model::{AdvancedEventSelector, AdvancedFieldSelector, Operator, Selectors};
 use serde::Serialize;
+use std::borrow::Cow;
 
 /// A named question. `{bucket}` / `{source}` in the question are replaced by the argument.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -194,15 +195,15 @@ impl Template {
 }
 
 /// A template the selectors equal, on the events it speaks for.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct TemplateMatch {
-    pub template: &'static str,
-    pub title: &'static str,
+    pub template: Cow<'static, str>,
+    pub title: Cow<'static, str>,
     /// The resource type, for a data template.
     pub resource_type: Option<String>,
-    pub source: &'static str,
+    pub source: Cow<'static, str>,
 }
 
 /// Every console template that `selectors` log exactly the same events as, for management
@@ -216,10 +217,10 @@ pub fn matching_templates(selectors: &Selectors) -> Result<Vec<TemplateMatch>, A
             let same = diff(selectors, &template.selectors(&resource_type), &trail, &template.scope(&resource_type))?;
             if same.equivalent {
                 out.push(TemplateMatch {
-                    template: template.id,
-                    title: template.title,
+                    template: template.id.into(),
+                    title: template.title.into(),
                     resource_type: template.data.then_some(resource_type),
-                    source: template.source,
+                    source: template.source.into(),
                 });
             }
         }

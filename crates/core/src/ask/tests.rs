@@ -175,8 +175,8 @@ fn diff_ignores_spelling_order_and_kind_and_finds_real_gaps() {
 
 #[test]
 fn templates_are_named_whatever_the_spelling() {
-    let ids = |json: &str| -> Vec<&str> {
-        matching_templates(&selectors(json)).unwrap().iter().map(|m| m.template).collect()
+    let ids = |json: &str| -> Vec<String> {
+        matching_templates(&selectors(json)).unwrap().into_iter().map(|m| m.template.into_owned()).collect()
     };
     assert_eq!(ids(&advanced("")), ["log-all-events"]);
     let basic_all =

@@ -5,10 +5,11 @@ use super::{conclude, Check, CheckedTrail, Checker, CheckerVerdict, Conclusion};
 use crate::ask::presets::Preset;
 use crate::ask::{self, Answer, AskError, Question, TrailFacts};
 use crate::model::Selectors;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
 /// One question: the exact answer and each checker's conclusion.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Comparison {
@@ -21,18 +22,18 @@ pub struct Comparison {
     pub buckets: Vec<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct CheckerRow {
     pub checker: Checker,
-    pub name: &'static str,
+    pub name: Cow<'static, str>,
     pub conclusion: Conclusion,
     /// Whether the checker's verdict is CloudTrail's (pass exactly when every event of the
     /// class is logged); none when it did not evaluate.
     pub agrees: Option<bool>,
     /// The flaws, in words.
-    pub explained: Vec<&'static str>,
+    pub explained: Vec<Cow<'static, str>>,
 }
 
 fn preset(check: Check) -> &'static str {
@@ -70,8 +71,8 @@ fn row(checker: Checker, conclusion: Conclusion, exact: Answer) -> CheckerRow {
         CheckerVerdict::Fail => Some(exact != Answer::All),
         CheckerVerdict::NotEvaluated { .. } => None,
     };
-    let explained = conclusion.flaws.iter().map(|f| f.describe()).collect();
-    CheckerRow { checker, name: checker.name(), conclusion, agrees, explained }
+    let explained = conclusion.flaws.iter().map(|f| Cow::Borrowed(f.describe())).collect();
+    CheckerRow { checker, name: Cow::Borrowed(checker.name()), conclusion, agrees, explained }
 }
 
 /// The buckets the selectors name, and one they do not (the per-bucket checkers judge each).

@@ -122,7 +122,7 @@ pub struct CheckedTrail {
 }
 
 /// A checker's verdict on one question.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase", tag = "kind")]
 pub enum CheckerVerdict {
@@ -131,13 +131,13 @@ pub enum CheckerVerdict {
     /// The checker has no such check, errors or reports UNKNOWN on this configuration, or has
     /// nothing to judge; `reason` says which.
     NotEvaluated {
-        reason: &'static str,
+        reason: std::borrow::Cow<'static, str>,
     },
 }
 
 /// A verdict and the flaws of the checker's logic this configuration exercised (sorted, once
 /// each; possibly some even when the verdict agrees with CloudTrail: right by accident).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Conclusion {
@@ -157,7 +157,7 @@ impl Conclusion {
     }
 
     fn not_evaluated(reason: &'static str, flaws: Vec<Flaw>) -> Self {
-        Conclusion::new(CheckerVerdict::NotEvaluated { reason }, flaws)
+        Conclusion::new(CheckerVerdict::NotEvaluated { reason: reason.into() }, flaws)
     }
 }
 

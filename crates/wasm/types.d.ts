@@ -280,9 +280,11 @@ text: string, };
 export type Question = { [key: string]: string | Array<string> | { StartsWith: string } };
 
 /**
- * An answer, or why there is none: what the npm package and the page receive.
+ * An answer, or why there is none: what the npm package and the page receive, as
+ * `{"answer": value}` or `{"refused": message}` (externally tagged: the cheapest form for the
+ * page to read).
  */
-export type Asked<T> = { "kind": "answer", value: T, } | { "kind": "refused", message: string, };
+export type Asked<T> = { "answer": T } | { "refused": string };
 
 /**
  * How much of a class the trail logs.
@@ -428,3 +430,14 @@ export type CheckerVerdict = { "kind": "pass" } | { "kind": "fail" } | { "kind":
  * A flaw of a checker's logic, mirroring F1–F12 of checkers.md §11.
  */
 export type Flaw = "advancedSelectorsIgnored" | "filtersIgnored" | "directionIgnored" | "oneSpellingOfAll" | "prefixCollision" | "acceptsRejectedValues" | "trailScopeIgnored" | "nonSemanticMetadata" | "wrongOperatorAlgebra" | "lastWriterWins" | "partitionHardCoded" | "destroysConfig";
+
+export type Line = { kind: LineKind, text: string, 
+/**
+ * More to show on demand: an example's record (pretty JSON), a checker's flaws.
+ */
+detail?: string, };
+
+/**
+ * What a line is, for its look (and the CLI's indentation).
+ */
+export type LineKind = "heading" | "all" | "some" | "none" | "note" | "logged" | "unlogged" | "deciding" | "right" | "wrong" | "unknown" | "template";

@@ -19,8 +19,7 @@ const ALL_S3 = JSON.stringify({
 
 test('covers answers some, with an unlogged example in the excluded bucket', () => {
   const asked = covers(S3_BUT_LOGS, '{"eventCategory": "Data", "resources.type": "AWS::S3::Object", "readOnly": "false"}');
-  assert.equal(asked.kind, 'answer');
-  const coverage = asked.value;
+  const coverage = asked.answer;
   assert.equal(coverage.answer, 'some');
   assert.equal(coverage.trail.assumed, true);
   assert.ok(coverage.unloggedExample.record.resources[0].ARN.startsWith('arn:aws:s3:::logs/'));
@@ -30,21 +29,21 @@ test('covers answers some, with an unlogged example in the excluded bucket', () 
 
 test('covers reads the trail state from the context, and refuses what it cannot answer', () => {
   const context = JSON.stringify({ account: '123456789012', region: 'us-east-1', trails: [{ name: 'audit', homeRegion: 'us-east-1', isLogging: false }] });
-  assert.equal(covers(S3_BUT_LOGS, '{"eventCategory": "Data"}', context).value.answer, 'none');
-  assert.deepEqual(Object.keys(covers(S3_BUT_LOGS, '{"eventname": "x"}')), ['kind', 'message']);
-  assert.match(covers('{"TrailName": "audit", "EventSelectors": [{"ReadWriteType": "Sometimes"}]}', '{}').message, /InvalidEventSelectorsException/);
+  assert.equal(covers(S3_BUT_LOGS, '{"eventCategory": "Data"}', context).answer.answer, 'none');
+  assert.deepEqual(Object.keys(covers(S3_BUT_LOGS, '{"eventname": "x"}')), ['refused']);
+  assert.match(covers('{"TrailName": "audit", "EventSelectors": [{"ReadWriteType": "Sometimes"}]}', '{}').refused, /InvalidEventSelectorsException/);
 });
 
 test('diff, canonical, presets, templates and checkers', () => {
-  const d = diff(ALL_S3, S3_BUT_LOGS).value;
+  const d = diff(ALL_S3, S3_BUT_LOGS).answer;
   assert.equal(d.equivalent, false);
   assert.deepEqual(d.onlyA[0].question['resources.ARN'], { StartsWith: 'arn:aws:s3:::logs/' });
-  assert.equal(diff(ALL_S3, ALL_S3.replace('arn:aws:s3:::', 'arn:aws:s3')).value.equivalent, true);
-  const fields = canonical(S3_BUT_LOGS).value.AdvancedEventSelectors[0].FieldSelectors.map((f) => f.Field);
+  assert.equal(diff(ALL_S3, ALL_S3.replace('arn:aws:s3:::', 'arn:aws:s3')).answer.equivalent, true);
+  const fields = canonical(S3_BUT_LOGS).answer.AdvancedEventSelectors[0].FieldSelectors.map((f) => f.Field);
   assert.deepEqual(fields, ['eventCategory', 'resources.type', 'resources.ARN']);
   assert.ok(presets().some((p) => p.id === 'cis-s3-write' && p.source.includes('S3.22')));
-  assert.deepEqual(templates(ALL_S3).value.map((t) => t.template), ['log-all-events']);
-  const rows = checkers(S3_BUT_LOGS).value;
+  assert.deepEqual(templates(ALL_S3).answer.map((t) => t.template), ['log-all-events']);
+  const rows = checkers(S3_BUT_LOGS).answer;
   assert.equal(rows[0].check, 's3Write');
   assert.equal(rows[0].checkers.find((c) => c.checker === 'prowler').agrees, false);
 });

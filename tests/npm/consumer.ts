@@ -146,19 +146,19 @@ const untouched: Date = JSON.parse("{}");
 
 // Questions: the answer union, the examples' records, the diff's classes.
 const asked: Asked<Coverage> = covers("{}", '{"eventCategory": "Data"}');
-if (asked.kind === "answer") {
-  const answer: Answer = asked.value.answer;
-  const region: unknown = asked.value.loggedExample?.record["awsRegion"];
+if ("answer" in asked) {
+  const answer: Answer = asked.answer.answer;
+  const region: unknown = asked.answer.loggedExample?.record["awsRegion"];
   void [answer, region];
 } else {
-  const why: string = asked.message;
+  const why: string = asked.refused;
   void why;
 }
 // @ts-expect-error: an answer is all, some or none
 const maybe: Answer = "maybe";
 const changed = diff("{}", "{}");
-if (changed.kind === "answer") {
-  const classes: DiffClass[] = changed.value.onlyA;
+if ("answer" in changed) {
+  const classes: DiffClass[] = changed.answer.onlyA;
   const q: Question = classes[0].question;
   void q;
 }

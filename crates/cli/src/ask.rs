@@ -8,7 +8,7 @@ use crate::{Format, EXIT_USAGE};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use trailscope_core::ask::presets::{Preset, PRESETS};
-use trailscope_core::ask::{self, Answer, Coverage, Diff, DiffClass, Example, Question, TrailFacts};
+use trailscope_core::ask::{self, lines, Answer, Coverage, Example, Question, TrailFacts};
 use trailscope_core::model::Selectors;
 use trailscope_core::request::canonical::canonical;
 use trailscope_core::service::Outcome;
@@ -98,7 +98,7 @@ pub fn covers(args: &CoversArgs) -> ExitCode {
         let coverage = ask::covers(&selectors, &trail, &question).map_err(|e| e.to_string())?;
         match args.format {
             Format::Json => println!("{}", serde_json::to_string_pretty(&coverage_json(&coverage)).unwrap_or_default()),
-            Format::Text => print!("{}", coverage_text(&coverage)),
+            Format::Text => print!("{}", lines::to_text(&lines::coverage(&coverage))),
         }
         Ok(ExitCode::from(u8::from(Answer::parse(&args.expect) != Some(coverage.answer))))
     };
@@ -126,49 +126,6 @@ fn coverage_json(coverage: &Coverage) -> serde_json::Value {
     })
 }
 
-fn coverage_text(coverage: &Coverage) -> String {
-    let mut out = format!("answer: {}\nquestion: {}\n", coverage.answer.as_str(), coverage.question.to_json());
-    out.push_str(&format!("trail: {}\n", trail_text(&coverage.trail)));
-    for (label, example) in [("logged", &coverage.logged_example), ("not logged", &coverage.unlogged_example)] {
-        if let Some(example) = example {
-            out.push_str(&example_text(label, example));
-        }
-    }
-    out
-}
-
-fn trail_text(trail: &TrailFacts) -> String {
-    if trail.assumed {
-        return "no context: taken as logging and multi-Region (the selectors alone)".into();
-    }
-    format!(
-        "{} (home {}): {}, {}",
-        trail.name.as_deref().unwrap_or("?"),
-        trail.home_region,
-        if trail.is_logging { "logging" } else { "NOT logging" },
-        if trail.is_multi_region_trail { "multi-Region" } else { "single-Region" }
-    )
-}
-
-fn example_text(label: &str, example: &Example) -> String {
-    let record = &example.record;
-    let resource = record["resources"][0]["ARN"].as_str().map_or(String::new(), |arn| format!(" on {arn}"));
-    let mut out = format!(
-        "{label}, e.g. {} {}{resource} in {}\n",
-        record["eventSource"].as_str().unwrap_or("?"),
-        record["eventName"].as_str().unwrap_or("?"),
-        record["awsRegion"].as_str().unwrap_or("?"),
-    );
-    out.extend(example.trail.iter().map(|why| format!("  {why}\n")));
-    for outcome in &example.deciding {
-        let name = outcome.name.as_ref().map_or(String::new(), |n| format!(" ({n})"));
-        let verdict = if outcome.matched { "matched".to_string() } else { outcome.reason.clone() };
-        out.push_str(&format!("  selector {}{name}: {verdict}\n", outcome.index));
-    }
-    out.push_str(&format!("  record: {record}\n"));
-    out
-}
-
 pub fn diff(args: &DiffArgs) -> ExitCode {
     let run = || -> Result<ExitCode, String> {
         let (a, trail) = match valid_selectors(&args.a, args.context.as_ref())? {
@@ -182,37 +139,11 @@ pub fn diff(args: &DiffArgs) -> ExitCode {
         let diff = ask::diff(&a, &b, &trail, &Question::default()).map_err(|e| e.to_string())?;
         match args.format {
             Format::Json => println!("{}", serde_json::to_string_pretty(&diff).unwrap_or_default()),
-            Format::Text => print!("{}", diff_text(&diff)),
+            Format::Text => print!("{}", lines::to_text(&lines::diff(&diff))),
         }
         Ok(ExitCode::from(u8::from(!diff.equivalent)))
     };
     run().unwrap_or_else(usage)
-}
-
-fn diff_text(diff: &Diff) -> String {
-    if diff.equivalent {
-        return "equivalent: both log exactly the same events\n".into();
-    }
-    let mut out = String::new();
-    for (title, classes) in [("only A logs", &diff.only_a), ("only B logs", &diff.only_b)] {
-        for class in classes {
-            out.push_str(&class_text(title, class));
-        }
-    }
-    if diff.truncated {
-        out.push_str("(more differences exist than are listed)\n");
-    }
-    out
-}
-
-fn class_text(title: &str, class: &DiffClass) -> String {
-    format!(
-        "{title}: {} (this side logs {}, the other {})\n{}",
-        class.question.to_json(),
-        class.logs.as_str(),
-        class.other_logs.as_str(),
-        example_text("logged by this side, not the other", &class.example)
-    )
 }
 
 /// A request in canonical form, its members in the model's order.

@@ -5,7 +5,8 @@ use crate::ask::valid_selectors;
 use crate::{Format, EXIT_USAGE};
 use std::path::PathBuf;
 use std::process::ExitCode;
-use trailscope_core::checkers::{compare, CheckerVerdict, Comparison};
+use trailscope_core::ask::lines;
+use trailscope_core::checkers::compare;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -28,7 +29,7 @@ pub fn run(args: &Args) -> ExitCode {
         let rows = compare(&selectors, &trail).map_err(|e| e.to_string())?;
         match args.format {
             Format::Json => println!("{}", serde_json::to_string_pretty(&rows).unwrap_or_default()),
-            Format::Text => rows.iter().for_each(|row| print!("{}", text(row))),
+            Format::Text => print!("{}", lines::to_text(&lines::checkers(&rows))),
         }
         Ok(ExitCode::SUCCESS)
     };
@@ -36,27 +37,4 @@ pub fn run(args: &Args) -> ExitCode {
         eprintln!("trailscope: {message}");
         ExitCode::from(EXIT_USAGE)
     })
-}
-
-fn text(row: &Comparison) -> String {
-    let mut out =
-        format!("{}: CloudTrail logs {} of {}\n", row.check.question(), row.exact.as_str(), row.question.to_json());
-    for checker in &row.checkers {
-        let verdict = match &checker.conclusion.verdict {
-            CheckerVerdict::Pass => "PASS".to_string(),
-            CheckerVerdict::Fail => "FAIL".to_string(),
-            CheckerVerdict::NotEvaluated { reason } => format!("not evaluated ({reason})"),
-        };
-        let mark = match checker.agrees {
-            Some(true) => "right",
-            Some(false) => "WRONG",
-            None => "-",
-        };
-        out.push_str(&format!("  {:<36} {verdict:<6} {mark}", checker.name));
-        if checker.agrees == Some(false) {
-            out.push_str(&format!(": {}", checker.explained.join("; ")));
-        }
-        out.push('\n');
-    }
-    out
 }

@@ -8,6 +8,7 @@
 //! `make wire-types` writes it again.
 
 use crate::ask::diff::{Diff, DiffClass};
+use crate::ask::lines::{Line, LineKind};
 use crate::ask::presets::{Preset, TemplateMatch};
 use crate::ask::{Answer, Asked, Coverage, Example, TrailFacts};
 use crate::catalog::Category;
@@ -107,6 +108,8 @@ pub fn typescript() -> String {
     declare::<Conclusion>(&cfg, out);
     declare::<CheckerVerdict>(&cfg, out);
     declare::<Flaw>(&cfg, out);
+    declare::<Line>(&cfg, out);
+    declare::<LineKind>(&cfg, out);
     std::mem::take(out)
 }
 

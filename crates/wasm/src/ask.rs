@@ -3,8 +3,10 @@
 //! why it cannot (`Asked`). Long questions belong in a worker: the page asks its worker.
 
 use serde::Serialize;
-use trailscope_core::ask::presets::{matching_templates, PRESETS};
-use trailscope_core::ask::{self, Asked, Question, TrailFacts};
+use trailscope_core::ask::diff::Diff;
+use trailscope_core::ask::presets::{matching_templates, TemplateMatch, PRESETS};
+use trailscope_core::ask::{self, lines, Asked, Coverage, Question, TrailFacts};
+use trailscope_core::checkers::{compare, Comparison};
 use trailscope_core::model::Selectors;
 use trailscope_core::request::canonical;
 use trailscope_core::service::Outcome;
@@ -32,25 +34,48 @@ fn answer<T: Serialize>(result: Result<T, String>) -> Result<JsValue, JsError> {
     to_js(&Asked::from(result))
 }
 
+fn covers_result(request: &str, question: &str, context: Option<&str>) -> Result<Coverage, String> {
+    let question = Question::from_json(question).map_err(|e| format!("invalid question: {e}"))?;
+    let (selectors, trail) = selectors(request, context)?;
+    ask::covers(&selectors, &trail, &question).map_err(|e| e.to_string())
+}
+
+fn diff_result(before: &str, after: &str, context: Option<&str>) -> Result<Diff, String> {
+    let (a, trail) = selectors(before, context)?;
+    let (b, _) = selectors(after, context)?;
+    ask::diff(&a, &b, &trail, &Question::default()).map_err(|e| e.to_string())
+}
+
+fn templates_result(request: &str) -> Result<Vec<TemplateMatch>, String> {
+    selectors(request, None).and_then(|(s, _)| matching_templates(&s).map_err(|e| e.to_string()))
+}
+
+fn checkers_result(request: &str, context: Option<&str>) -> Result<Vec<Comparison>, String> {
+    selectors(request, context).and_then(|(s, trail)| compare(&s, &trail).map_err(|e| e.to_string()))
+}
+
 /// Whether the request's selectors log all, some or none of the events a question describes,
 /// with a logged and an unlogged example.
 #[wasm_bindgen(unchecked_return_type = "Asked<Coverage>")]
 pub fn covers(request: &str, question: &str, context: Option<String>) -> Result<JsValue, JsError> {
-    answer((|| {
-        let question = Question::from_json(question).map_err(|e| format!("invalid question: {e}"))?;
-        let (selectors, trail) = selectors(request, context.as_deref())?;
-        ask::covers(&selectors, &trail, &question).map_err(|e| e.to_string())
-    })())
+    answer(covers_result(request, question, context.as_deref()))
+}
+
+/// `covers` as lines of text for people (what the CLI prints and the page draws).
+#[wasm_bindgen(js_name = coversLines, unchecked_return_type = "Asked<Array<Line>>")]
+pub fn covers_lines(request: &str, question: &str, context: Option<String>) -> Result<JsValue, JsError> {
+    answer(covers_result(request, question, context.as_deref()).map(|c| lines::coverage(&c)))
 }
 
 /// The events one request's selectors log and the other's do not.
 #[wasm_bindgen(unchecked_return_type = "Asked<Diff>")]
 pub fn diff(before: &str, after: &str, context: Option<String>) -> Result<JsValue, JsError> {
-    answer((|| {
-        let (a, trail) = selectors(before, context.as_deref())?;
-        let (b, _) = selectors(after, context.as_deref())?;
-        ask::diff(&a, &b, &trail, &Question::default()).map_err(|e| e.to_string())
-    })())
+    answer(diff_result(before, after, context.as_deref()))
+}
+
+#[wasm_bindgen(js_name = diffLines, unchecked_return_type = "Asked<Array<Line>>")]
+pub fn diff_lines(before: &str, after: &str, context: Option<String>) -> Result<JsValue, JsError> {
+    answer(diff_result(before, after, context.as_deref()).map(|d| lines::diff(&d)))
 }
 
 /// The request's selectors in canonical form (one order, defaults written out).
@@ -68,14 +93,21 @@ pub fn presets() -> Result<JsValue, JsError> {
 /// The console templates the request's selectors equal.
 #[wasm_bindgen(unchecked_return_type = "Asked<Array<TemplateMatch>>")]
 pub fn templates(request: &str) -> Result<JsValue, JsError> {
-    answer(selectors(request, None).and_then(|(s, _)| matching_templates(&s).map_err(|e| e.to_string())))
+    answer(templates_result(request))
+}
+
+#[wasm_bindgen(js_name = templatesLines, unchecked_return_type = "Asked<Array<Line>>")]
+pub fn templates_lines(request: &str) -> Result<JsValue, JsError> {
+    answer(templates_result(request).map(|t| lines::templates(&t)))
 }
 
 /// What posture checkers would conclude on the request's selectors, beside the exact answer.
 #[wasm_bindgen(unchecked_return_type = "Asked<Array<Comparison>>")]
 pub fn checkers(request: &str, context: Option<String>) -> Result<JsValue, JsError> {
-    answer(
-        selectors(request, context.as_deref())
-            .and_then(|(s, trail)| trailscope_core::checkers::compare(&s, &trail).map_err(|e| e.to_string())),
-    )
+    answer(checkers_result(request, context.as_deref()))
+}
+
+#[wasm_bindgen(js_name = checkersLines, unchecked_return_type = "Asked<Array<Line>>")]
+pub fn checkers_lines(request: &str, context: Option<String>) -> Result<JsValue, JsError> {
+    answer(checkers_result(request, context.as_deref()).map(|rows| lines::checkers(&rows)))
 }

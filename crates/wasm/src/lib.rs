@@ -17,7 +17,9 @@ mod replay;
 mod store;
 mod synth;
 
-pub use ask::{canonical, checkers, covers, diff, presets, templates};
+pub use ask::{
+    canonical, checkers, checkers_lines, covers, covers_lines, diff, diff_lines, presets, templates, templates_lines,
+};
 pub use replay::ReplaySession;
 pub use store::VerdictStore;
 pub use synth::{synth, synth_record, SynthLog};
@@ -27,7 +29,7 @@ pub use synth::{synth, synth_record, SynthLog};
 /// module's declarations; `unchecked_return_type`s name them.
 #[wasm_bindgen(typescript_custom_section)]
 const WIRE_TYPES: &str = r#"
-import type { Report, Asked, Coverage, Diff, Selectors, Preset, TemplateMatch, Comparison } from "./types.js";
+import type { Report, Asked, Coverage, Diff, Selectors, Preset, TemplateMatch, Comparison, Line } from "./types.js";
 export type * from "./types.js";
 "#;
 

@@ -17,7 +17,7 @@ use serde_json::Value;
 const MAX_CLASSES: usize = 6;
 
 /// Events one side logs and the other does not, described as a question.
-#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct DiffClass {
@@ -32,7 +32,7 @@ pub struct DiffClass {
     pub other_example: Example,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Diff {

@@ -13,6 +13,7 @@ mod bits;
 mod compile;
 pub mod diff;
 mod example;
+pub mod lines;
 pub mod presets;
 pub mod question;
 mod solve;
@@ -32,7 +33,7 @@ use serde::Serialize;
 use solve::Solver;
 
 /// How much of a class the trail logs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Answer {
@@ -55,20 +56,22 @@ impl Answer {
     }
 }
 
-/// An answer, or why there is none: what the npm package and the page receive.
+/// An answer, or why there is none: what the npm package and the page receive, as
+/// `{"answer": value}` or `{"refused": message}` (externally tagged: the cheapest form for the
+/// page to read).
 #[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
-#[serde(tag = "kind", rename_all = "camelCase")]
+#[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Asked<T> {
-    Answer { value: T },
-    Refused { message: String },
+    Answer(T),
+    Refused(String),
 }
 
 impl<T> From<Result<T, String>> for Asked<T> {
     fn from(result: Result<T, String>) -> Self {
         match result {
-            Ok(value) => Asked::Answer { value },
-            Err(message) => Asked::Refused { message },
+            Ok(value) => Asked::Answer(value),
+            Err(message) => Asked::Refused(message),
         }
     }
 }
@@ -100,7 +103,7 @@ impl std::fmt::Display for AskError {
 }
 
 /// The answer to one question.
-#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Coverage {

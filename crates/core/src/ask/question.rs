@@ -5,7 +5,7 @@
 
 use crate::catalog::Field;
 use serde::ser::SerializeMap;
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Serialize, Serializer};
 use serde_json::Value;
 
 /// A key a question can constrain: a selector field, or the record's Region.
@@ -143,12 +143,6 @@ impl Serialize for Question {
             map.serialize_entry(key.name(), constraint)?;
         }
         map.end()
-    }
-}
-
-impl<'de> Deserialize<'de> for Question {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        Question::from_value(&Value::deserialize(deserializer)?).map_err(serde::de::Error::custom)
     }
 }
 

@@ -5,7 +5,7 @@ use crate::check::context::{AccountContext, Trail, DEFAULT_ACCOUNT, DEFAULT_REGI
 use serde::Serialize;
 
 /// The trail a question is asked of, as far as the answer depends on it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct TrailFacts {

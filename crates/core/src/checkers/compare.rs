@@ -5,11 +5,11 @@ use super::{conclude, Check, CheckedTrail, Checker, CheckerVerdict, Conclusion};
 use crate::ask::presets::Preset;
 use crate::ask::{self, Answer, AskError, Question, TrailFacts};
 use crate::model::Selectors;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::borrow::Cow;
 
 /// One question: the exact answer and each checker's conclusion.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Comparison {
@@ -22,7 +22,7 @@ pub struct Comparison {
     pub buckets: Vec<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct CheckerRow {

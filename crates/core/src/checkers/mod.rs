@@ -122,7 +122,7 @@ pub struct CheckedTrail {
 }
 
 /// A checker's verdict on one question.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase", tag = "kind")]
 pub enum CheckerVerdict {
@@ -137,7 +137,7 @@ pub enum CheckerVerdict {
 
 /// A verdict and the flaws of the checker's logic this configuration exercised (sorted, once
 /// each; possibly some even when the verdict agrees with CloudTrail: right by accident).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "camelCase")]
 pub struct Conclusion {

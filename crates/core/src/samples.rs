@@ -105,6 +105,7 @@ const FILES: &[(&str, &str)] = &[
     embed!("requests/coverage-v1-basic-arn-aws-s3.json"),
     embed!("requests/coverage-v2-basic-arn-aws-s3-colons.json"),
     embed!("requests/coverage-v3-advanced-all-s3.json"),
+    embed!("requests/coverage-v11-stopped-trail.json"),
     embed!("requests/coverage-v4-advanced-s3-read-only.json"),
     embed!("requests/coverage-v5-advanced-one-bucket.json"),
     embed!("requests/coverage-v6-advanced-all-but-one-bucket.json"),
@@ -119,6 +120,7 @@ const FILES: &[(&str, &str)] = &[
     embed!("requests/coverage-m3-management-under-another-name.json"),
     embed!("contexts/member-account.json"),
     embed!("contexts/trail-updating.json"),
+    embed!("contexts/trail-stopped.json"),
 ];
 
 fn file(path: &str) -> Result<&'static str, String> {

@@ -105,7 +105,7 @@ fn write_matrix() -> Vec<Row> {
         row("V9", "coverage-v9-basic-prefix-collision", FAIL, [Y, FP, Y, Y, Y, FP, Y, Y]).buckets(&[BUCKET1]),
         row("V10", "coverage-v10-advanced-reads-plus-writes", PASS, [Y, FF, FF, FF, Y, FF, FF, FF]),
         // checkers.md: "—" for Steampipe, ScoutSuite, Custodian, cloudbeat, RDK, "n/a" for Guard.
-        row("V11", "coverage-v3-advanced-all-s3", FAIL, [FP, Y, Y, Y, FP, Y, Y, Y]).stopped(),
+        row("V11", "coverage-v11-stopped-trail", FAIL, [FP, Y, Y, Y, FP, Y, Y, Y]).stopped(),
         row("V12", "coverage-v12-three-basic-selectors", PASS, [Y, FF, FF, Y, FF, Y, Y, FF]),
     ]
 }
@@ -256,4 +256,27 @@ fn every_checker_cites_a_commit_and_files() {
         assert!(source.repo.contains('/') && !source.files.is_empty(), "{checker:?}");
         assert!(Checker::ALL.iter().filter(|c| c.name() == checker.name()).count() == 1);
     }
+}
+
+/// The truth column is trailscope's exact answer: "all" exactly where the matrix says PASS, on
+/// each row's selectors and trail state (V11's stopped trail comes from its sample's context).
+#[test]
+fn the_truth_column_is_the_exact_answer() {
+    use crate::ask::{covers, presets::Preset, Answer, TrailFacts};
+    let question = Preset::find("cis-s3-write").unwrap().question(None);
+    for row in write_matrix() {
+        let trail = TrailFacts {
+            is_logging: row.facts.is_logging,
+            is_multi_region_trail: row.facts.is_multi_region,
+            ..TrailFacts::assumed()
+        };
+        let answer = covers(&selectors(row.config), &trail, &question).unwrap().answer;
+        assert_eq!(answer == Answer::All, row.truth, "{}: {answer:?}", row.id);
+    }
+    let v11 = samples::find("coverage-v11-stopped-trail").unwrap();
+    let context = AccountContext::from_json(v11.context_json()).unwrap();
+    let Outcome::Response(response) = put_event_selectors(v11.request, Some(&context)).outcome else { panic!() };
+    let trail = TrailFacts::find(Some(&context), &response.trail_arn);
+    assert!(!trail.is_logging && !trail.assumed);
+    assert_eq!(covers(&response.selectors, &trail, &question).unwrap().answer, Answer::None);
 }

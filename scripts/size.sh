@@ -2,6 +2,7 @@
 # Gzipped size of what the page loads (wasm + JS + CSS in dist/: loader.js, wasm-bindgen's JS,
 # the editor bundle, the stylesheet), checked against the budget.
 # The replay worker (dist/worker/) loads only when a replay starts: it is listed, not counted.
+# dist/docs/ (the spec and decisions pages the badges link to) are other pages: not counted.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUDGET_KB=${BUDGET_KB:-400}
@@ -10,7 +11,7 @@ while IFS= read -r file; do
   size=$(gzip -9c "$file" | wc -c)
   total=$((total + size))
   printf '%8d B gz  %8d B raw  %s\n' "$size" "$(wc -c < "$file")" "${file#dist/}"
-done < <(find dist -path dist/worker -prune -o -type f \( -name '*.wasm' -o -name '*.js' -o -name '*.css' \) -print | sort)
+done < <(find dist \( -path dist/worker -o -path dist/docs \) -prune -o -type f \( -name '*.wasm' -o -name '*.js' -o -name '*.css' \) -print | sort)
 for file in $(find dist/worker -type f \( -name '*.wasm' -o -name '*.js' \) 2>/dev/null | sort); do
   printf '%8d B gz  %8d B raw  %s (replay worker, loaded on demand)\n' "$(gzip -9c "$file" | wc -c)" "$(wc -c < "$file")" "${file#dist/}"
 done

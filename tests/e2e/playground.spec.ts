@@ -255,7 +255,8 @@ test('every sample shows its expected outcome', async ({ page }) => {
 
   await open(page);
   const select = page.getByTestId('samples');
-  const options = await select.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+  // Every sample, and "Custom" (hidden: shown once the request is edited).
+  const options = await select.locator('option:not([hidden])').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
   expect([...options].sort()).toEqual(SAMPLES.map((s) => s.id).sort());
 
   for (const sample of SAMPLES) {
@@ -281,7 +282,7 @@ test('every sample shows its expected outcome', async ({ page }) => {
         await expect(resultJson(page).first()).toContainText(`"__type": "${name}"`);
         await expect(page.locator(`li.problem[data-code="${name}"]`).first()).toBeVisible();
       }
-      await expect(page.getByTestId('context-error')).toHaveCount(0);
+      await expect(page.getByTestId('context-ignored')).toHaveCount(0);
     });
   }
 });
@@ -297,14 +298,27 @@ test('the account context drives the outcome', async ({ page }) => {
   );
   await expect(status(page)).toHaveText('400 InvalidHomeRegionException');
   await expect(resultJson(page)).toContainText('"__type": "InvalidHomeRegionException"');
-  await expect(page.getByTestId('context-error')).toHaveCount(0);
+  await expect(page.getByTestId('context-ignored')).toHaveCount(0);
 
-  // Unreadable context: said so, and the request is judged against the fallback context.
+  // Unreadable context: the result says it was not used and why, and the request is judged
+  // against the fallback context; the context editor marks the place.
   await replaceText(page, 'context', '{');
-  const error = page.getByTestId('context-error');
+  const error = page.getByTestId('context-ignored');
   await expect(error).toBeVisible();
-  await expect(error).toContainText('Context not used');
-  await expect(status(page)).toHaveText(OK_STATUS);
+  await expect(error).toContainText('Your account context was not used');
+  await expect(status(page)).toHaveText('200 OK · without your account context');
+  await expect(page.locator('.context-editor .cm-lintRange-error, .context-editor .cm-lint-marker-error').first()).toBeVisible();
+
+  // A mistyped key and a made-up Region: the same, with the reason and an inline marker.
+  for (const [context, reason] of [
+    ['{"account": "123456789012", "regoin": "us-east-1"}', 'unknown field `regoin`'],
+    ['{"account": "123456789012", "region": "mars-north-7"}', '"mars-north-7" is not a region name'],
+  ]) {
+    await replaceText(page, 'context', context);
+    await expect(error).toContainText(reason);
+    await expect(status(page)).toHaveText('200 OK · without your account context');
+    await expect(page.locator('.context-editor .cm-lintRange-error')).toHaveCount(1);
+  }
 });
 
 test('a successful call can be applied to the simulated trail', async ({ page }) => {
@@ -521,7 +535,7 @@ test.describe('replay results', () => {
     await page.getByTestId('filter-selector').selectOption('39');
     await expect.poll(() => shown(page)).toBe(1);
     await expect(page.locator('.result-row')).toHaveCount(1);
-    await expect(page.locator('.result-row span:nth-child(3)')).toHaveText('[35, 39]');
+    await expect(page.locator('.result-row span:nth-child(3)')).toHaveText('35, 39');
     await expect(page.locator('.result-row span:nth-child(4)')).toHaveText('ec2.amazonaws.com RunInstances');
   });
 

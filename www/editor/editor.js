@@ -8,7 +8,7 @@ import {
   EditorView, keymap, lineNumbers, highlightActiveLine, highlightActiveLineGutter,
   drawSelection, highlightSpecialChars,
 } from "@codemirror/view";
-import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
+import { defaultKeymap, history, historyKeymap, indentWithTab, isolateHistory } from "@codemirror/commands";
 import {
   syntaxHighlighting, HighlightStyle, bracketMatching, indentOnInput, foldGutter, foldKeymap,
 } from "@codemirror/language";
@@ -44,8 +44,8 @@ const highlight = HighlightStyle.define([
 ]);
 
 const theme = EditorView.theme({
-  "&": { height: "100%", fontSize: "13px", backgroundColor: "var(--editor-bg)", color: "var(--text)" },
-  ".cm-scroller": { fontFamily: "var(--mono)", lineHeight: "1.5" },
+  "&": { maxHeight: "inherit", fontSize: "13px", backgroundColor: "var(--editor-bg)", color: "var(--text)" },
+  ".cm-scroller": { fontFamily: "var(--mono)", lineHeight: "1.5", overflow: "auto" },
   ".cm-gutters": { backgroundColor: "var(--editor-gutter)", color: "var(--muted)", borderRight: "1px solid var(--border)" },
   ".cm-activeLine": { backgroundColor: "var(--editor-active-line)" },
   ".cm-activeLineGutter": { backgroundColor: "var(--editor-active-line)" },
@@ -56,16 +56,16 @@ const theme = EditorView.theme({
   ".cm-panels": { backgroundColor: "var(--panel)", color: "var(--text)" },
 });
 
-// Typing over a selection that spans lines, Chrome joins the lines itself and keeps the deleted
-// text's colour as a style attribute on the joined line, which the CSP blocks and reports
-// (harmlessly: CodeMirror redraws the line). Such an edit is made here instead, through the
-// input handlers typed text goes through (closeBrackets wraps a selection in brackets).
-const typeOverLines = EditorView.domEventHandlers({
+// Typing over a selection, Chrome replaces it itself and keeps the deleted text's colour as a
+// style attribute on the new text, which the CSP blocks and reports (harmlessly: CodeMirror
+// redraws the line). Such an edit is made here instead, through the input handlers typed text
+// goes through (closeBrackets wraps a selection in brackets).
+const typeOverSelection = EditorView.domEventHandlers({
   beforeinput(event, view) {
     const { state } = view;
     const text = event.data;
     if (event.inputType !== "insertText" || text == null) return false;
-    if (state.selection.ranges.every((r) => state.doc.lineAt(r.from).to >= r.to)) return false;
+    if (state.selection.ranges.every((r) => r.empty)) return false;
     event.preventDefault();
     if (state.readOnly) return true;
     const { from, to } = state.selection.main;
@@ -74,6 +74,10 @@ const typeOverLines = EditorView.domEventHandlers({
     return true;
   },
 });
+
+// "Esc then Tab leaves the editor": Escape lets the next Tab move focus (CodeMirror's tab focus
+// mode), also when Escape first collapses a selection (which would otherwise swallow it).
+const escapeThenTab = { key: "Escape", run: (view) => (view.setTabFocusMode(2000), false) };
 
 /**
  * Creates an editor in `parent`.
@@ -91,11 +95,13 @@ export function createEditor(parent, text, onChange, options = {}) {
       extensions: [
         lineNumbers(), highlightActiveLineGutter(), highlightSpecialChars(), history(), foldGutter(),
         drawSelection(), indentOnInput(), bracketMatching(), closeBrackets(), highlightActiveLine(),
-        highlightSelectionMatches(), syntaxHighlighting(highlight), json(), lintGutter(), theme, typeOverLines,
+        highlightSelectionMatches(), syntaxHighlighting(highlight), json(), lintGutter(), theme, typeOverSelection, EditorView.lineWrapping,
         EditorState.tabSize.of(2),
         EditorState.readOnly.of(Boolean(options.readOnly)),
-        keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...searchKeymap, ...historyKeymap, ...foldKeymap, ...lintKeymap, indentWithTab]),
-        EditorView.contentAttributes.of({ "aria-label": options.label || "JSON editor" }),
+        keymap.of([escapeThenTab, ...closeBracketsKeymap, ...defaultKeymap, ...searchKeymap, ...historyKeymap, ...foldKeymap, ...lintKeymap, indentWithTab]),
+        // tabindex: the content is a tab stop already (contenteditable); saying so lets checkers
+        // (axe) see that a scrolled editor is reached by keyboard.
+        EditorView.contentAttributes.of({ "aria-label": options.label || "JSON editor", tabindex: "0" }),
         EditorView.updateListener.of((update) => {
           if (update.docChanged) onChange();
         }),
@@ -105,16 +111,35 @@ export function createEditor(parent, text, onChange, options = {}) {
   return new EditorHandle(view);
 }
 
+/**
+ * Where a diagnostic goes: its UTF-16 offsets (a report's), or a context error's line and column
+ * (serde's, at the end of the token at fault: the quoted token before it is marked), or, for a
+ * context error without a place (line 0), the first quoted value its message names.
+ */
+function place(doc, d, clamp) {
+  if (d.from != null) return { from: clamp(d.from), to: clamp(Math.max(d.to ?? 0, d.from)) };
+  const text = doc.toString();
+  let at = d.line > 0 ? clamp(doc.line(Math.min(d.line, doc.lines)).from + d.column - 1) : -1;
+  if (at < 0) {
+    const named = /"[^"]*"/.exec(d.message ?? "");
+    const found = named ? text.indexOf(named[0]) : -1;
+    at = found >= 0 ? found + named[0].length : 0;
+  }
+  const open = text[at - 1] === '"' ? text.lastIndexOf('"', at - 2) : -1;
+  return open >= 0 ? { from: open, to: at } : { from: Math.max(0, at - 1), to: at };
+}
+
 class EditorHandle {
   constructor(view) {
     this.view = view;
   }
 
-  /** Replaces the whole document (as one undoable change). */
+  /** Replaces the whole document as one undoable change of its own (never merged with edits
+   * around it, so undo brings back exactly the text it replaced). */
   setText(text) {
     const current = this.view.state.doc.toString();
     if (current !== text) {
-      this.view.dispatch({ changes: { from: 0, to: current.length, insert: text } });
+      this.view.dispatch({ changes: { from: 0, to: current.length, insert: text }, annotations: isolateHistory.of("full") });
     }
   }
 
@@ -127,14 +152,13 @@ class EditorHandle {
    * message, help, fix, and `from`/`to` in UTF-16 code units) as lint entries.
    */
   setDiagnostics(diagnostics) {
-    const length = this.view.state.doc.length;
-    const clamp = (n) => Math.max(0, Math.min(length, n ?? 0));
+    const { doc } = this.view.state;
+    const clamp = (n) => Math.max(0, Math.min(doc.length, n ?? 0));
     const list = diagnostics.map((d) => ({
-      from: clamp(d.from),
-      to: clamp(Math.max(d.to ?? 0, d.from ?? 0)),
-      severity: d.severity,
+      ...place(doc, d, clamp),
+      severity: d.severity ?? "error",
       source: d.code,
-      message: d.help ? `${d.code}: ${d.message}\nhelp: ${d.help}` : `${d.code}: ${d.message}`,
+      message: [d.code, d.message].filter(Boolean).join(": ") + (d.help ? `\nhelp: ${d.help}` : ""),
       actions: d.fix ? [{
         name: d.fix.title,
         apply: (view) => view.dispatch({ changes: d.fix.edits.map((e) => ({ from: clamp(e.from), to: clamp(e.to), insert: e.text })) }),

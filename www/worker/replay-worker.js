@@ -5,7 +5,7 @@
 // bytes and forwards messages: filtering, paging and the top events are the store's.
 //
 // Messages in (crates/web/src/replay/worker.rs, `ToWorker`):
-//   {type: 'replay', request, context, before, sources: [File | {text} | {synth: {seed, events}}]}
+//   {type: 'replay', request, context, before, sources: [File | {text} | {url} | {synth: {seed, events}}]}
 //   {type: 'rerun', request, context, before}      same sources, new selectors
 //   {type: 'cancel'}
 //   {type: 'rows', filter: {logged: 'all'|'logged'|'not'|'changed', selector: index | null, text}, start, count}
@@ -39,7 +39,8 @@ onmessage = async (event) => {
   await ready;
   switch (message.type) {
     case 'replay':
-      sources = message.sources;
+      // A {url} source (a file beside this one, e.g. the seed examples) is fetched once, as a Blob.
+      sources = await Promise.all(message.sources.map(async (s) => (s.url ? (await fetch(new URL(s.url, import.meta.url))).blob() : s)));
       await start(message);
       break;
     case 'rerun':

@@ -3,7 +3,8 @@
 use trailscope_core::model::Selectors;
 use trailscope_core::replay::session::{Item, Replay, Row};
 use trailscope_core::replay::stream::Wrapping;
-use trailscope_core::report::{report, Offsets};
+use trailscope_core::report::{report, report_with_selectors, Offsets};
+use trailscope_core::service::ApiError;
 use wasm_bindgen::prelude::*;
 
 /// What replays return is JSON text (one `JSON.parse` per chunk instead of building every row
@@ -45,15 +46,18 @@ impl ReplaySession {
     pub fn new(request: &str, context: Option<String>) -> Result<ReplaySession, JsError> {
         let result = report(request, context.as_deref(), Offsets::Bytes);
         match result.response {
-            Some(response) => {
-                Ok(ReplaySession { replay: trailscope_core::replay::session::Replay::new(response.selectors) })
-            }
-            None => {
-                let error = result
-                    .error
-                    .map_or_else(|| "invalid request".to_string(), |e| format!("{}: {}", e.error_type, e.message));
-                Err(JsError::new(&error))
-            }
+            Some(response) => Ok(ReplaySession { replay: Replay::new(response.selectors) }),
+            None => Err(JsError::new(&refusal(result.error))),
+        }
+    }
+
+    /// A replay through the selectors of `request` whenever they can be judged: a wrong trail
+    /// name or a failed lookup (in `context`) does not stop it (the page's replay, while the
+    /// name is being fixed). Throws the report's error when the selectors themselves fail.
+    pub(crate) fn judgeable(request: &str, context: Option<String>) -> Result<ReplaySession, JsError> {
+        match report_with_selectors(request, context.as_deref(), Offsets::Bytes) {
+            (_, Some(selectors)) => Ok(ReplaySession { replay: Replay::new(selectors) }),
+            (result, None) => Err(JsError::new(&refusal(result.error))),
         }
     }
 
@@ -145,4 +149,9 @@ impl Rows {
             None => self.logged.to_string(),
         }
     }
+}
+
+/// Why a request's selectors cannot be replayed: its error, as `{code}: {message}`.
+fn refusal(error: Option<ApiError>) -> String {
+    error.map_or_else(|| "invalid request".to_string(), |e| format!("{}: {}", e.error_type, e.message))
 }

@@ -497,11 +497,12 @@ pub struct VerdictStore {
 #[wasm_bindgen]
 impl VerdictStore {
     /// A replay through the selectors of `request` (validated in `context`, if given), and
-    /// through `before` (selectors as a trail stores them) to compare; throws as
-    /// `new ReplaySession` and `ReplaySession.fromSelectors` do.
+    /// through `before` (selectors as a trail stores them) to compare. Throws as
+    /// `ReplaySession.fromSelectors` does, and when the request's selectors themselves would be
+    /// refused (a wrong trail name or a failed lookup alone does not stop a replay).
     #[wasm_bindgen(constructor)]
     pub fn new(request: &str, context: Option<String>, before: Option<String>) -> Result<VerdictStore, JsError> {
-        let after = ReplaySession::new(request, context)?;
+        let after = ReplaySession::judgeable(request, context)?;
         let before = before.map(|b| ReplaySession::from_selectors(&b)).transpose()?;
         Ok(VerdictStore { store: Store::new(after, before) })
     }
@@ -667,6 +668,14 @@ mod tests {
     }
 
     const VERDICTS: [Verdicts; 4] = [Verdicts::All, Verdicts::Logged, Verdicts::Not, Verdicts::Changed];
+
+    #[test]
+    fn a_wrong_trail_name_alone_does_not_stop_a_replay() {
+        let mut store = VerdictStore::new(r#"{"TrailName": "ab", "EventSelectors": [{}]}"#, None, None).ok().unwrap();
+        store.push(br#"{"eventName": "RunInstances", "readOnly": false, "eventCategory": "Management"}"#);
+        store.finish();
+        assert_eq!(store.rows(), 1);
+    }
 
     #[test]
     fn every_filter_keeps_what_the_rules_say() {

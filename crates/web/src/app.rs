@@ -2,7 +2,7 @@
 //! context on the right. The hooks hold the state; this is its layout.
 
 use crate::components::context_panel::ContextPanel;
-use crate::components::editor::Editor;
+use crate::components::editor::{Editor, Marks};
 use crate::components::problems::Problems;
 use crate::components::result_panel::ResultPanel;
 use crate::components::samples_menu::SamplesMenu;
@@ -26,8 +26,18 @@ pub struct AppProps {
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
     let opening = &props.state;
-    let UsePlayground { live, sample_id, replay_generation, replay_opening, save, load, on_sample, on_replay_setup } =
-        use_playground(opening, !props.presentation.embed);
+    let UsePlayground {
+        live,
+        replay_generation,
+        replay_opening,
+        save,
+        load,
+        on_sample,
+        replaced,
+        on_undo,
+        on_forget_undo,
+        on_replay_setup,
+    } = use_playground(opening, !props.presentation.embed);
     let (request_editor, context_editor) = (live.request_editor.clone(), live.context_editor.clone());
     let UseAnalysis { analysis, on_change, on_fix, on_store } =
         use_analysis(&opening.request, &opening.context, &request_editor, &context_editor, save);
@@ -49,7 +59,7 @@ pub fn app(props: &AppProps) -> Html {
         <div class={classes!("app", embed.then_some("embedded"))}>
             if embed {
                 <header class="topbar embed-bar">
-                    <span class="brand"><span class="logo" aria-hidden="true">{"⌁"}</span><strong>{"trailscope"}</strong></span>
+                    <span class="brand"><span class="logo" aria-hidden="true">{"⌁"}</span><h1>{"trailscope"}</h1></span>
                     <a class="open-full" href={format!("{}{}", share::page_url_without_query(), share::fragment())}
                         target="_blank" rel="noopener noreferrer" data-testid="open-full">{"Open in trailscope ↗"}</a>
                 </header>
@@ -61,7 +71,7 @@ pub fn app(props: &AppProps) -> Html {
                         <span class="tagline">{"CloudTrail PutEventSelectors playground · runs in your browser, no AWS account needed"}</span>
                     </div>
                     <div class="topbar-actions">
-                        <SamplesMenu selected={sample_id} on_select={on_sample} />
+                        <SamplesMenu selected={live.sample_now(&opening.request)} on_select={on_sample} />
                         <ShareBar live={(*live).clone()} on_load={load} on_notice={on_notice.clone()} />
                     </div>
                 </header>
@@ -70,6 +80,15 @@ pub fn app(props: &AppProps) -> Html {
                 <div class="notice" role="alert" data-testid="notice">
                     <span>{text}</span>
                     <button class="fix" onclick={on_notice.reform(|_: MouseEvent| None)} aria-label="Dismiss">{"Dismiss"}</button>
+                </div>
+            }
+            if let Some(replaced) = replaced {
+                <div class="notice" role="status" data-testid="replaced">
+                    <span>{format!("{}: the request and context were replaced.", replaced.what)}</span>
+                    <span class="actions">
+                        <button class="fix" onclick={on_undo.reform(|_: MouseEvent| ())} data-testid="undo-replace">{"Undo"}</button>
+                        <button class="fix" onclick={on_forget_undo.reform(|_: MouseEvent| ())}>{"Dismiss"}</button>
+                    </span>
                 </div>
             }
             <main class="workspace">
@@ -83,14 +102,9 @@ pub fn app(props: &AppProps) -> Html {
                         }
                     </div>
                     <Editor initial={AttrValue::from(opening.request.clone())} on_change={on_change.clone()}
-                        editor={request_editor.clone()} label="PutEventSelectors request" diagnostics={diagnostics.clone()}
+                        editor={request_editor.clone()} label="PutEventSelectors request" marks={Marks::Report(diagnostics.clone())}
                         class="request-editor" read_only={presentation.read_only} />
-                    <Problems diagnostics={diagnostics} on_reveal={on_reveal} on_fix={(!presentation.read_only).then_some(on_fix)} />
-                    if presentation.replay {
-                        <ReplayPanel key={replay_generation} request_editor={request_editor.clone()} context_editor={context_editor.clone()}
-                            revision={analysis.revision} valid={current.valid} before={before}
-                            opening={replay_opening} on_setup={on_replay_setup} />
-                    }
+                    <Problems diagnostics={diagnostics} error={current.error.clone()} on_reveal={on_reveal} on_fix={(!presentation.read_only).then_some(on_fix)} />
                 </section>
                 <section class="pane side-pane" aria-label="Result and context">
                     <ResultPanel report={analysis.report.clone()} {on_store} />
@@ -99,6 +113,13 @@ pub fn app(props: &AppProps) -> Html {
                             editor={context_editor.clone()} error={current.context_error.clone()} />
                     </div>
                 </section>
+                if presentation.replay {
+                    <section class="replay-pane" aria-label="Replay">
+                        <ReplayPanel key={replay_generation} request_editor={request_editor.clone()} context_editor={context_editor.clone()}
+                            selectors={analysis.selectors.clone()} before={before}
+                            opening={replay_opening} on_setup={on_replay_setup} />
+                    </section>
+                }
             </main>
             if !embed {
                 <footer class="footer">

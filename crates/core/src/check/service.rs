@@ -67,6 +67,11 @@ pub struct Evaluation {
     pub outcome: Outcome,
     /// Present when the trail is known (found in the context, or assumed without one).
     pub trail: Option<TrailState>,
+    /// The request's selectors as the trail would store them, when every stage that judges
+    /// them passed: a wrong trail name or a failed lookup leaves them judgeable (what a replay
+    /// can run through while the name is being fixed).
+    #[serde(skip)]
+    pub selectors: Option<Selectors>,
 }
 
 impl Evaluation {
@@ -153,6 +158,8 @@ fn finish(
     trail: Option<KnownTrail>,
 ) -> Evaluation {
     let failure = api_error(&diagnostics);
+    let judged = !diagnostics.iter().any(|d| d.is_error() && !matches!(d.code.stage(), Stage::Name | Stage::Lookup));
+    let selectors = request.filter(|_| judged).map(stored::selectors);
     diagnostics.sort_by_key(|d| (d.span.start, d.span.end));
     let outcome = match (failure, request, &trail) {
         (Some(error), _, _) => Outcome::Error(error),
@@ -175,7 +182,7 @@ fn finish(
         };
         TrailState { before, after }
     });
-    Evaluation { form, diagnostics, outcome, trail }
+    Evaluation { form, diagnostics, outcome, trail, selectors }
 }
 
 /// The error of the first stage that failed, as the SDK or the API reports it.

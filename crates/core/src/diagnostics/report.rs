@@ -6,7 +6,7 @@ use crate::check::context::{AccountContext, ContextError};
 use crate::check::service::{put_event_selectors, ApiError, Evaluation, Outcome, TrailState};
 use crate::diagnostics::{Code, Diagnostic, Fix, Provenance, Severity};
 use crate::request::input::InputForm;
-use crate::request::model::SelectorsResponse;
+use crate::request::model::{Selectors, SelectorsResponse};
 use crate::source::span::{LineIndex, Position};
 use serde::Serialize;
 
@@ -34,13 +34,20 @@ pub struct Report {
 
 /// Evaluates `request` in the context `context` (JSON text), if any.
 pub fn report(request: &str, context: Option<&str>, offsets: Offsets) -> Report {
+    report_with_selectors(request, context, offsets).0
+}
+
+/// [`report`], and the selectors a replay can run through (`Evaluation::selectors`): set
+/// while only the trail's name or its lookup fails.
+pub fn report_with_selectors(request: &str, context: Option<&str>, offsets: Offsets) -> (Report, Option<Selectors>) {
     let (context, context_error) = match context.map(AccountContext::from_json) {
         Some(Ok(c)) => (Some(c), None),
         Some(Err(e)) => (None, Some(e)),
         None => (None, None),
     };
-    let evaluation = put_event_selectors(request, context.as_ref());
-    Report { context_error, ..from_evaluation(request, evaluation, offsets) }
+    let mut evaluation = put_event_selectors(request, context.as_ref());
+    let selectors = evaluation.selectors.take();
+    (Report { context_error, ..from_evaluation(request, evaluation, offsets) }, selectors)
 }
 
 pub fn from_evaluation(request: &str, evaluation: Evaluation, offsets: Offsets) -> Report {
@@ -178,4 +185,27 @@ fn flat_fix(fix: &Fix, next: &mut impl FnMut() -> Position, utf16: &impl Fn(Posi
         })
         .collect();
     FlatFix { title: fix.title.clone(), edits }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SELECTORS: &str = r#""EventSelectors": [{"ReadWriteType": "WriteOnly"}]"#;
+
+    #[test]
+    fn selectors_stay_judgeable_while_only_the_name_or_the_lookup_fails() {
+        for name in ["ab", "no-such-trail"] {
+            let context = r#"{"account": "123456789012", "region": "us-east-1"}"#;
+            let (report, selectors) = report_with_selectors(
+                &format!(r#"{{"TrailName": "{name}", {SELECTORS}}}"#),
+                Some(context),
+                Offsets::Bytes,
+            );
+            assert!(!report.valid, "{name}");
+            assert!(matches!(selectors, Some(Selectors::Basic(list)) if list.len() == 1), "{name}");
+        }
+        let bad = r#"{"TrailName": "ab", "EventSelectors": [{"ReadWriteType": "Sometimes"}]}"#;
+        assert_eq!(report_with_selectors(bad, None, Offsets::Bytes).1, None);
+    }
 }

@@ -1,10 +1,11 @@
 //! The simulated account: an editable JSON context and what each setting simulates
 //! (decisions D19–D21).
 
-use crate::components::editor::Editor;
+use crate::components::docs::decision_badge;
+use crate::components::editor::{Editor, Marks};
 use crate::platform::editor_js::EditorRef;
 use trailscope_core::check::lookup::SIMULATED;
-use trailscope_core::context::{ContextError, DEFAULT_ACCOUNT, DEFAULT_REGION};
+use trailscope_core::context::ContextError;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -24,14 +25,7 @@ pub fn context_panel(props: &ContextPanelProps) -> Html {
                 <span class="hint">{"who calls, from where, and which trails exist"}</span>
             </div>
             <Editor initial={props.initial.clone()} on_change={props.on_change.clone()} editor={props.editor.clone()}
-                label="Account context" class="context-editor" />
-            if let Some(e) = &props.error {
-                <p class="context-error" role="alert" data-testid="context-error">
-                    { if e.line > 0 { format!("Context not used (line {}, column {}): {}", e.line, e.column, e.message) }
-                      else { format!("Context not used: {}", e.message) } }
-                    { format!(" The request is judged as if the trail existed in {DEFAULT_REGION} of account {DEFAULT_ACCOUNT}.") }
-                </p>
-            }
+                label="Account context" class="context-editor" marks={Marks::Context(props.error.clone())} />
             <details class="simulated">
                 <summary>{"What the context simulates"}</summary>
                 <p class="hint">{"Checked in this order: when two settings hold, the call fails with the first."}</p>
@@ -41,7 +35,7 @@ pub fn context_panel(props: &ContextPanelProps) -> Html {
                         { for SIMULATED.iter().map(|s| html! {
                             <tr><td class="code">{s.code.as_str()}</td>
                             <td>{s.setting}<span class="stands-for">{format!("stands for {}", s.simulates)}</span></td>
-                            <td><span class="badge decision" title="not documented by AWS">{s.decision}</span></td></tr>
+                            <td>{ decision_badge(s.decision, true) }</td></tr>
                         }) }
                     </tbody>
                 </table>

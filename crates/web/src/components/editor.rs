@@ -3,14 +3,30 @@
 
 use crate::platform::editor_js::{EditorOptions, EditorRef};
 use std::rc::Rc;
+use trailscope_core::context::ContextError;
 use trailscope_core::report::FlatDiagnostic;
 use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
-/// The diagnostics as the report has them (core's wire type); editor.js maps them to
-/// CodeMirror's lint entries.
-fn js_diagnostics(diagnostics: &[FlatDiagnostic]) -> JsValue {
-    serde_wasm_bindgen::to_value(diagnostics).unwrap_or(JsValue::NULL)
+/// What an editor marks, as core serializes it; editor.js maps each to CodeMirror's lint
+/// entries (a report's diagnostics carry offsets, a context error its line and column).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub enum Marks {
+    #[default]
+    None,
+    Report(Rc<Vec<FlatDiagnostic>>),
+    Context(Option<ContextError>),
+}
+
+impl Marks {
+    fn to_js(&self) -> JsValue {
+        let value = match self {
+            Marks::None => Ok(js_sys::Array::new().into()),
+            Marks::Report(diagnostics) => serde_wasm_bindgen::to_value(&**diagnostics),
+            Marks::Context(error) => serde_wasm_bindgen::to_value(error.as_slice()),
+        };
+        value.unwrap_or(JsValue::NULL)
+    }
 }
 
 #[derive(Properties, PartialEq)]
@@ -22,7 +38,7 @@ pub struct EditorProps {
     pub editor: EditorRef,
     pub label: AttrValue,
     #[prop_or_default]
-    pub diagnostics: Rc<Vec<FlatDiagnostic>>,
+    pub marks: Marks,
     #[prop_or_default]
     pub class: Classes,
     #[prop_or_default]
@@ -51,9 +67,7 @@ pub fn editor(props: &EditorProps) -> Html {
     }
     {
         let editor = props.editor.clone();
-        use_effect_with(props.diagnostics.clone(), move |diagnostics| {
-            editor.set_diagnostics(js_diagnostics(diagnostics));
-        });
+        use_effect_with(props.marks.clone(), move |marks| editor.set_diagnostics(marks.to_js()));
     }
     html! { <div ref={node} class={classes!("editor", props.class.clone())}></div> }
 }

@@ -1,6 +1,7 @@
 //! The page's views: each takes what it shows as props and reports what the user does.
 
 pub mod context_panel;
+pub mod docs;
 pub mod editor;
 pub mod json_view;
 pub mod problems;

@@ -1,8 +1,12 @@
 //! What CloudTrail would answer: the response, or the error as the API (or the SDK) reports
 //! it, and the trail's selectors before and after as `get-event-selectors` prints them.
 
+use crate::components::docs::decision_badge;
 use crate::components::json_view::{pretty, JsonView};
+use crate::state::analysis::is_returned;
 use std::rc::Rc;
+use trailscope_core::context::{ContextError, DEFAULT_ACCOUNT, DEFAULT_REGION};
+use trailscope_core::diagnostics::Provenance;
 use trailscope_core::model::SelectorsResponse;
 use trailscope_core::report::Report;
 use trailscope_core::service::{ApiError, RaisedBy, TrailState};
@@ -27,7 +31,8 @@ pub fn result_panel(props: &ResultPanelProps) -> Html {
     html! {
         <>
             <div class="card result" aria-live="polite" data-testid="result">
-                <div class="card-head"><h2>{"Result"}</h2>{ status(outcome) }</div>
+                <div class="card-head"><h2>{"Result"}</h2>{ status(outcome, report.context_error.is_some()) }</div>
+                if let Some(error) = &report.context_error { { context_ignored(error) } }
                 { body(outcome, decision_of(report)) }
             </div>
             if let Some(trail) = &report.trail { { trail_state(trail, &props.on_store) } }
@@ -38,8 +43,11 @@ pub fn result_panel(props: &ResultPanelProps) -> Html {
 /// The response, or the error.
 type Outcome<'a> = Result<&'a SelectorsResponse, &'a ApiError>;
 
-fn status(outcome: Outcome<'_>) -> Html {
+fn status(outcome: Outcome<'_>, context_ignored: bool) -> Html {
     match outcome {
+        Ok(_) if context_ignored => {
+            html! { <span class="status warn" data-testid="status">{"200 OK · without your account context"}</span> }
+        }
         Ok(_) => {
             html! { <span class="status ok" data-testid="status">{"200 OK · CloudTrail would accept this request"}</span> }
         }
@@ -52,10 +60,23 @@ fn status(outcome: Outcome<'_>) -> Html {
     }
 }
 
-/// The decision an error rests on, when AWS documents nothing about it.
+/// The account context could not be used: the result says so, and why, above the answer.
+fn context_ignored(error: &ContextError) -> Html {
+    let place = if error.line > 0 { format!(" (line {}, column {})", error.line, error.column) } else { String::new() };
+    html! {
+        <p class="context-error" data-testid="context-ignored">
+            <strong>{"Your account context was not used"}</strong>{format!("{place}: {}. ", error.message)}
+            {format!("This result assumes the trail exists in {DEFAULT_REGION} of account {DEFAULT_ACCOUNT}.")}
+        </p>
+    }
+}
+
+/// The decision the returned error rests on, where it stands in for AWS (its message is
+/// trailscope's own).
 fn decision_of(report: &Report) -> Option<&'static str> {
     let error = report.error.as_ref()?;
-    report.diagnostics.iter().find(|d| d.code == error.error_type).and_then(|d| d.decision)
+    let returned = report.diagnostics.iter().find(|d| is_returned(error, d))?;
+    returned.decision.filter(|_| returned.provenance == Provenance::Decision)
 }
 
 #[derive(serde::Serialize)]
@@ -91,7 +112,7 @@ fn error_body(error: &ApiError, decision: Option<&'static str>) -> Html {
             <p class="explain">{explain}</p>
             <JsonView value={pretty(&wire)} label="Error response" />
             if let Some(id) = decision {
-                <p class="note"><span class="badge decision">{format!("not documented by AWS · {id}")}</span>
+                <p class="note">{ decision_badge(id, true) }
                 {" This outcome rests on trailscope decision "}{id}{": AWS does not fully document this rule, its exception or its message."}</p>
             }
         </>

@@ -1,4 +1,6 @@
-//! The samples menu: valid requests first, then one invalid request per exception.
+//! The samples menu: valid requests first, then one invalid request per exception. A sample
+//! loads when picked from the open list; keys that would change a closed select's value (arrows,
+//! letters) do nothing, so browsing never replaces the request.
 
 use trailscope_core::samples::{self, Expect};
 use wasm_bindgen::JsCast;
@@ -6,8 +8,15 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct SamplesMenuProps {
-    pub selected: String,
+    /// The sample the request still is; None once edited ("Custom").
+    pub selected: Option<String>,
     pub on_select: Callback<String>,
+}
+
+/// Keys a closed select acts on without opening: they would load a sample.
+fn changes_closed_select(e: &KeyboardEvent) -> bool {
+    let opens = e.alt_key() || matches!(e.key().as_str(), " " | "Enter" | "Tab" | "Escape" | "F4");
+    !opens && !e.ctrl_key() && !e.meta_key()
 }
 
 #[function_component(SamplesMenu)]
@@ -15,15 +24,22 @@ pub fn samples_menu(props: &SamplesMenuProps) -> Html {
     let onchange = props.on_select.reform(|e: Event| {
         e.target().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok()).map(|s| s.value()).unwrap_or_default()
     });
+    let onkeydown = Callback::from(|e: KeyboardEvent| {
+        if changes_closed_select(&e) {
+            e.prevent_default();
+        }
+    });
+    let selected = props.selected.as_deref();
     let option = |valid: bool| {
-        samples::all().iter().filter(move |s| (s.expect == Expect::Valid) == valid).map(|s| {
-            html! { <option value={s.id.as_str()} title={s.description.as_str()} selected={s.id == props.selected}>{&s.title}</option> }
+        samples::all().iter().filter(move |s| (s.expect == Expect::Valid) == valid).map(move |s| {
+            html! { <option value={s.id.as_str()} title={s.description.as_str()} selected={selected == Some(s.id.as_str())}>{&s.title}</option> }
         })
     };
     html! {
         <label class="samples">
             <span>{"Sample"}</span>
-            <select {onchange} data-testid="samples" aria-label="Load a sample request">
+            <select {onchange} {onkeydown} data-testid="samples" aria-label="Load a sample request">
+                <option value="" hidden=true selected={selected.is_none()}>{"Custom"}</option>
                 <optgroup label="Valid">{ for option(true) }</optgroup>
                 <optgroup label="Invalid: one per exception">{ for option(false) }</optgroup>
             </select>

@@ -7,6 +7,7 @@ use crate::platform::{files, storage};
 use crate::state::live::LiveState;
 use crate::state::playground::PlaygroundState;
 use std::future::Future;
+use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -43,8 +44,8 @@ impl EmbedChoice {
 #[derive(Properties, PartialEq)]
 pub struct ShareBarProps {
     pub live: LiveState,
-    /// Loads a whole state into the page (upload, reset).
-    pub on_load: Callback<PlaygroundState>,
+    /// Loads a whole state into the page (upload, reset), saying what it is.
+    pub on_load: Callback<(String, PlaygroundState)>,
     /// Shows (or clears) the page's notice.
     pub on_notice: Callback<Option<String>>,
 }
@@ -131,7 +132,7 @@ pub fn share_bar(props: &ShareBarProps) -> Html {
                 match files::upload(file).await {
                     Ok(state) => {
                         on_notice.emit(None);
-                        on_load.emit(state);
+                        on_load.emit(("State file opened".into(), state));
                     }
                     Err(reason) => on_notice.emit(Some(format!("This file could not be opened: {reason}."))),
                 }
@@ -144,32 +145,62 @@ pub fn share_bar(props: &ShareBarProps) -> Html {
             storage::forget();
             on_notice.emit(None);
             panel.set(Panel::Closed);
-            on_load.emit(PlaygroundState::default());
+            on_load.emit(("Reset to the default sample".into(), PlaygroundState::default()));
         })
     };
+    let (share_button, embed_button, dialog) = (use_node_ref(), use_node_ref(), use_node_ref());
+    let opened_by = use_mut_ref(|| None::<web_sys::Element>);
+    {
+        // An opened panel takes the focus (its first control); a closed one gives it back to
+        // the button that opened it.
+        let (dialog, opened_by, opener) =
+            (dialog.clone(), opened_by.clone(), opener_of(&panel, &share_button, &embed_button));
+        use_effect_with(std::mem::discriminant(&*panel), move |_| match dialog.cast::<web_sys::Element>() {
+            Some(dialog) => {
+                focus(dialog.query_selector("input, textarea, button").ok().flatten());
+                *opened_by.borrow_mut() = opener;
+            }
+            None => focus(opened_by.borrow_mut().take()),
+        });
+    }
     let close = {
         let panel = panel.clone();
-        Callback::from(move |_: MouseEvent| panel.set(Panel::Closed))
+        Callback::from(move |()| panel.set(Panel::Closed))
     };
     html! {
         <div class="share-bar">
-            <button class="action" onclick={on_share} data-testid="share">{"Share link"}</button>
-            <button class="action" onclick={on_embed} data-testid="embed">{"Embed"}</button>
+            <button class="action" onclick={on_share} data-testid="share" ref={share_button}>{"Share link"}</button>
+            <button class="action" onclick={on_embed} data-testid="embed" ref={embed_button}>{"Embed"}</button>
             <button class="action" onclick={on_download} data-testid="download-state" title="Save the request, context and events as a .json file">{"Download"}</button>
             <label class="file-pick action" title="Open a state saved with Download">
                 {"Upload…"}
                 <input type="file" accept=".json,application/json" onchange={on_upload} data-testid="upload-state" />
             </label>
             <button class="action" onclick={on_reset} data-testid="reset" title="Back to the default sample; forgets the state kept in this browser">{"Reset"}</button>
-            { panel_view(&panel, &choice, close) }
+            { panel_view(&panel, &choice, close, dialog) }
         </div>
+    }
+}
+
+/// The button a panel returns the focus to when it closes.
+fn opener_of(panel: &Panel, share: &NodeRef, embed: &NodeRef) -> Option<web_sys::Element> {
+    match panel {
+        Panel::Embed { .. } => embed.cast(),
+        _ => share.cast(),
+    }
+}
+
+fn focus(element: Option<web_sys::Element>) {
+    if let Some(element) = element.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = element.focus();
     }
 }
 
 fn panel_view(
     panel: &UseStateHandle<Panel>,
     choice: &UseStateHandle<EmbedChoice>,
-    close: Callback<MouseEvent>,
+    close: Callback<()>,
+    dialog: NodeRef,
 ) -> Html {
     let body = match &**panel {
         Panel::Closed => return html! {},
@@ -192,10 +223,18 @@ fn panel_view(
         },
         Panel::Embed { fragment } => embed_view(fragment, choice),
     };
+    let onkeydown = {
+        let close = close.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" {
+                close.emit(());
+            }
+        })
+    };
     html! {
-        <div class="share-panel" role="dialog" aria-label="Share">
+        <div class="share-panel" role="dialog" aria-label="Share" ref={dialog} {onkeydown}>
             { body }
-            <button class="fix" onclick={close} data-testid="share-close">{"Close"}</button>
+            <button class="fix" onclick={close.reform(|_: MouseEvent| ())} data-testid="share-close">{"Close"}</button>
         </div>
     }
 }

@@ -1,8 +1,10 @@
 //! Replay events through the request's selectors in a Web Worker (www/worker/replay-worker.js,
 //! over the wasm VerdictStore, which keeps, filters and pages the rows), with progress, cancel,
 //! counts, a virtualized results table and per-event explanations. The page's own thread only
-//! sends files and draws what the worker reports; editing the selectors re-runs the replay on
-//! the events held.
+//! sends files and draws what the worker reports; a change of the compiled selectors (not of
+//! the text around them) re-runs the replay on the events held, and results the current request
+//! cannot be judged against are marked stale. The trail's stored selectors go along with every
+//! replay, so the comparison is shown or hidden without replaying again.
 
 mod sources;
 mod state;
@@ -14,22 +16,23 @@ use crate::platform::editor_js::EditorRef;
 use crate::state::live::{ReplayChange, ReplaySetup};
 use crate::state::playground::Events;
 use sources::{files_of, shareable_text, source_of};
-use state::{Filter, ReplayAction, ReplayState, Status};
+use state::{selector_names, Filter, ReplayAction, ReplayState, Status, Verdicts};
 use std::cell::RefCell;
 use std::rc::Rc;
 use summary::{counts, progress};
 use table::ReplayTable;
+use trailscope_core::model::Selectors;
 use web_sys::{DragEvent, HtmlInputElement, HtmlTextAreaElement};
-use worker::{Connection, Selectors, Source, ToWorker};
+use worker::{Connection, Selectors as WorkerSelectors, Source, ToWorker};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ReplayPanelProps {
     pub request_editor: EditorRef,
     pub context_editor: EditorRef,
-    /// Bumped whenever the analysis changes: a held replay re-runs when the request is valid.
-    pub revision: u64,
-    pub valid: bool,
+    /// The request's selectors as core compiled them (None while they cannot be judged): a
+    /// held replay re-runs when they change.
+    pub selectors: Option<Rc<Selectors>>,
     /// The trail's stored selectors before this call (get-event-selectors JSON).
     pub before: Option<String>,
     /// What to replay on mount (a restored state's events and comparison).
@@ -65,26 +68,27 @@ pub fn replay_panel(props: &ReplayPanelProps) -> Html {
     };
     // The selectors now: read from the editors when a replay (re)starts.
     let selectors = {
-        let (request_editor, context_editor, compare, before) =
-            (props.request_editor.clone(), props.context_editor.clone(), *compare, props.before.clone());
-        move || Selectors {
+        let (request_editor, context_editor, before) =
+            (props.request_editor.clone(), props.context_editor.clone(), props.before.clone());
+        move || WorkerSelectors {
             request: request_editor.text().unwrap_or_default(),
             context: context_editor.text(),
-            before: before.clone().filter(|_| compare),
+            before: before.clone(),
         }
     };
     let start = {
         let (post, dispatch, selectors) = (post.clone(), state.dispatcher(), selectors.clone());
-        Callback::from(move |(source, sources): (String, Vec<Source>)| {
-            dispatch.dispatch(ReplayAction::Start { source });
+        Callback::from(move |(source, sources, expected): (String, Vec<Source>, Option<u64>)| {
+            dispatch.dispatch(ReplayAction::Start { source, expected });
             post.emit(ToWorker::Replay { selectors: selectors(), sources });
         })
     };
     {
-        // Editing the selectors (or the comparison) re-runs the replay on the events held.
+        // New compiled selectors (or stored ones) re-run the replay on the events held; an
+        // edit that compiles to the same selectors (a space) does not.
         let (post, dispatch) = (post.clone(), state.dispatcher());
-        let rerun = state.status.holds_events() && props.valid;
-        use_effect_with((props.revision, *compare), move |_| {
+        let rerun = state.status.holds_events() && props.selectors.is_some();
+        use_effect_with((props.selectors.clone(), props.before.clone()), move |_| {
             if rerun {
                 dispatch.dispatch(ReplayAction::Rerun);
                 post.emit(ToWorker::Rerun(selectors()));
@@ -98,8 +102,8 @@ pub fn replay_panel(props: &ReplayPanelProps) -> Html {
     let start_events = {
         let (start, report) = (start.clone(), report.clone());
         Callback::from(move |shared: Events| {
-            let (label, source) = source_of(&shared);
-            start.emit((label, vec![source]));
+            let (label, source, expected) = source_of(&shared);
+            start.emit((label, vec![source], expected));
             report.emit((Some(shared), false));
         })
     };
@@ -108,7 +112,7 @@ pub fn replay_panel(props: &ReplayPanelProps) -> Html {
         Callback::from(move |files: Option<web_sys::FileList>| {
             let files = files_of(files);
             let names: Vec<_> = files.iter().map(|f| f.name()).collect();
-            start.emit((names.join(", "), files.iter().cloned().map(Source::File).collect()));
+            start.emit((names.join(", "), files.iter().cloned().map(Source::File).collect(), None));
             report.emit((None, true));
             let report = report.clone();
             yew::platform::spawn_local(async move {
@@ -147,12 +151,25 @@ pub fn replay_panel(props: &ReplayPanelProps) -> Html {
         e.prevent_default();
         e.data_transfer().and_then(|d| d.files())
     });
-    let cancel = post.reform(|_: MouseEvent| ToWorker::Cancel);
+    // Cancel hands the keyboard focus to the status line, which says what was cancelled.
+    let status_line = use_node_ref();
+    let cancel = {
+        let (post, status_line) = (post.clone(), status_line.clone());
+        Callback::from(move |_: MouseEvent| {
+            post.emit(ToWorker::Cancel);
+            if let Some(line) = status_line.cast::<web_sys::HtmlElement>() {
+                let _ = line.focus();
+            }
+        })
+    };
     let on_compare = {
-        let (compare, on_setup) = (compare.clone(), props.on_setup.clone());
+        let (compare, filter, on_setup) = (compare.clone(), filter.clone(), props.on_setup.clone());
         Callback::from(move |e: Event| {
             let on = e.target_unchecked_into::<HtmlInputElement>().checked();
             compare.set(on);
+            if !on && filter.logged == Verdicts::Changed {
+                filter.set(Filter { logged: Verdicts::All, ..(*filter).clone() });
+            }
             on_setup.emit(ReplayChange::Compare(on));
         })
     };
@@ -160,6 +177,9 @@ pub fn replay_panel(props: &ReplayPanelProps) -> Html {
         post.reform(|(filter, start, count): (Filter, usize, usize)| ToWorker::Rows { filter, start, count });
     let explain = post.reform(|index: usize| ToWorker::Explain { index });
     let running = state.status == Status::Running;
+    let stale = state.status.holds_events() && props.selectors.is_none();
+    let names = Rc::new(selector_names(props.selectors.as_deref()));
+    let compared = state.compared && *compare;
     html! {
         <div class="card replay" data-testid="replay-panel" {ondragover} {ondrop}>
             <div class="card-head">
@@ -185,12 +205,17 @@ pub fn replay_panel(props: &ReplayPanelProps) -> Html {
                 <input type="checkbox" checked={*compare} onchange={on_compare} disabled={props.before.is_none()} data-testid="replay-compare" />
                 {" Compare with the trail's stored selectors (before / after)"}
             </label>
-            { progress(&state) }
-            { counts(&state) }
-            if state.status.holds_events() {
-                <ReplayTable state={(*state).clone()} filter={(*filter).clone()} on_filter={Callback::from(move |f| filter.set(f))}
-                    {request_rows} {explain} compared={state.compared} />
+            { progress(&state, status_line) }
+            if stale {
+                <p class="note stale-note" data-testid="replay-stale">{"Stale: these results are for earlier selectors. The request's selectors cannot be judged now; fix them to replay again."}</p>
             }
+            <div class={classes!("replay-results", stale.then_some("stale"))}>
+                { counts(&state, &names) }
+                if state.status.holds_events() {
+                    <ReplayTable state={(*state).clone()} filter={(*filter).clone()} on_filter={Callback::from(move |f| filter.set(f))}
+                        {request_rows} {explain} {compared} {names} />
+                }
+            </div>
         </div>
     }
 }

@@ -4,16 +4,21 @@ use super::worker::{Source, Synth};
 use crate::platform::files;
 use crate::state::playground::Events;
 
-const SEED_EXAMPLES: &str = include_str!("../../../../tests/events/seed-examples.json");
+/// The seed examples, beside the worker (index.html copies tests/events/seed-examples.json
+/// there): the worker fetches them, so they stay out of the page's own bytes.
+const SEED_EXAMPLES: &str = "seed-examples.json";
 
-/// How a built-in or pasted source is sent to the worker, and its label.
-pub fn source_of(events: &Events) -> (String, Source) {
+/// How a built-in or pasted source is sent to the worker, its label, and how many events it
+/// holds when known before reading it (for progress).
+pub fn source_of(events: &Events) -> (String, Source, Option<u64>) {
     match events {
-        Events::Seed => ("seed examples (10 events)".into(), Source::Text { text: SEED_EXAMPLES.into() }),
-        Events::Synth { events } => {
-            (format!("synthetic log ({events} events)"), Source::Synth { synth: Synth { seed: 1, events: *events } })
-        }
-        Events::Text { text } => ("pasted events".into(), Source::Text { text: text.clone() }),
+        Events::Seed => ("seed examples".into(), Source::Url { url: SEED_EXAMPLES }, Some(10)),
+        Events::Synth { events } => (
+            "synthetic log".into(),
+            Source::Synth { synth: Synth { seed: 1, events: *events } },
+            Some(u64::from(*events)),
+        ),
+        Events::Text { text } => ("pasted events".into(), Source::Text { text: text.clone() }, None),
     }
 }
 

@@ -3,6 +3,7 @@
 
 use serde::Deserialize;
 use std::rc::Rc;
+use trailscope_core::model::Selectors;
 use trailscope_core::replay::explain::Explanation;
 use trailscope_core::replay::session::{self, Totals};
 use yew::Reducible;
@@ -20,10 +21,10 @@ pub struct TopEvent {
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 pub struct Progress {
     #[serde(default)]
-    pub bytes: f64,
+    pub bytes: u64,
     /// The sources' size, when known before reading them (not for gzip or synthetic logs).
     #[serde(default)]
-    pub total: Option<f64>,
+    pub total: Option<u64>,
     /// The counts so far (the summary's totals; its other members are not read).
     #[serde(default)]
     pub summary: Option<Totals>,
@@ -105,8 +106,10 @@ impl Status {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ReplayState {
     pub status: Status,
-    pub bytes: f64,
-    pub total: Option<f64>,
+    pub bytes: u64,
+    pub total: Option<u64>,
+    /// How many events the source holds, when known before reading it.
+    pub expected: Option<u64>,
     pub counts: Totals,
     pub top: Vec<TopEvent>,
     pub compared: bool,
@@ -124,8 +127,9 @@ pub struct ReplayState {
 pub enum ReplayAction {
     /// The worker reported.
     Worker(FromWorker),
-    /// A new replay of `source` was sent: everything before it is forgotten.
-    Start { source: String },
+    /// A new replay of `source` (of `expected` events, when known) was sent: everything before
+    /// it is forgotten.
+    Start { source: String, expected: Option<u64> },
     /// The same events are replayed through new selectors (or with the comparison switched).
     Rerun,
     /// The worker could not be started.
@@ -138,8 +142,8 @@ impl Reducible for ReplayState {
     fn reduce(self: Rc<Self>, action: ReplayAction) -> Rc<Self> {
         let mut next = (*self).clone();
         match action {
-            ReplayAction::Start { source } => {
-                next = ReplayState { status: Status::Running, source, ..ReplayState::default() };
+            ReplayAction::Start { source, expected } => {
+                next = ReplayState { status: Status::Running, source, expected, ..ReplayState::default() };
             }
             ReplayAction::Rerun => {
                 next.status = Status::Running;
@@ -171,6 +175,22 @@ impl ReplayState {
             (self.counts, self.top) = (counts, progress.top);
         }
     }
+}
+
+/// What the table and counts call each selector: its `Name` where it has one (advanced
+/// selectors), else its index.
+pub fn selector_names(selectors: Option<&Selectors>) -> Vec<String> {
+    let named: Vec<Option<&str>> = match selectors {
+        Some(Selectors::Advanced(list)) => list.iter().map(|s| s.name.as_deref()).collect(),
+        Some(Selectors::Basic(list)) => vec![None; list.len()],
+        None => Vec::new(),
+    };
+    named.iter().enumerate().map(|(i, name)| name.map_or_else(|| i.to_string(), |n| format!("{i} {n}"))).collect()
+}
+
+/// The name of selector `index` in `names`, or its index when unnamed or unknown.
+pub fn selector_name(names: &[String], index: usize) -> String {
+    names.get(index).cloned().unwrap_or_else(|| index.to_string())
 }
 
 /// The table's filter is core's, sent to the worker as is.
@@ -212,10 +232,10 @@ mod tests {
         Totals { events, logged, not_logged: events - logged, ..Totals::default() }
     }
 
-    fn progress(bytes: f64, events: u64) -> Progress {
+    fn progress(bytes: u64, events: u64) -> Progress {
         Progress {
             bytes,
-            total: Some(1000.0),
+            total: Some(1000),
             summary: Some(counts(events, events / 2)),
             top: vec![TopEvent { name: "s3 GetObject".into(), events, logged: events / 2 }],
             compared: false,
@@ -223,19 +243,22 @@ mod tests {
     }
 
     fn start() -> ReplayAction {
-        ReplayAction::Start { source: "seed examples (10 events)".into() }
+        ReplayAction::Start { source: "seed examples".into(), expected: Some(10) }
     }
 
     #[test]
     fn progress_then_done() {
         let running =
-            reduce(ReplayState::default(), [start(), ReplayAction::Worker(FromWorker::Progress(progress(10.0, 4)))]);
+            reduce(ReplayState::default(), [start(), ReplayAction::Worker(FromWorker::Progress(progress(10, 4)))]);
         assert_eq!(running.status, Status::Running);
-        assert_eq!((running.bytes, running.total, running.counts.events), (10.0, Some(1000.0), 4));
-        assert_eq!(running.source, "seed examples (10 events)");
-        let done = reduce(running, [ReplayAction::Worker(FromWorker::Done(progress(1000.0, 10)))]);
+        assert_eq!(
+            (running.bytes, running.total, running.expected, running.counts.events),
+            (10, Some(1000), Some(10), 4)
+        );
+        assert_eq!(running.source, "seed examples");
+        let done = reduce(running, [ReplayAction::Worker(FromWorker::Done(progress(1000, 10)))]);
         assert_eq!(done.status, Status::Done);
-        assert_eq!((done.bytes, done.counts.events, done.counts.logged), (1000.0, 10, 5));
+        assert_eq!((done.bytes, done.counts.events, done.counts.logged), (1000, 10, 5));
         assert_eq!(done.top[0].events, 10);
         assert!(done.status.holds_events());
     }
@@ -243,10 +266,10 @@ mod tests {
     #[test]
     fn a_report_without_a_summary_keeps_the_counts() {
         let state =
-            reduce(ReplayState::default(), [start(), ReplayAction::Worker(FromWorker::Progress(progress(10.0, 4)))]);
-        let bare = Progress { bytes: 20.0, ..Progress::default() };
+            reduce(ReplayState::default(), [start(), ReplayAction::Worker(FromWorker::Progress(progress(10, 4)))]);
+        let bare = Progress { bytes: 20, ..Progress::default() };
         let next = reduce(state, [ReplayAction::Worker(FromWorker::Progress(bare))]);
-        assert_eq!((next.bytes, next.counts.events, next.top.len()), (20.0, 4, 1));
+        assert_eq!((next.bytes, next.counts.events, next.top.len()), (20, 4, 1));
     }
 
     #[test]
@@ -255,12 +278,12 @@ mod tests {
             ReplayState::default(),
             [
                 start(),
-                ReplayAction::Worker(FromWorker::Progress(progress(10.0, 4))),
-                ReplayAction::Worker(FromWorker::Cancelled(progress(20.0, 6))),
+                ReplayAction::Worker(FromWorker::Progress(progress(10, 4))),
+                ReplayAction::Worker(FromWorker::Cancelled(progress(20, 6))),
             ],
         );
         assert_eq!(cancelled.status, Status::Cancelled);
-        assert_eq!((cancelled.bytes, cancelled.counts.events), (20.0, 6));
+        assert_eq!((cancelled.bytes, cancelled.counts.events), (20, 6));
         assert!(cancelled.status.holds_events());
     }
 
@@ -283,7 +306,7 @@ mod tests {
             ReplayState::default(),
             [
                 start(),
-                ReplayAction::Worker(FromWorker::Done(progress(1000.0, 10))),
+                ReplayAction::Worker(FromWorker::Done(progress(1000, 10))),
                 ReplayAction::Worker(FromWorker::Explanation(selected.clone())),
             ],
         );
@@ -333,6 +356,18 @@ mod tests {
         // `category_derivation` stays on the Rust side (the JSON shape leaves it out).
         let explanation = Explanation { category_derivation: None, ..explanation };
         assert_eq!(selected.explanation, Some(explanation));
+    }
+
+    #[test]
+    fn selectors_are_called_by_their_name_where_they_have_one() {
+        let advanced: Selectors = serde_json::from_str(
+            r#"{"AdvancedEventSelectors": [{"Name": "writes", "FieldSelectors": []}, {"FieldSelectors": []}]}"#,
+        )
+        .unwrap();
+        let names = selector_names(Some(&advanced));
+        assert_eq!(names, ["0 writes", "1"]);
+        assert_eq!((selector_name(&names, 0), selector_name(&names, 7)), ("0 writes".into(), "7".into()));
+        assert_eq!(selector_names(Some(&Selectors::default())), ["0"]);
     }
 
     #[test]

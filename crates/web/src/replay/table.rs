@@ -2,7 +2,12 @@
 //! asked of the worker and drawn, so 100,000+ rows stay fast) and the explanation of the
 //! clicked row next to its event JSON.
 
-use super::state::{parse_selector, selector_value, verdicts_label, Filter, ReplayState, Row, Selected, Verdicts};
+use super::state::{
+    parse_selector, selector_name, selector_value, verdicts_label, Filter, ReplayState, Row, Selected, Verdicts,
+};
+use crate::components::docs::decision_badge;
+use crate::components::json_view::JsonView;
+use std::rc::Rc;
 use trailscope_core::replay::explain::SelectorOutcome;
 use trailscope_core::replay::session;
 use wasm_bindgen::JsCast;
@@ -20,7 +25,10 @@ pub struct ReplayTableProps {
     pub on_filter: Callback<Filter>,
     pub request_rows: Callback<(Filter, usize, usize)>,
     pub explain: Callback<usize>,
+    /// The before/after comparison is shown.
     pub compared: bool,
+    /// What each selector is called (`selector_names`).
+    pub names: Rc<Vec<String>>,
 }
 
 #[function_component(ReplayTable)]
@@ -80,7 +88,7 @@ pub fn replay_table(props: &ReplayTableProps) -> Html {
             <div class="viewport" ref={viewport} {onscroll} tabindex="0"
                 aria-label="Replay results" data-testid="replay-results" data-total={total.to_string()}>
                 <div class="spacer" ref={spacer}>
-                    { for props.state.rows.iter().map(|row| result_row(row, &props.explain)) }
+                    { for props.state.rows.iter().map(|row| result_row(row, props.compared, &props.names, &props.explain)) }
                 </div>
             </div>
             <p class="hint" data-testid="replay-shown">{format!("{total} events shown")}</p>
@@ -126,16 +134,16 @@ fn filters(props: &ReplayTableProps) -> Html {
             <select onchange={with(|f, v| f.selector = parse_selector(&v))} aria-label="Selector filter" data-testid="filter-selector">
                 <option value={selector_value(None)} selected={filter.selector.is_none()}>{"any selector"}</option>
                 { for (0..selectors).map(|i| html! {
-                    <option value={selector_value(Some(i))} selected={filter.selector == Some(i)}>{format!("selector {i}")}</option>
+                    <option value={selector_value(Some(i))} selected={filter.selector == Some(i)}>{format!("selector {}", selector_name(&props.names, i))}</option>
                 }) }
             </select>
             <input type="search" placeholder="eventSource or eventName" value={props.filter.text.clone()}
-                onchange={with(|f, v| f.text = v)} aria-label="Search eventSource and eventName" data-testid="filter-text" />
+                oninput={with(|f, v| f.text = v).reform(Event::from)} aria-label="Search eventSource and eventName" data-testid="filter-text" />
         </div>
     }
 }
 
-fn result_row(Row { row, before }: &Row, explain: &Callback<usize>) -> Html {
+fn result_row(Row { row, before }: &Row, compared: bool, names: &[String], explain: &Callback<usize>) -> Html {
     let index = row.index() as usize;
     let onclick = explain.reform(move |_: MouseEvent| index);
     let row = match row {
@@ -149,7 +157,7 @@ fn result_row(Row { row, before }: &Row, explain: &Callback<usize>) -> Html {
         }
     };
     let verdict = if row.logged { "logged" } else { "not logged" };
-    let change = match *before {
+    let change = match before.filter(|_| compared) {
         Some(before) if before != row.logged => {
             if row.logged {
                 " (was not)"
@@ -159,12 +167,13 @@ fn result_row(Row { row, before }: &Row, explain: &Callback<usize>) -> Html {
         }
         _ => "",
     };
-    let matched = if row.matched.is_empty() { "-".to_string() } else { format!("{:?}", row.matched) };
+    let matched: Vec<String> = row.matched.iter().map(|&i| selector_name(names, i)).collect();
+    let matched = if matched.is_empty() { "-".to_string() } else { matched.join(", ") };
     html! {
         <button class={classes!("result-row", row.logged.then_some("logged"), (!change.is_empty()).then_some("changed"))} {onclick} data-index={index.to_string()}>
             <span>{index}</span>
             <span class="verdict">{format!("{verdict}{change}")}</span>
-            <span>{matched}</span>
+            <span class="matched" title={matched.clone()}>{matched.clone()}</span>
             <span>{format!("{} {}", row.event_source.as_deref().unwrap_or("-"), row.event_name.as_deref().unwrap_or("-"))}</span>
         </button>
     }
@@ -190,13 +199,13 @@ fn explanation(state: &ReplayState) -> Html {
                 <h3>{format!("Event {index}: {verdict}")}</h3>
                 if let Some(problem) = problem { <p class="context-error">{problem.clone()}</p> }
                 if derived {
-                    <p class="note"><span class="badge decision">{"not documented by AWS · D26"}</span>{" the record has no eventCategory; its category was derived"}</p>
+                    <p class="note">{ decision_badge("D26", true) }{" the record has no eventCategory; its category was derived"}</p>
                 }
                 <ul class="why">
                     { for explained.iter().flat_map(|e| &e.selectors).map(selector_line) }
                 </ul>
             </div>
-            <pre class="json" aria-label="Event record">{pretty}</pre>
+            <JsonView value={pretty} label="Event record" />
         </div>
     }
 }
@@ -210,7 +219,7 @@ fn selector_line(outcome: &SelectorOutcome) -> Html {
         <li class={classes!(matched.then_some("matched"))}>
             <span class="sev">{if matched { "✓" } else { "✕" }}</span>
             {format!(" selector {index}{name}: {reason} ")}
-            if let Some(id) = decision { <span class="badge decision" title="not documented by AWS">{id.to_string()}</span> }
+            if let Some(id) = decision { { decision_badge(&id, true) } }
         </li>
     }
 }

@@ -17,6 +17,8 @@ const WORKER_URL: &str = "./worker/replay-worker.js";
 pub enum Source {
     /// Events as text (pasted, the seed examples).
     Text { text: String },
+    /// A file beside the worker (the seed examples), which it fetches.
+    Url { url: &'static str },
     /// A synthetic log of `events` records, generated in the worker.
     Synth { synth: Synth },
     /// A file, passed as the File object itself (the worker streams it).

@@ -2,12 +2,17 @@
 //! the text it was made from so that its fixes are never applied to a newer text.
 
 use std::rc::Rc;
-use trailscope_core::report::{report, FlatDiagnostic, FlatFix, Offsets, Report};
+use trailscope_core::model::Selectors;
+use trailscope_core::report::{report_with_selectors, FlatDiagnostic, FlatFix, Offsets, Report};
+use trailscope_core::service::ApiError;
 use yew::Reducible;
 
+/// The core's report on the editors' texts, and the selectors a replay can run through.
+pub type Judged = (Report, Option<Selectors>);
+
 /// Runs the core on the editors' texts.
-pub fn analyse(request: &str, context: &str) -> Report {
-    report(request, Some(context), Offsets::BytesAndUtf16)
+pub fn analyse(request: &str, context: &str) -> Judged {
+    report_with_selectors(request, Some(context), Offsets::BytesAndUtf16)
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -16,6 +21,8 @@ pub struct Analysis {
     /// The report's diagnostics, shared by the editor and the problems list (made once per
     /// analysis, not on every render).
     pub diagnostics: Rc<Vec<FlatDiagnostic>>,
+    /// The selectors a replay runs through (None while they cannot be judged).
+    pub selectors: Option<Rc<Selectors>>,
     /// Counts analyses: a held replay re-runs after each one.
     pub revision: u64,
     /// The text revision analysed: how many edits the editors had seen when their texts were
@@ -25,9 +32,10 @@ pub struct Analysis {
 
 impl Analysis {
     /// The analysis of the texts the page opens with (no edit yet).
-    pub fn new(report: Report) -> Self {
+    pub fn new((report, selectors): Judged) -> Self {
         Analysis {
             diagnostics: Rc::new(report.diagnostics.clone()),
+            selectors: selectors.map(Rc::new),
             report: Rc::new(report),
             revision: 0,
             text_revision: 0,
@@ -40,9 +48,15 @@ impl Analysis {
     }
 }
 
+/// Whether `d` is what the API returns as `error`: its code, and its message in the error's
+/// (botocore lists every parameter problem in one message; the service returns one).
+pub fn is_returned(error: &ApiError, d: &FlatDiagnostic) -> bool {
+    d.code == error.error_type && error.message.contains(d.message.as_str())
+}
+
 /// A new report, made from the texts at `text_revision`.
 pub struct Analysed {
-    pub report: Report,
+    pub report: Judged,
     pub text_revision: u64,
 }
 
@@ -83,6 +97,15 @@ mod tests {
         assert_eq!((second.revision, second.text_revision), (1, 7));
         assert_eq!(*second.diagnostics, second.report.diagnostics);
         assert!(!second.diagnostics.is_empty());
+    }
+
+    #[test]
+    fn the_returned_problem_is_the_one_the_error_names() {
+        let report = analyse(r#"{"TrailName": "a", "EventSelectors": [{"ReadWriteType": "Often"}]}"#, "{}").0;
+        let error = report.error.as_ref().expect("an invalid name");
+        let returned: Vec<_> = report.diagnostics.iter().filter(|d| is_returned(error, d)).collect();
+        assert_eq!(returned.len(), 1);
+        assert_eq!((returned[0].code, &returned[0].message), (error.error_type, &error.message));
     }
 
     #[test]

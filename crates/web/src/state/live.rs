@@ -5,6 +5,7 @@ use crate::platform::editor_js::EditorRef;
 use crate::state::playground::{Events, PlaygroundState, FORMAT_VERSION};
 use std::cell::RefCell;
 use std::rc::Rc;
+use trailscope_core::samples;
 
 /// What the replay panel was last given: shareable events (None for none, or for files too
 /// large to carry) and whether the before/after comparison is on.
@@ -41,14 +42,29 @@ pub struct LiveState {
 }
 
 impl LiveState {
+    /// The sample the request still is (None once it was edited: the menu says "Custom", and
+    /// links do not name a sample that no longer describes the request).
+    /// Before the editor is mounted, `opening` (the request it is about to hold) stands in.
+    pub fn sample_now(&self, opening: &str) -> Option<String> {
+        match self.request_editor.text() {
+            Some(request) => self.sample_of(&request),
+            None => self.sample_of(opening),
+        }
+    }
+
+    fn sample_of(&self, request: &str) -> Option<String> {
+        self.sample.borrow().clone().filter(|id| samples::find(id).is_some_and(|s| s.request == request))
+    }
+
     /// The state now; None before the editors are mounted.
     pub fn read(&self) -> Option<PlaygroundState> {
         let replay = self.replay.borrow().clone();
+        let request = self.request_editor.text()?;
         Some(PlaygroundState {
             version: FORMAT_VERSION,
-            request: self.request_editor.text()?,
+            sample: self.sample_of(&request),
+            request,
             context: self.context_editor.text()?,
-            sample: self.sample.borrow().clone(),
             events: replay.events,
             compare: replay.compare,
         })

@@ -1,12 +1,13 @@
 // Questions to the trail run here, off the page's main thread (a diff of two large selector
 // sets takes tens of milliseconds): the page posts {id, op, args}, the worker answers
-// {id, op, result} with what trailscope's wasm returns (an `Asked<T>`, crates/wasm/src/ask.rs).
+// {id, op, result}, where result is what trailscope's wasm returns: an `Asked<Array<Line>>`,
+// the answer as lines for people (crates/wasm/src/ask.rs, crates/core/src/ask/lines.rs).
 // Ops: covers(request, question, context), diff(before, after, context), checkers(request,
-// context), templates(request), presets().
-import init, { covers, diff, checkers, templates, presets } from './pkg/trailscope_wasm.js';
+// context), templates(request).
+import init, { coversLines, diffLines, checkersLines, templatesLines } from './pkg/trailscope_wasm.js';
 
 const ready = init();
-const OPS = { covers, diff, checkers, templates, presets };
+const OPS = { covers: coversLines, diff: diffLines, checkers: checkersLines, templates: templatesLines };
 
 onmessage = async (event) => {
   const { id, op, args } = event.data;
@@ -15,7 +16,7 @@ onmessage = async (event) => {
   try {
     result = OPS[op](...args);
   } catch (error) {
-    result = { kind: 'refused', message: `internal error: ${error}` };
+    result = { refused: `internal error: ${error}` };
   }
   postMessage({ id, op, result });
 };

@@ -1,6 +1,7 @@
 //! The page: request editor and problems on the left, result, trail state and account
 //! context on the right. The hooks hold the state; this is its layout.
 
+use crate::ask::AskPanel;
 use crate::components::context_panel::ContextPanel;
 use crate::components::editor::Editor;
 use crate::components::problems::Problems;
@@ -26,8 +27,17 @@ pub struct AppProps {
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
     let opening = &props.state;
-    let UsePlayground { live, sample_id, replay_generation, replay_opening, save, load, on_sample, on_replay_setup } =
-        use_playground(opening, !props.presentation.embed);
+    let UsePlayground {
+        live,
+        sample_id,
+        replay_generation,
+        replay_opening,
+        save,
+        load,
+        on_sample,
+        on_replay_setup,
+        on_question,
+    } = use_playground(opening, !props.presentation.embed);
     let (request_editor, context_editor) = (live.request_editor.clone(), live.context_editor.clone());
     let UseAnalysis { analysis, on_change, on_fix, on_store } =
         use_analysis(&opening.request, &opening.context, &request_editor, &context_editor, save);
@@ -88,12 +98,14 @@ pub fn app(props: &AppProps) -> Html {
                     <Problems diagnostics={diagnostics} on_reveal={on_reveal} on_fix={(!presentation.read_only).then_some(on_fix)} />
                     if presentation.replay {
                         <ReplayPanel key={replay_generation} request_editor={request_editor.clone()} context_editor={context_editor.clone()}
-                            revision={analysis.revision} valid={current.valid} before={before}
+                            revision={analysis.revision} valid={current.valid} before={before.clone()}
                             opening={replay_opening} on_setup={on_replay_setup} />
                     }
                 </section>
                 <section class="pane side-pane" aria-label="Result and context">
                     <ResultPanel report={analysis.report.clone()} {on_store} />
+                    <AskPanel key={replay_generation} request_editor={request_editor.clone()} context_editor={context_editor.clone()}
+                        revision={analysis.revision} before={before.clone()} question={live.question.borrow().clone()} {on_question} />
                     <div class={classes!((!presentation.context).then_some("hidden"))}>
                         <ContextPanel initial={AttrValue::from(opening.context.clone())} on_change={on_change}
                             editor={context_editor.clone()} error={current.context_error.clone()} />

@@ -23,6 +23,8 @@ pub struct UsePlayground {
     pub on_sample: Callback<String>,
     /// What the replay panel reports it replays now.
     pub on_replay_setup: Callback<ReplayChange>,
+    /// The question the Ask panel asked.
+    pub on_question: Callback<Option<String>>,
 }
 
 #[hook]
@@ -30,6 +32,7 @@ pub fn use_playground(opening: &PlaygroundState, keep: bool) -> UsePlayground {
     let sample_id = use_state(|| opening.sample.clone().unwrap_or_default());
     let live = use_memo((), |_| LiveState {
         sample: Rc::new(opening.sample.clone().into()),
+        question: Rc::new(opening.question.clone().into()),
         replay: Rc::new(
             ReplaySetup { events: opening.events.clone(), compare: opening.compare, files_kept: false }.into(),
         ),
@@ -66,6 +69,13 @@ pub fn use_playground(opening: &PlaygroundState, keep: bool) -> UsePlayground {
             save.emit(());
         })
     };
+    let on_question = {
+        let (live, save) = (live.clone(), save.clone());
+        Callback::from(move |question: Option<String>| {
+            *live.question.borrow_mut() = question;
+            save.emit(());
+        })
+    };
     UsePlayground {
         live,
         sample_id: (*sample_id).clone(),
@@ -75,5 +85,6 @@ pub fn use_playground(opening: &PlaygroundState, keep: bool) -> UsePlayground {
         load,
         on_sample,
         on_replay_setup,
+        on_question,
     }
 }

@@ -38,6 +38,8 @@ pub struct LiveState {
     pub context_editor: EditorRef,
     pub sample: Rc<RefCell<Option<String>>>,
     pub replay: Rc<RefCell<ReplaySetup>>,
+    /// The question last asked (Ask panel).
+    pub question: Rc<RefCell<Option<String>>>,
 }
 
 impl LiveState {
@@ -51,6 +53,7 @@ impl LiveState {
             sample: self.sample.borrow().clone(),
             events: replay.events,
             compare: replay.compare,
+            question: self.question.borrow().clone(),
         })
     }
 
@@ -59,6 +62,7 @@ impl LiveState {
         self.request_editor.set_text(&state.request);
         self.context_editor.set_text(&state.context);
         *self.sample.borrow_mut() = state.sample.clone();
+        *self.question.borrow_mut() = state.question.clone();
         *self.replay.borrow_mut() =
             ReplaySetup { events: state.events.clone(), compare: state.compare, files_kept: false };
     }

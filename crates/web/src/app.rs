@@ -1,6 +1,7 @@
 //! The page: request editor and problems on the left, result, trail state and account
 //! context on the right. The hooks hold the state; this is its layout.
 
+use crate::ask::AskPanel;
 use crate::components::context_panel::ContextPanel;
 use crate::components::editor::{Editor, Marks};
 use crate::components::problems::Problems;
@@ -37,6 +38,7 @@ pub fn app(props: &AppProps) -> Html {
         on_undo,
         on_forget_undo,
         on_replay_setup,
+        on_question,
     } = use_playground(opening, !props.presentation.embed);
     let (request_editor, context_editor) = (live.request_editor.clone(), live.context_editor.clone());
     let UseAnalysis { analysis, on_change, on_fix, on_store } =
@@ -108,6 +110,8 @@ pub fn app(props: &AppProps) -> Html {
                 </section>
                 <section class="pane side-pane" aria-label="Result and context">
                     <ResultPanel report={analysis.report.clone()} {on_store} />
+                    <AskPanel key={replay_generation} request_editor={request_editor.clone()} context_editor={context_editor.clone()}
+                        revision={analysis.revision} before={before.clone()} question={live.question.borrow().clone()} {on_question} />
                     <div class={classes!((!presentation.context).then_some("hidden"))}>
                         <ContextPanel initial={AttrValue::from(opening.context.clone())} on_change={on_change}
                             editor={context_editor.clone()} error={current.context_error.clone()} />
@@ -116,7 +120,7 @@ pub fn app(props: &AppProps) -> Html {
                 if presentation.replay {
                     <section class="replay-pane" aria-label="Replay">
                         <ReplayPanel key={replay_generation} request_editor={request_editor.clone()} context_editor={context_editor.clone()}
-                            selectors={analysis.selectors.clone()} before={before}
+                            selectors={analysis.selectors.clone()} before={before.clone()}
                             opening={replay_opening} on_setup={on_replay_setup} />
                     </section>
                 }

@@ -1,6 +1,7 @@
 //! The trailscope page: a thin view over trailscope-core. No rule is implemented here.
 
 mod app;
+mod ask;
 mod components;
 mod hooks;
 mod platform;

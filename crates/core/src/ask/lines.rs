@@ -5,10 +5,10 @@ use super::diff::{Diff, DiffClass};
 use super::presets::TemplateMatch;
 use super::{Answer, Coverage, Example, TrailFacts};
 use crate::checkers::{CheckerRow, CheckerVerdict, Comparison};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// What a line is, for its look (and the CLI's indentation).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum LineKind {
@@ -31,7 +31,7 @@ pub enum LineKind {
     Template,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Line {
     pub kind: LineKind,
@@ -196,3 +196,4 @@ pub fn to_text(lines: &[Line]) -> String {
     out.extend(record.map(|r| format!("  record: {r}\n")));
     out
 }
+

@@ -57,9 +57,8 @@ impl Answer {
 }
 
 /// An answer, or why there is none: what the npm package and the page receive, as
-/// `{"answer": value}` or `{"refused": message}` (externally tagged: the cheapest form for the
-/// page to read).
-#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
+/// `{"answer": value}` or `{"refused": message}` (externally tagged: the page reads it without serde).
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Asked<T> {

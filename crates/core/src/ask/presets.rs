@@ -86,11 +86,15 @@ impl Preset {
 
     /// The question, with `argument` (or the default) in place of the placeholder.
     pub fn question(&self, argument: Option<&str>) -> Question {
-        let text = match self.argument {
+        Question::from_json(&self.question_text(argument)).unwrap_or_default()
+    }
+
+    /// The question's JSON text, with `argument` (or the default) in place of the placeholder.
+    pub fn question_text(&self, argument: Option<&str>) -> String {
+        match self.argument {
             Some((name, default)) => self.question.replace(&format!("{{{name}}}"), argument.unwrap_or(default)),
             None => self.question.to_string(),
-        };
-        Question::from_json(&text).unwrap_or_default()
+        }
     }
 }
 

@@ -34,12 +34,15 @@ pub struct UsePlayground {
     pub on_forget_undo: Callback<()>,
     /// What the replay panel reports it replays now.
     pub on_replay_setup: Callback<ReplayChange>,
+    /// The question the Ask panel asked.
+    pub on_question: Callback<Option<String>>,
 }
 
 #[hook]
 pub fn use_playground(opening: &PlaygroundState, keep: bool) -> UsePlayground {
     let live = use_memo((), |_| LiveState {
         sample: Rc::new(opening.sample.clone().into()),
+        question: Rc::new(opening.question.clone().into()),
         replay: Rc::new(
             ReplaySetup { events: opening.events.clone(), compare: opening.compare, files_kept: false }.into(),
         ),
@@ -94,6 +97,13 @@ pub fn use_playground(opening: &PlaygroundState, keep: bool) -> UsePlayground {
             save.emit(());
         })
     };
+    let on_question = {
+        let (live, save) = (live.clone(), save.clone());
+        Callback::from(move |question: Option<String>| {
+            *live.question.borrow_mut() = question;
+            save.emit(());
+        })
+    };
     UsePlayground {
         live,
         replay_generation: *replay_generation,
@@ -105,5 +115,6 @@ pub fn use_playground(opening: &PlaygroundState, keep: bool) -> UsePlayground {
         on_undo,
         on_forget_undo,
         on_replay_setup,
+        on_question,
     }
 }

@@ -39,6 +39,8 @@ pub struct LiveState {
     pub context_editor: EditorRef,
     pub sample: Rc<RefCell<Option<String>>>,
     pub replay: Rc<RefCell<ReplaySetup>>,
+    /// The question last asked (Ask panel).
+    pub question: Rc<RefCell<Option<String>>>,
 }
 
 impl LiveState {
@@ -67,6 +69,7 @@ impl LiveState {
             context: self.context_editor.text()?,
             events: replay.events,
             compare: replay.compare,
+            question: self.question.borrow().clone(),
         })
     }
 
@@ -75,6 +78,7 @@ impl LiveState {
         self.request_editor.set_text(&state.request);
         self.context_editor.set_text(&state.context);
         *self.sample.borrow_mut() = state.sample.clone();
+        *self.question.borrow_mut() = state.question.clone();
         *self.replay.borrow_mut() =
             ReplaySetup { events: state.events.clone(), compare: state.compare, files_kept: false };
     }

@@ -76,6 +76,9 @@ pub struct PlaygroundState {
     /// The before/after comparison was on.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub compare: bool,
+    /// The question last asked in the Ask panel (its JSON form).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub question: Option<String>,
 }
 
 impl Default for PlaygroundState {
@@ -89,6 +92,7 @@ impl Default for PlaygroundState {
             sample: sample.map(|s| s.id.clone()),
             events: None,
             compare: false,
+            question: None,
         }
     }
 }
@@ -169,6 +173,7 @@ mod tests {
         let state = PlaygroundState {
             events: Some(Events::Text { text: "{\"eventName\": \"<b>x</b>\"}".into() }),
             compare: true,
+            question: Some("{\"eventCategory\":\"Data\"}".into()),
             ..PlaygroundState::default()
         };
         assert_eq!(PlaygroundState::from_json(&state.to_json()), Ok(state));

@@ -1,0 +1,22 @@
+// Questions to the trail run here, off the page's main thread (a diff of two large selector
+// sets takes tens of milliseconds): the page posts {id, op, args}, the worker answers
+// {id, op, result}, where result is what trailscope's wasm returns: an `Asked<Array<Line>>`,
+// the answer as lines for people (crates/wasm/src/ask.rs, crates/core/src/ask/lines.rs).
+// Ops: covers(request, question, context), diff(before, after, context), checkers(request,
+// context), templates(request).
+import init, { coversLines, diffLines, checkersLines, templatesLines } from './pkg/trailscope_wasm.js';
+
+const ready = init();
+const OPS = { covers: coversLines, diff: diffLines, checkers: checkersLines, templates: templatesLines };
+
+onmessage = async (event) => {
+  const { id, op, args } = event.data;
+  await ready;
+  let result;
+  try {
+    result = OPS[op](...args);
+  } catch (error) {
+    result = { refused: `internal error: ${error}` };
+  }
+  postMessage({ id, op, result });
+};

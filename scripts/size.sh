@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Gzipped size of what the page loads (wasm + JS + CSS in dist/: loader.js, wasm-bindgen's JS,
 # the editor bundle, the stylesheet), checked against the budget.
-# The replay worker (dist/worker/) loads only when a replay starts: it is listed, not counted.
+# The workers (dist/worker/) load only when a replay starts or a question is asked, and the Ask
+# panel (dist/ask/) only when it is opened: they are listed, not counted.
 # dist/docs/ (the spec and decisions pages the badges link to) are other pages: not counted.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,9 +12,9 @@ while IFS= read -r file; do
   size=$(gzip -9c "$file" | wc -c)
   total=$((total + size))
   printf '%8d B gz  %8d B raw  %s\n' "$size" "$(wc -c < "$file")" "${file#dist/}"
-done < <(find dist \( -path dist/worker -o -path dist/docs \) -prune -o -type f \( -name '*.wasm' -o -name '*.js' -o -name '*.css' \) -print | sort)
-for file in $(find dist/worker -type f \( -name '*.wasm' -o -name '*.js' \) 2>/dev/null | sort); do
-  printf '%8d B gz  %8d B raw  %s (replay worker, loaded on demand)\n' "$(gzip -9c "$file" | wc -c)" "$(wc -c < "$file")" "${file#dist/}"
+done < <(find dist \( -path dist/worker -o -path dist/ask -o -path dist/docs \) -prune -o -type f \( -name '*.wasm' -o -name '*.js' -o -name '*.css' \) -print | sort)
+for file in $(find dist/worker dist/ask -type f \( -name '*.wasm' -o -name '*.js' \) 2>/dev/null | sort); do
+  printf '%8d B gz  %8d B raw  %s (loaded on demand)\n' "$(gzip -9c "$file" | wc -c)" "$(wc -c < "$file")" "${file#dist/}"
 done
 printf '%8d B gz  total (budget %d KB)\n' "$total" "$BUDGET_KB"
 if [ "$total" -gt $((BUDGET_KB * 1024)) ]; then

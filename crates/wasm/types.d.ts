@@ -281,8 +281,7 @@ export type Question = { [key: string]: string | Array<string> | { StartsWith: s
 
 /**
  * An answer, or why there is none: what the npm package and the page receive, as
- * `{"answer": value}` or `{"refused": message}` (externally tagged: the cheapest form for the
- * page to read).
+ * `{"answer": value}` or `{"refused": message}` (externally tagged: the page reads it without serde).
  */
 export type Asked<T> = { "answer": T } | { "refused": string };
 
@@ -436,6 +435,11 @@ export type Line = { kind: LineKind, text: string,
  * More to show on demand: an example's record (pretty JSON), a checker's flaws.
  */
 detail?: string, };
+
+/**
+ * A key and the values offered for it (what the page's question builder lists).
+ */
+export type KeySuggestions = { key: string, values: Array<string>, };
 
 /**
  * What a line is, for its look (and the CLI's indentation).

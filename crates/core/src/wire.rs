@@ -109,6 +109,7 @@ pub fn typescript() -> String {
     declare::<CheckerVerdict>(&cfg, out);
     declare::<Flaw>(&cfg, out);
     declare::<Line>(&cfg, out);
+    declare::<crate::ask::question::KeySuggestions>(&cfg, out);
     declare::<LineKind>(&cfg, out);
     std::mem::take(out)
 }

@@ -90,6 +90,12 @@ pub fn presets() -> Result<JsValue, JsError> {
     to_js(&PRESETS)
 }
 
+/// The keys a question can name, each with the values the catalogues offer for it.
+#[wasm_bindgen(js_name = questionKeys, unchecked_return_type = "Array<KeySuggestions>")]
+pub fn question_keys() -> Result<JsValue, JsError> {
+    to_js(&trailscope_core::ask::question::keys())
+}
+
 /// The console templates the request's selectors equal.
 #[wasm_bindgen(unchecked_return_type = "Asked<Array<TemplateMatch>>")]
 pub fn templates(request: &str) -> Result<JsValue, JsError> {

@@ -42,6 +42,35 @@ impl Key {
     pub fn parse(name: &str) -> Option<Key> {
         Key::ALL.into_iter().find(|k| k.name() == name)
     }
+
+    /// The values the catalogues know for this key, offered when a question is built.
+    pub fn suggestions(self) -> Vec<&'static str> {
+        use crate::catalog::{self, Category};
+        match self {
+            Key::Field(Field::EventCategory) => Category::SELECTABLE_NAMES.to_vec(),
+            Key::Field(Field::ReadOnly | Field::SessionCredentialFromConsole) => vec!["true", "false"],
+            Key::Field(Field::ResourcesType) => catalog::resource_types().collect(),
+            Key::Field(Field::EventSource) => catalog::network_activity_event_sources().collect(),
+            Key::Field(Field::EventType) => vec!["AwsApiCall", "AwsServiceEvent", "AwsConsoleAction", "AwsVpceEvent"],
+            Key::Field(Field::ErrorCode) => vec!["VpceAccessDenied"],
+            Key::Field(Field::ResourcesArn) => vec!["arn:aws:s3:::"],
+            Key::AwsRegion => vec!["us-east-1", "eu-west-1"],
+            Key::Field(Field::EventName | Field::UserIdentityArn | Field::VpcEndpointId) => Vec::new(),
+        }
+    }
+}
+
+/// A key and the values offered for it (what the page's question builder lists).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct KeySuggestions {
+    pub key: &'static str,
+    pub values: Vec<&'static str>,
+}
+
+/// Every key, with its suggestions.
+pub fn keys() -> Vec<KeySuggestions> {
+    Key::ALL.into_iter().map(|k| KeySuggestions { key: k.name(), values: k.suggestions() }).collect()
 }
 
 /// What a question asks of one key.

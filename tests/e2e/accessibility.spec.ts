@@ -37,6 +37,13 @@ const VIEWS: [string, (page: Page) => Promise<void>][] = [
     await page.getByTestId('share').click();
     await expect(page.getByTestId('share-link')).toBeVisible();
   }],
+  ['ask panel with an answer and the checkers', async (page) => {
+    await page.getByTestId('ask-open').click();
+    await page.getByTestId('ask-button').click();
+    await expect(page.getByTestId('ask-answer')).toContainText('answer:');
+    await page.getByTestId('checkers-button').click();
+    await expect(page.getByTestId('checkers')).toContainText('Prowler');
+  }],
   ['embed panel', async (page) => {
     await page.getByTestId('embed').click();
     await expect(page.getByTestId('embed-code')).toBeVisible();

@@ -1,6 +1,6 @@
 // The JSON editor behind trailscope's request and context panels: CodeMirror 6 with line
 // numbers, syntax colours, undo/redo, bracket matching and closing, auto-indent, folding,
-// search and lint markers. Bundled by esbuild into crates/web/js/editor.bundle.js and driven
+// lint markers (no find panel: Ctrl+F is the browser's; the panel cost the page 6.7 KB gzipped). Bundled by esbuild into crates/web/js/editor.bundle.js and driven
 // from Rust (crates/web/src/platform/editor_js.rs); it never judges JSON itself: diagnostics
 // come from Rust.
 import { EditorState } from "@codemirror/state";
@@ -12,7 +12,6 @@ import { defaultKeymap, history, historyKeymap, indentWithTab, isolateHistory } 
 import {
   syntaxHighlighting, HighlightStyle, bracketMatching, indentOnInput, foldGutter, foldKeymap,
 } from "@codemirror/language";
-import { searchKeymap, highlightSelectionMatches } from "@codemirror/search";
 import { closeBrackets, closeBracketsKeymap } from "@codemirror/autocomplete";
 import { lintGutter, setDiagnostics, lintKeymap } from "@codemirror/lint";
 import { json } from "@codemirror/lang-json";
@@ -95,10 +94,10 @@ export function createEditor(parent, text, onChange, options = {}) {
       extensions: [
         lineNumbers(), highlightActiveLineGutter(), highlightSpecialChars(), history(), foldGutter(),
         drawSelection(), indentOnInput(), bracketMatching(), closeBrackets(), highlightActiveLine(),
-        highlightSelectionMatches(), syntaxHighlighting(highlight), json(), lintGutter(), theme, typeOverSelection, EditorView.lineWrapping,
+        syntaxHighlighting(highlight), json(), lintGutter(), theme, typeOverSelection, EditorView.lineWrapping,
         EditorState.tabSize.of(2),
         EditorState.readOnly.of(Boolean(options.readOnly)),
-        keymap.of([escapeThenTab, ...closeBracketsKeymap, ...defaultKeymap, ...searchKeymap, ...historyKeymap, ...foldKeymap, ...lintKeymap, indentWithTab]),
+        keymap.of([escapeThenTab, ...closeBracketsKeymap, ...defaultKeymap, ...historyKeymap, ...foldKeymap, ...lintKeymap, indentWithTab]),
         // tabindex: the content is a tab stop already (contenteditable); saying so lets checkers
         // (axe) see that a scrolled editor is reached by keyboard.
         EditorView.contentAttributes.of({ "aria-label": options.label || "JSON editor", tabindex: "0" }),

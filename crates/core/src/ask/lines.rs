@@ -196,4 +196,3 @@ pub fn to_text(lines: &[Line]) -> String {
     out.extend(record.map(|r| format!("  record: {r}\n")));
     out
 }
-

@@ -7,15 +7,39 @@ use crate::platform::editor_js::EditorRef;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-#[wasm_bindgen(inline_js = "export function load_ask(root, host) {
-  return import(new URL('ask/ask-panel.js', document.baseURI).href).then((m) => m.mount(root, host));
-}")]
+// The page's side of the panel: until it is opened, a title, a line and a button; opening
+// loads the panel module and mounts it in the same element; later changes refresh it.
+#[wasm_bindgen(inline_js = "
+const panels = new WeakMap();
+function open(root, host) {
+  const loading = import(new URL('ask/ask-panel.js', document.baseURI).href).then((m) => m.mount(root, host));
+  panels.set(root, loading);
+  loading.catch(() => { root.textContent = 'The Ask panel could not be loaded.'; });
+}
+export function attach_ask(root, host) {
+  if (host.question !== null) return open(root, host);
+  const title = document.createElement('h2');
+  title.textContent = 'Ask the trail';
+  const hint = document.createElement('p');
+  hint.className = 'hint';
+  hint.textContent = 'Does this trail log every S3 object write? Every management event? Ask about a class of events: an exact answer, with examples, no events needed.';
+  const button = document.createElement('button');
+  button.textContent = 'Ask the trail';
+  button.dataset.testid = 'ask-open';
+  button.addEventListener('click', () => open(root, host));
+  root.replaceChildren(title, hint, button);
+}
+export function refresh_ask(root) {
+  panels.get(root)?.then((panel) => panel.refresh(), () => {});
+}
+")]
 extern "C" {
-    /// Loads the panel module and mounts it in `root`; resolves to its handle (`refresh()`).
-    fn load_ask(root: &web_sys::Element, host: &JsValue) -> js_sys::Promise;
+    /// Shows the panel's opening line in `root` (or the panel itself, for a question from a link).
+    fn attach_ask(root: &web_sys::Element, host: &JsValue);
+    /// Asks the open panel's questions again.
+    fn refresh_ask(root: &web_sys::Element);
 }
 
 #[derive(Properties, PartialEq)]
@@ -74,70 +98,36 @@ impl Host {
     }
 }
 
-/// Calls the mounted panel's `refresh()`.
-fn refresh(handle: &JsValue) {
-    if let Ok(f) = js_sys::Reflect::get(handle, &"refresh".into()) {
-        if let Some(f) = f.dyn_ref::<js_sys::Function>() {
-            let _ = f.call0(handle);
-        }
-    }
-}
-
 #[function_component(AskPanel)]
 pub fn ask_panel(props: &AskPanelProps) -> Html {
     let root = use_node_ref();
-    let open = use_state(|| props.question.is_some());
-    let failed = use_state(|| false);
     let before = use_mut_ref(|| props.before.clone());
     *before.borrow_mut() = props.before.clone();
     let host: Rc<RefCell<Option<Host>>> = use_mut_ref(|| None);
-    let handle: Rc<RefCell<Option<JsValue>>> = use_mut_ref(|| None);
     {
-        let (root, host, handle, failed) = (root.clone(), host.clone(), handle.clone(), failed.clone());
+        let (root, host) = (root.clone(), host.clone());
         let parts = HostParts {
             request_editor: props.request_editor.clone(),
             context_editor: props.context_editor.clone(),
-            before: before.clone(),
+            before,
             question: props.question.clone(),
             on_question: props.on_question.clone(),
         };
-        use_effect_with(*open, move |open| {
-            if let (true, Some(element)) = (*open, root.cast::<web_sys::Element>()) {
+        use_effect_with((), move |_| {
+            if let Some(element) = root.cast::<web_sys::Element>() {
                 let mounted = Host::new(parts);
-                let promise = load_ask(&element, &mounted.object);
+                attach_ask(&element, &mounted.object);
                 *host.borrow_mut() = Some(mounted);
-                wasm_bindgen_futures::spawn_local(async move {
-                    match wasm_bindgen_futures::JsFuture::from(promise).await {
-                        Ok(h) => *handle.borrow_mut() = Some(h),
-                        Err(_) => failed.set(true),
-                    }
-                });
             }
         });
     }
     {
-        let handle = handle.clone();
+        let root = root.clone();
         use_effect_with((props.revision, props.before.clone()), move |_| {
-            if let Some(h) = handle.borrow().as_ref() {
-                refresh(h);
+            if let Some(element) = root.cast::<web_sys::Element>() {
+                refresh_ask(&element);
             }
         });
     }
-    let on_open = {
-        let open = open.clone();
-        Callback::from(move |_: MouseEvent| open.set(true))
-    };
-    html! {
-        <div class="card ask" data-testid="ask-panel">
-            if !*open {
-                <div class="card-head"><h2>{"Ask the trail"}</h2></div>
-                <p class="hint">{"Does this trail log every S3 object write? Every management event? Ask about a class of events and get an exact answer, with examples, no events needed."}</p>
-                <button onclick={on_open} data-testid="ask-open">{"Ask the trail"}</button>
-            }
-            if *failed {
-                <p class="ask-refused" role="alert">{"The Ask panel could not be loaded."}</p>
-            }
-            <div ref={root} class="ask-root"></div>
-        </div>
-    }
+    html! { <div ref={root} class="card ask ask-root" data-testid="ask-panel"></div> }
 }

@@ -1,0 +1,83 @@
+// Ask the trail (issue 10), as a user meets it: the panel loads on demand, presets and the
+// question builder, exact answers with examples and what decided them, the console-template
+// badge, the semantic diff against the trail's stored selectors, the checkers, and the question
+// kept across a reload (the state every share link carries).
+import { test, expect, type Page } from '@playwright/test';
+import { replaceText } from './page';
+
+const ALL_S3 = '{"TrailName": "management-events", "AdvancedEventSelectors": [{"FieldSelectors": [{"Field": "eventCategory", "Equals": ["Data"]}, {"Field": "resources.type", "Equals": ["AWS::S3::Object"]}]}]}';
+const ALL_BUT_LOGS = '{"TrailName": "management-events", "AdvancedEventSelectors": [{"FieldSelectors": [{"Field": "eventCategory", "Equals": ["Data"]}, {"Field": "resources.type", "Equals": ["AWS::S3::Object"]}, {"Field": "resources.ARN", "NotStartsWith": ["arn:aws:s3:::logs/"]}]}]}';
+
+async function openAsk(page: Page) {
+  await page.goto('/');
+  await page.evaluate(() => localStorage.clear());
+  await page.goto('/');
+  await expect(page.getByTestId('status')).toBeVisible();
+  const requests: string[] = [];
+  page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+  await page.getByTestId('ask-open').click();
+  await expect(page.getByTestId('ask-question')).toBeVisible();
+  return requests;
+}
+
+const answer = (page: Page) => page.getByTestId('ask-answer');
+
+test('the panel loads on demand and answers a preset exactly, with examples', async ({ page }) => {
+  const loaded = await openAsk(page);
+  expect(loaded.some((p) => p.endsWith('/ask/ask-panel.js'))).toBe(true);
+  await replaceText(page, 'request', ALL_BUT_LOGS);
+  await page.getByTestId('ask-preset').selectOption({ label: 'S3 object writes, every bucket' });
+  await expect(page.getByTestId('ask-question')).toHaveValue(/"readOnly": "false"/);
+  await page.getByTestId('ask-button').click();
+  await expect(answer(page)).toContainText('answer: some of');
+  await expect(answer(page)).toContainText('not logged, e.g. s3.amazonaws.com PutObject on arn:aws:s3:::logs/');
+  await expect(answer(page)).toContainText('NotStartsWith ["arn:aws:s3:::logs/"] excludes it');
+  await answer(page).locator('details summary').last().click();
+  await expect(answer(page).locator('pre.json').last()).toContainText('"eventCategory": "Data"');
+  // An edit is answered again, without asking: all buckets now.
+  await replaceText(page, 'request', ALL_S3);
+  await expect(answer(page)).toContainText('answer: all of');
+});
+
+test('the builder adds keys with the catalogues\' values, and a bad question is refused, not guessed', async ({ page }) => {
+  await openAsk(page);
+  await page.getByTestId('ask-question').fill('{}');
+  await page.getByTestId('ask-key').selectOption('eventCategory');
+  await expect(page.locator('#ask-values option[value="Management"]')).toHaveCount(1);
+  await page.getByTestId('ask-value').fill('Management');
+  await page.getByTestId('ask-add').click();
+  await expect(page.getByTestId('ask-question')).toHaveValue('{"eventCategory": "Management"}');
+  await page.getByTestId('ask-button').click();
+  // The default sample logs every management event.
+  await expect(answer(page)).toContainText('answer: all of {"eventCategory":"Management"}');
+  await page.getByTestId('ask-question').fill('{"eventname": "GetObject"}');
+  await page.getByTestId('ask-button').click();
+  await expect(answer(page)).toContainText('unknown key "eventname"');
+});
+
+test('the template badge, the diff against the stored selectors and the checkers', async ({ page }) => {
+  await openAsk(page);
+  await replaceText(page, 'request', ALL_S3);
+  await expect(page.getByTestId('templates')).toContainText('= console template: Log all events (AWS::S3::Object)');
+  const diff = page.getByTestId('ask-diff');
+  // The trail stores the default selectors (every management event, no data events).
+  await expect(diff).toContainText('only A logs: {"eventCategory":"Management"');
+  await expect(diff).toContainText('only B logs: {"eventCategory":"Data"');
+  await page.getByTestId('checkers-button').click();
+  const checkers = page.getByTestId('checkers');
+  await expect(checkers).toContainText('logs S3 write data events for all buckets: CloudTrail logs all');
+  await expect(checkers).toContainText('Steampipe');
+  await replaceText(page, 'request', ALL_BUT_LOGS);
+  await expect(checkers.locator('.checker.disagrees').first()).toContainText('Prowler');
+});
+
+test('the question asked is kept: a reload (or a link) opens the panel with it', async ({ page }) => {
+  await openAsk(page);
+  await page.getByTestId('ask-question').fill('{"eventCategory": "Data"}');
+  await page.getByTestId('ask-button').click();
+  await expect(answer(page)).toContainText('answer: none of {"eventCategory":"Data"}');
+  await expect.poll(() => page.evaluate(() => Object.values(localStorage).join())).toContain('"question"');
+  await page.reload();
+  await expect(page.getByTestId('ask-question')).toHaveValue('{"eventCategory": "Data"}');
+  await expect(answer(page)).toContainText('answer: none of');
+});

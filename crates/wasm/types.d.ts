@@ -376,6 +376,16 @@ source: string,
 argument: [string, string] | null, };
 
 /**
+ * A selector template of the CloudTrail console, for management events or for the data events
+ * of one resource type.
+ */
+export type Template = { id: string, title: string, data: boolean, 
+/**
+ * How sure the mapping from the console's label to field selectors is.
+ */
+source: string, };
+
+/**
  * A template the selectors equal, on the events it speaks for.
  */
 export type TemplateMatch = { template: string, title: string, 

@@ -3,7 +3,9 @@
 // badge, the semantic diff against the trail's stored selectors, the checkers, and the question
 // kept across a reload (the state every share link carries).
 import { test, expect, type Page } from '@playwright/test';
-import { replaceText } from './page';
+import { readFileSync } from 'fs';
+import * as path from 'path';
+import { editorText, replaceText } from './page';
 
 const ALL_S3 = '{"TrailName": "management-events", "AdvancedEventSelectors": [{"FieldSelectors": [{"Field": "eventCategory", "Equals": ["Data"]}, {"Field": "resources.type", "Equals": ["AWS::S3::Object"]}]}]}';
 const ALL_BUT_LOGS = '{"TrailName": "management-events", "AdvancedEventSelectors": [{"FieldSelectors": [{"Field": "eventCategory", "Equals": ["Data"]}, {"Field": "resources.type", "Equals": ["AWS::S3::Object"]}, {"Field": "resources.ARN", "NotStartsWith": ["arn:aws:s3:::logs/"]}]}]}';
@@ -80,4 +82,40 @@ test('the question asked is kept: a reload (or a link) opens the panel with it',
   await page.reload();
   await expect(page.getByTestId('ask-question')).toHaveValue('{"eventCategory": "Data"}');
   await expect(answer(page)).toContainText('answer: none of');
+});
+
+test('a console template is inserted undoably, and an example replays in the replay panel', async ({ page }) => {
+  await openAsk(page);
+  await page.getByTestId('ask-template').selectOption({ label: 'Log only write events (data events)' });
+  await page.getByTestId('ask-insert').click();
+  await expect.poll(() => editorText(page, 'request')).toContain('"Equals": [\n            "false"');
+  await expect(page.getByTestId('replaced')).toContainText('A console template inserted');
+  await expect(page.getByTestId('templates')).toContainText('Log only write events (AWS::S3::Object)');
+  // The insertion is undone like any other replacement; then inserted again.
+  await page.getByTestId('undo-replace').click();
+  await expect.poll(() => editorText(page, 'request')).not.toContain('"false"');
+  await page.getByTestId('ask-insert').click();
+  await expect(page.getByTestId('templates')).toContainText('Log only write events (AWS::S3::Object)');
+  // The write preset is all logged; its example replays as one logged event.
+  await page.getByTestId('ask-preset').selectOption({ label: 'S3 object writes, every bucket' });
+  await page.getByTestId('ask-button').click();
+  await expect(answer(page)).toContainText('answer: all of');
+  await page.getByTestId('replay-example').first().click();
+  await expect(page.getByTestId('replay-status')).toContainText('Replayed');
+  await expect(page.locator('.result-row').first()).toContainText('PutObject');
+  await expect(page.locator('.result-row.logged')).toHaveCount(1);
+});
+
+test('the coverage puzzles are a group of samples, and the checkers misjudge them as the spec says', async ({ page }) => {
+  const index = JSON.parse(readFileSync(path.join(__dirname, '..', '..', 'crates/core/samples/index.json'), 'utf8'));
+  const puzzles = index.filter((s: any) => s.group === 'coverage-puzzles');
+  await openAsk(page);
+  const group = page.locator('[data-testid=samples] optgroup[label^="Coverage puzzles"] option');
+  await expect(group).toHaveCount(puzzles.length);
+  // V4: a read-only selector; Prowler's write check passes it (checkers.md §1).
+  await page.getByTestId('samples').selectOption('coverage-v4-advanced-s3-read-only');
+  await page.getByTestId('checkers-button').click();
+  const write = page.getByTestId('checkers').locator('li').filter({ hasText: 'Prowler' }).first();
+  await expect(write).toContainText('PASS');
+  await expect(page.getByTestId('checkers').locator('.checker.disagrees').first()).toContainText('Prowler');
 });

@@ -7,7 +7,8 @@
 // mount(root, host) builds the panel in `root` and returns {refresh()}; `host` is the page:
 //   request() -> string, context() -> string | null, before() -> string | null (the trail's
 //   stored selectors, get-event-selectors JSON), question: string | null (from a link),
-//   onQuestion(text) (told what was asked, for share links).
+//   onQuestion(text) (told what was asked, for share links), insert(requestText) (replaces the
+//   request, undoably) and replay(recordText) (replays one record in the replay panel).
 
 const CLASS = {
   heading: 'line-heading', all: 'answer answer-all', some: 'answer answer-some', none: 'answer answer-none',
@@ -26,8 +27,9 @@ function el(tag, props = {}, ...children) {
   return node;
 }
 
-/** One answer line: its text styled by kind; a record or a checker's flaws on demand. */
-function line({ kind, text, detail }) {
+/** One answer line: its text styled by kind; a record (which `replay` replays) or a checker's
+ * flaws on demand. */
+function line({ kind, text, detail }, replay) {
   const span = el('span', { className: CLASS[kind] ?? '' }, text);
   if (kind === 'template') {
     if (detail) span.title = detail;
@@ -35,7 +37,9 @@ function line({ kind, text, detail }) {
   }
   const item = el('li', {}, span);
   if (detail && (kind === 'logged' || kind === 'unlogged')) {
-    item.append(el('details', {}, el('summary', {}, 'The record'),
+    const again = el('button', { type: 'button', className: 'fix', testid: 'replay-example' }, 'Replay this example');
+    again.addEventListener('click', () => replay(detail));
+    item.append(' ', again, el('details', {}, el('summary', {}, 'The record'),
       el('pre', { className: 'json', tabIndex: 0, 'aria-label': 'Example record' }, detail)));
   } else if (detail) {
     item.append(el('span', { className: 'why' }, detail));
@@ -44,11 +48,20 @@ function line({ kind, text, detail }) {
 }
 
 /** An answer ({answer: lines} or {refused: message}) in `box`. */
-function show(box, result) {
+function show(box, result, replay) {
   if (result.refused !== undefined) {
     box.replaceChildren(el('p', { className: 'ask-refused', role: 'alert' }, result.refused));
   } else {
-    box.replaceChildren(el('ul', { className: 'ask-lines' }, ...result.answer.map(line)));
+    box.replaceChildren(el('ul', { className: 'ask-lines' }, ...result.answer.map((l) => line(l, replay))));
+  }
+}
+
+/** The request's TrailName, to keep when a template replaces its selectors. */
+function trailName(request) {
+  try {
+    return JSON.parse(request).TrailName ?? 'my-trail';
+  } catch {
+    return 'my-trail';
   }
 }
 
@@ -93,6 +106,12 @@ export function mount(root, host) {
   question.value = host.question ?? '{"eventCategory": "Data", "resources.type": "AWS::S3::Object", "readOnly": "false"}';
   const askButton = el('button', { type: 'button', className: 'primary', testid: 'ask-button' }, 'Ask');
   const checkersButton = el('button', { type: 'button', testid: 'checkers-button' }, 'What would posture checkers say?');
+  const template = el('select', { id: 'ask-template', testid: 'ask-template' },
+    el('option', { value: '', selected: true, disabled: true }, 'Insert a console template…'));
+  const templateType = el('input', { 'aria-label': 'Resource type (data templates)', value: 'AWS::S3::Object', testid: 'ask-template-type' });
+  templateType.setAttribute('list', 'ask-types');
+  const types = el('datalist', { id: 'ask-types' });
+  const insert = el('button', { type: 'button', testid: 'ask-insert' }, 'Insert');
   const answer = el('div', { testid: 'ask-answer', 'aria-live': 'polite' });
   const diff = el('div', { testid: 'ask-diff' });
   const checkers = el('div', { testid: 'checkers' });
@@ -104,6 +123,7 @@ export function mount(root, host) {
     el('label', { htmlFor: 'ask-question', className: 'hint' }, 'Question (JSON: field names to a value, a list, or {"StartsWith": prefix})'),
     question,
     el('div', { className: 'ask-row' }, askButton, checkersButton),
+    el('div', { className: 'ask-row' }, el('label', { htmlFor: 'ask-template' }, 'Template'), template, templateType, types, insert),
     answer, diff, checkers,
   );
 
@@ -111,6 +131,8 @@ export function mount(root, host) {
   ask('keys', [], (list) => {
     keys = list;
     key.replaceChildren(...list.map((k) => el('option', { value: k.key }, k.key)));
+    const resourceTypes = list.find((k) => k.key === 'resources.type');
+    types.replaceChildren(...(resourceTypes ? resourceTypes.values : []).map((v) => el('option', { value: v })));
     key.dispatchEvent(new Event('change'));
   });
   key.addEventListener('change', () => {
@@ -125,13 +147,23 @@ export function mount(root, host) {
       question.value = chosen.argument ? chosen.question.replace(`{${chosen.argument[0]}}`, chosen.argument[1]) : chosen.question;
     });
   });
+  ask('consoleTemplates', [], (list) => {
+    for (const t of list) template.append(el('option', { value: t.id, title: t.source }, `${t.title}${t.data ? ' (data events)' : ' (management events)'}`));
+  });
+  insert.addEventListener('click', () => {
+    if (!template.value) return;
+    ask('templateSelectors', [template.value, templateType.value], (r) => {
+      if (r.refused !== undefined) return show(answer, r);
+      host.insert(JSON.stringify({ TrailName: trailName(host.request()), ...r.answer }, null, 2) + '\n');
+    });
+  });
   add.addEventListener('click', () => {
     question.value = withKey(question.value, key.value, value.value, mode.value === 'prefix');
   });
 
   let asked = host.question !== null && host.question !== undefined;
   let showCheckers = false;
-  const covers = () => ask('covers', [host.request(), question.value, host.context()], (r) => show(answer, r));
+  const covers = () => ask('covers', [host.request(), question.value, host.context()], (r) => show(answer, r, host.replay));
   askButton.addEventListener('click', () => {
     asked = true;
     host.onQuestion(question.value);
@@ -140,7 +172,7 @@ export function mount(root, host) {
   checkersButton.addEventListener('click', () => {
     showCheckers = true;
     ask('checkers', [host.request(), host.context()], (r) => {
-      show(checkers, r);
+      show(checkers, r, host.replay);
       checkers.prepend(el('h3', {}, 'What posture checkers would conclude'));
       checkers.append(el('p', { className: 'hint' }, 'Each checker modelled from its code at a cited commit (spec checkers.md); the per-bucket ones judged the buckets the selectors name.'));
     });
@@ -148,11 +180,11 @@ export function mount(root, host) {
 
   /** Asks everything shown again: the request, the context or the stored selectors changed. */
   function refresh() {
-    ask('templates', [host.request()], (r) => (r.answer ? templates.replaceChildren(...r.answer.map(line)) : templates.replaceChildren()));
+    ask('templates', [host.request()], (r) => (r.answer ? templates.replaceChildren(...r.answer.map((l) => line(l, host.replay))) : templates.replaceChildren()));
     const before = host.before();
     if (before) {
       ask('diff', [before, host.request(), host.context()], (r) => {
-        show(diff, r);
+        show(diff, r, host.replay);
         diff.prepend(el('h3', {}, 'Against the trail\'s stored selectors (A: stored, B: this request)'));
       });
     } else {

@@ -3,11 +3,17 @@
 // {id, op, result}, where result is what trailscope's wasm returns: an `Asked<Array<Line>>`,
 // the answer as lines for people (crates/wasm/src/ask.rs, crates/core/src/ask/lines.rs).
 // Ops: covers(request, question, context), diff(before, after, context), checkers(request,
-// context), templates(request); presets() and keys() (the question builder's lists).
-import init, { coversLines, diffLines, checkersLines, templatesLines, presets, questionKeys } from './pkg/trailscope_wasm.js';
+// context), templates(request); presets() and keys() (the question builder's lists);
+// consoleTemplates() and templateSelectors(id, resourceType) (to insert a template).
+import init, {
+  coversLines, diffLines, checkersLines, templatesLines, presets, questionKeys, consoleTemplates, templateSelectors,
+} from './pkg/trailscope_wasm.js';
 
 const ready = init();
-const OPS = { covers: coversLines, diff: diffLines, checkers: checkersLines, templates: templatesLines, presets, keys: questionKeys };
+const OPS = {
+  covers: coversLines, diff: diffLines, checkers: checkersLines, templates: templatesLines, presets, keys: questionKeys,
+  consoleTemplates, templateSelectors,
+};
 
 onmessage = async (event) => {
   const { id, op, args } = event.data;

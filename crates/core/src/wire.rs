@@ -9,7 +9,7 @@
 
 use crate::ask::diff::{Diff, DiffClass};
 use crate::ask::lines::{Line, LineKind};
-use crate::ask::presets::{Preset, TemplateMatch};
+use crate::ask::presets::{Preset, Template, TemplateMatch};
 use crate::ask::{Answer, Asked, Coverage, Example, TrailFacts};
 use crate::catalog::Category;
 use crate::check::context::ContextError;
@@ -100,6 +100,7 @@ pub fn typescript() -> String {
     declare::<Diff>(&cfg, out);
     declare::<DiffClass>(&cfg, out);
     declare::<Preset>(&cfg, out);
+    declare::<Template>(&cfg, out);
     declare::<TemplateMatch>(&cfg, out);
     declare::<Comparison>(&cfg, out);
     declare::<Check>(&cfg, out);

@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 use trailscope_core::ask::diff::Diff;
-use trailscope_core::ask::presets::{matching_templates, TemplateMatch, PRESETS};
+use trailscope_core::ask::presets::{matching_templates, Template, TemplateMatch, PRESETS, TEMPLATES};
 use trailscope_core::ask::{self, lines, Asked, Coverage, Question, TrailFacts};
 use trailscope_core::checkers::{compare, Comparison};
 use trailscope_core::model::Selectors;
@@ -94,6 +94,18 @@ pub fn presets() -> Result<JsValue, JsError> {
 #[wasm_bindgen(js_name = questionKeys, unchecked_return_type = "Array<KeySuggestions>")]
 pub fn question_keys() -> Result<JsValue, JsError> {
     to_js(&trailscope_core::ask::question::keys())
+}
+
+/// The CloudTrail console's selector templates (the Ask panel offers to insert one).
+#[wasm_bindgen(js_name = consoleTemplates, unchecked_return_type = "Array<Template>")]
+pub fn console_templates() -> Result<JsValue, JsError> {
+    to_js(&TEMPLATES)
+}
+
+/// A console template as selectors (`resource_type` for a data template), or why not.
+#[wasm_bindgen(js_name = templateSelectors, unchecked_return_type = "Asked<Selectors>")]
+pub fn template_selectors(id: &str, resource_type: &str) -> Result<JsValue, JsError> {
+    answer(Template::find(id).map(|t| t.selectors(resource_type)).ok_or_else(|| format!("no template \"{id}\"")))
 }
 
 /// The console templates the request's selectors equal.

@@ -18,8 +18,8 @@ mod store;
 mod synth;
 
 pub use ask::{
-    canonical, checkers, checkers_lines, covers, covers_lines, diff, diff_lines, presets, question_keys, templates,
-    templates_lines,
+    canonical, checkers, checkers_lines, console_templates, covers, covers_lines, diff, diff_lines, presets,
+    question_keys, template_selectors, templates, templates_lines,
 };
 pub use replay::ReplaySession;
 pub use store::VerdictStore;
@@ -30,7 +30,7 @@ pub use synth::{synth, synth_record, SynthLog};
 /// module's declarations; `unchecked_return_type`s name them.
 #[wasm_bindgen(typescript_custom_section)]
 const WIRE_TYPES: &str = r#"
-import type { Report, Asked, Coverage, Diff, Selectors, Preset, TemplateMatch, Comparison, Line, KeySuggestions } from "./types.js";
+import type { Report, Asked, Coverage, Diff, Selectors, Preset, TemplateMatch, Comparison, Line, KeySuggestions, Template } from "./types.js";
 export type * from "./types.js";
 "#;
 

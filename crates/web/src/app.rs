@@ -74,7 +74,7 @@ pub fn app(props: &AppProps) -> Html {
                     </div>
                     <div class="topbar-actions">
                         <SamplesMenu selected={live.sample_now(&opening.request)} on_select={on_sample} />
-                        <ShareBar live={(*live).clone()} on_load={load} on_notice={on_notice.clone()} />
+                        <ShareBar live={(*live).clone()} on_load={load.clone()} on_notice={on_notice.clone()} />
                     </div>
                 </header>
             }
@@ -110,7 +110,7 @@ pub fn app(props: &AppProps) -> Html {
                 </section>
                 <section class="pane side-pane" aria-label="Result and context">
                     <ResultPanel report={analysis.report.clone()} {on_store} />
-                    <AskPanel key={replay_generation} request_editor={request_editor.clone()} context_editor={context_editor.clone()}
+                    <AskPanel live={live.clone()} load={load.clone()}
                         revision={analysis.revision} before={before.clone()} question={live.question.borrow().clone()} {on_question} />
                     <div class={classes!((!presentation.context).then_some("hidden"))}>
                         <ContextPanel initial={AttrValue::from(opening.context.clone())} on_change={on_change}

@@ -3,7 +3,8 @@
 //! core's answer lines, so the page carries only this host. Measured: the same panel in Yew cost
 //! the page 15-20 KB gzipped, over the 400 KB budget (`make size`).
 
-use crate::platform::editor_js::EditorRef;
+use crate::state::live::LiveState;
+use crate::state::playground::{Events, PlaygroundState};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -44,8 +45,9 @@ extern "C" {
 
 #[derive(Properties, PartialEq)]
 pub struct AskPanelProps {
-    pub request_editor: EditorRef,
-    pub context_editor: EditorRef,
+    pub live: Rc<LiveState>,
+    /// Replaces the page's state, undoably (a template inserted, an example sent to the replay).
+    pub load: Callback<(String, PlaygroundState)>,
     /// Bumped whenever the analysis changes: the panel asks again.
     pub revision: u64,
     /// The trail's stored selectors before this call (get-event-selectors JSON).
@@ -63,6 +65,8 @@ struct Host {
     _context: Closure<dyn Fn() -> JsValue>,
     _before: Closure<dyn Fn() -> JsValue>,
     _on_question: Closure<dyn Fn(String)>,
+    _insert: Closure<dyn Fn(String)>,
+    _replay: Closure<dyn Fn(String)>,
 }
 
 fn text_or_null(text: Option<String>) -> JsValue {
@@ -71,8 +75,8 @@ fn text_or_null(text: Option<String>) -> JsValue {
 
 /// What the host is made from (read from the props when the panel opens).
 struct HostParts {
-    request_editor: EditorRef,
-    context_editor: EditorRef,
+    live: Rc<LiveState>,
+    load: Callback<(String, PlaygroundState)>,
     before: Rc<RefCell<Option<String>>>,
     question: Option<String>,
     on_question: Callback<Option<String>>,
@@ -80,11 +84,14 @@ struct HostParts {
 
 impl Host {
     fn new(parts: HostParts) -> Host {
-        let HostParts { request_editor, context_editor, before, question, on_question } = parts;
+        let HostParts { live, load, before, question, on_question } = parts;
+        let (request_editor, context_editor) = (live.request_editor.clone(), live.context_editor.clone());
         let request = Closure::<dyn Fn() -> JsValue>::new(move || text_or_null(request_editor.text()));
         let context = Closure::<dyn Fn() -> JsValue>::new(move || text_or_null(context_editor.text()));
         let before = Closure::<dyn Fn() -> JsValue>::new(move || text_or_null(before.borrow().clone()));
         let on_question = Closure::<dyn Fn(String)>::new(move |q: String| on_question.emit(Some(q)));
+        let insert = replacer(&live, &load, "A console template inserted", with_request);
+        let replay = replacer(&live, &load, "An example sent to the replay", with_events);
         let object = js_sys::Object::new();
         let set = |key: &str, value: &JsValue| {
             let _ = js_sys::Reflect::set(&object, &key.into(), value);
@@ -94,7 +101,17 @@ impl Host {
         set("before", before.as_ref());
         set("onQuestion", on_question.as_ref());
         set("question", &text_or_null(question));
-        Host { object, _request: request, _context: context, _before: before, _on_question: on_question }
+        set("insert", insert.as_ref());
+        set("replay", replay.as_ref());
+        Host {
+            object,
+            _request: request,
+            _context: context,
+            _before: before,
+            _on_question: on_question,
+            _insert: insert,
+            _replay: replay,
+        }
     }
 }
 
@@ -107,8 +124,8 @@ pub fn ask_panel(props: &AskPanelProps) -> Html {
     {
         let (root, host) = (root.clone(), host.clone());
         let parts = HostParts {
-            request_editor: props.request_editor.clone(),
-            context_editor: props.context_editor.clone(),
+            live: props.live.clone(),
+            load: props.load.clone(),
             before,
             question: props.question.clone(),
             on_question: props.on_question.clone(),
@@ -130,4 +147,32 @@ pub fn ask_panel(props: &AskPanelProps) -> Html {
         });
     }
     html! { <div ref={root} class="card ask ask-root" data-testid="ask-panel"></div> }
+}
+
+/// A callback for the panel that changes the page's state with `change` and loads it (undoably,
+/// saying `what` happened).
+fn replacer(
+    live: &Rc<LiveState>,
+    load: &Callback<(String, PlaygroundState)>,
+    what: &'static str,
+    change: fn(&mut PlaygroundState, String),
+) -> Closure<dyn Fn(String)> {
+    let (live, load) = (live.clone(), load.clone());
+    Closure::new(move |text: String| {
+        if let Some(mut state) = live.read() {
+            change(&mut state, text);
+            load.emit((what.to_string(), state));
+        }
+    })
+}
+
+/// A template's request replaces the request.
+fn with_request(state: &mut PlaygroundState, request: String) {
+    state.request = request;
+    state.sample = None;
+}
+
+/// An example's record becomes the events to replay.
+fn with_events(state: &mut PlaygroundState, record: String) {
+    state.events = Some(Events::Text { text: record });
 }

@@ -1,4 +1,5 @@
-//! The samples menu: valid requests first, then one invalid request per exception. A sample
+//! The samples menu: valid requests first, the coverage puzzles, then one invalid request per
+//! exception. A sample
 //! loads when picked from the open list; keys that would change a closed select's value (arrows,
 //! letters) do nothing, so browsing never replaces the request.
 
@@ -30,8 +31,10 @@ pub fn samples_menu(props: &SamplesMenuProps) -> Html {
         }
     });
     let selected = props.selected.as_deref();
-    let option = |valid: bool| {
-        samples::all().iter().filter(move |s| (s.expect == Expect::Valid) == valid).map(move |s| {
+    // Valid samples, the coverage puzzles (configurations posture checkers misjudge), invalid ones.
+    let option = |valid: bool, group: Option<&'static str>| {
+        let wanted = move |s: &&samples::Sample| (s.expect == Expect::Valid) == valid && s.group.as_deref() == group;
+        samples::all().iter().filter(wanted).map(move |s| {
             html! { <option value={s.id.as_str()} title={s.description.as_str()} selected={selected == Some(s.id.as_str())}>{&s.title}</option> }
         })
     };
@@ -40,8 +43,9 @@ pub fn samples_menu(props: &SamplesMenuProps) -> Html {
             <span>{"Sample"}</span>
             <select {onchange} {onkeydown} data-testid="samples" aria-label="Load a sample request">
                 <option value="" hidden=true selected={selected.is_none()}>{"Custom"}</option>
-                <optgroup label="Valid">{ for option(true) }</optgroup>
-                <optgroup label="Invalid: one per exception">{ for option(false) }</optgroup>
+                <optgroup label="Valid">{ for option(true, None) }</optgroup>
+                <optgroup label="Coverage puzzles: what posture checkers misjudge">{ for option(true, Some("coverage-puzzles")) }</optgroup>
+                <optgroup label="Invalid: one per exception">{ for option(false, None) }</optgroup>
             </select>
         </label>
     }

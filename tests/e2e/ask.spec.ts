@@ -119,3 +119,21 @@ test('the coverage puzzles are a group of samples, and the checkers misjudge the
   await expect(write).toContainText('PASS');
   await expect(page.getByTestId('checkers').locator('.checker.disagrees').first()).toContainText('Prowler');
 });
+
+test('Format writes the canonical form, undoably, and only for a request CloudTrail accepts', async ({ page }) => {
+  await openAsk(page);
+  const unordered = '{"TrailName": "management-events", "AdvancedEventSelectors": [{"FieldSelectors": [{"Field": "resources.ARN", "NotStartsWith": ["arn:aws:s3:::b/", "arn:aws:s3:::a/"]}, {"Field": "resources.type", "Equals": ["AWS::S3::Object"]}, {"Field": "eventCategory", "Equals": ["Data"]}]}]}';
+  await replaceText(page, 'request', unordered);
+  await page.getByTestId('format').click();
+  await expect.poll(() => editorText(page, 'request')).toContain('{\n  "TrailName": "management-events",\n');
+  const text = (await editorText(page, 'request'))!;
+  const fields = [...text.matchAll(/"Field": "([^"]+)"/g)].map((m) => m[1]);
+  expect(fields).toEqual(['eventCategory', 'resources.type', 'resources.ARN']);
+  expect(text.indexOf('arn:aws:s3:::a/')).toBeLessThan(text.indexOf('arn:aws:s3:::b/'));
+  // Ctrl+Z brings the text back.
+  await page.locator('.request-editor .cm-content').click();
+  await page.keyboard.press('Control+Z');
+  await expect.poll(() => editorText(page, 'request')).toBe(unordered);
+  await replaceText(page, 'request', '{"TrailName": "management-events", "EventSelectors": [{"ReadWriteType": "Often"}]}');
+  await expect(page.getByTestId('format')).toBeDisabled();
+});

@@ -131,6 +131,7 @@ test('the PutObject sample logs the seed event it names, and "matched" shows the
   await expect(replayStatus(page)).toContainText('Replayed seed examples: 10 of 10 events');
   await expect(page.getByTestId('count-logged')).toHaveText('1');
   await page.getByTestId('filter-logged').selectOption('logged');
+  await expect(page.locator('.result-row')).toHaveCount(1);
   await expect(page.locator('.result-row .matched')).toHaveText('0 PutObject on amzn-s3-demo-bucket1');
 });
 
@@ -179,6 +180,7 @@ test('the editor fits its content within limits; long lines wrap; the replay tab
   expect(await context.evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
 
   await page.getByTestId('replay-seed').click();
+  await expect(page.getByTestId('replay-results')).toBeVisible();
   const table = (await page.getByTestId('replay-results').boundingBox())!;
   expect(table.width).toBeGreaterThan(1366 * 0.85);
 });

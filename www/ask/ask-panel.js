@@ -78,6 +78,9 @@ function withKey(question, key, value, prefix) {
 }
 
 export function mount(root, host) {
+  if (!document.querySelector('link[data-ask-style]')) {
+    document.head.append(el('link', { rel: 'stylesheet', href: new URL('ask.css', import.meta.url).href, 'data-ask-style': '' }));
+  }
   const worker = new Worker(new URL('../worker/ask-worker.js', import.meta.url), { type: 'module' });
   const latest = {};
   const handlers = {};
@@ -101,17 +104,17 @@ export function mount(root, host) {
   const values = el('datalist', { id: 'ask-values' });
   const value = el('input', { 'aria-label': 'Value', testid: 'ask-value' });
   value.setAttribute('list', 'ask-values');
-  const add = el('button', { type: 'button', testid: 'ask-add' }, 'Add');
+  const add = el('button', { type: 'button', className: 'fix', testid: 'ask-add' }, 'Add');
   const question = el('textarea', { id: 'ask-question', className: 'ask-question', rows: 3, spellcheck: false, testid: 'ask-question' });
   question.value = host.question ?? '{"eventCategory": "Data", "resources.type": "AWS::S3::Object", "readOnly": "false"}';
-  const askButton = el('button', { type: 'button', className: 'primary', testid: 'ask-button' }, 'Ask');
-  const checkersButton = el('button', { type: 'button', testid: 'checkers-button' }, 'What would posture checkers say?');
+  const askButton = el('button', { type: 'button', className: 'action', testid: 'ask-button' }, 'Ask');
+  const checkersButton = el('button', { type: 'button', className: 'fix', testid: 'checkers-button' }, 'What would posture checkers say?');
   const template = el('select', { id: 'ask-template', testid: 'ask-template' },
     el('option', { value: '', selected: true, disabled: true }, 'Insert a console template…'));
   const templateType = el('input', { 'aria-label': 'Resource type (data templates)', value: 'AWS::S3::Object', testid: 'ask-template-type' });
   templateType.setAttribute('list', 'ask-types');
   const types = el('datalist', { id: 'ask-types' });
-  const insert = el('button', { type: 'button', testid: 'ask-insert' }, 'Insert');
+  const insert = el('button', { type: 'button', className: 'fix', testid: 'ask-insert' }, 'Insert');
   const answer = el('div', { testid: 'ask-answer', 'aria-live': 'polite' });
   const diff = el('div', { testid: 'ask-diff' });
   const checkers = el('div', { testid: 'checkers' });

@@ -4,15 +4,17 @@
 // the answer as lines for people (crates/wasm/src/ask.rs, crates/core/src/ask/lines.rs).
 // Ops: covers(request, question, context), diff(before, after, context), checkers(request,
 // context), templates(request); presets() and keys() (the question builder's lists);
-// consoleTemplates() and templateSelectors(id, resourceType) (to insert a template).
+// consoleTemplates() and templateSelectors(id, resourceType) (to insert a template);
+// format(request) (the editor's Format action).
 import init, {
   coversLines, diffLines, checkersLines, templatesLines, presets, questionKeys, consoleTemplates, templateSelectors,
+  formatRequest,
 } from './pkg/trailscope_wasm.js';
 
 const ready = init();
 const OPS = {
   covers: coversLines, diff: diffLines, checkers: checkersLines, templates: templatesLines, presets, keys: questionKeys,
-  consoleTemplates, templateSelectors,
+  consoleTemplates, templateSelectors, format: formatRequest,
 };
 
 onmessage = async (event) => {

@@ -10,7 +10,7 @@ use std::process::ExitCode;
 use trailscope_core::ask::presets::{Preset, PRESETS};
 use trailscope_core::ask::{self, lines, Answer, Coverage, Example, Question, TrailFacts};
 use trailscope_core::model::Selectors;
-use trailscope_core::request::canonical::canonical;
+use trailscope_core::request::canonical;
 use trailscope_core::service::Outcome;
 
 #[derive(clap::Args)]
@@ -146,15 +146,6 @@ pub fn diff(args: &DiffArgs) -> ExitCode {
     run().unwrap_or_else(usage)
 }
 
-/// A request in canonical form, its members in the model's order.
-#[derive(serde::Serialize)]
-struct CanonicalRequest {
-    #[serde(rename = "TrailName")]
-    trail_name: String,
-    #[serde(flatten)]
-    selectors: Selectors,
-}
-
 pub fn fmt(args: &FmtArgs) -> ExitCode {
     let run = || -> Result<ExitCode, String> {
         let LoadedRequest { source, name, evaluation } = load_request(&args.file, None)?;
@@ -162,12 +153,7 @@ pub fn fmt(args: &FmtArgs) -> ExitCode {
             print!("{}", text_output(&source, &name, &evaluation));
             return Ok(ExitCode::from(1));
         };
-        let trail_name = serde_json::from_str::<serde_json::Value>(&source)
-            .ok()
-            .and_then(|v| v.get("TrailName").and_then(|n| n.as_str().map(str::to_string)))
-            .unwrap_or_else(|| response.trail_arn.clone());
-        let request = CanonicalRequest { trail_name, selectors: canonical(&response.selectors) };
-        println!("{}", serde_json::to_string_pretty(&request).map_err(|e| e.to_string())?);
+        print!("{}", canonical::formatted(&source, response));
         Ok(ExitCode::SUCCESS)
     };
     run().unwrap_or_else(usage)

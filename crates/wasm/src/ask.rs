@@ -84,6 +84,15 @@ pub fn canonical(request: &str) -> Result<JsValue, JsError> {
     answer(selectors(request, None).map(|(s, _)| canonical::canonical(&s)))
 }
 
+/// The request in canonical form, as text (what `trailscope fmt` prints), or why not.
+#[wasm_bindgen(js_name = formatRequest, unchecked_return_type = "Asked<string>")]
+pub fn format_request(request: &str) -> Result<JsValue, JsError> {
+    answer(match put_event_selectors(request, None).outcome {
+        Outcome::Response(response) => Ok(canonical::formatted(request, &response)),
+        Outcome::Error(error) => Err(format!("the request is not valid: {}: {}", error.error_type, error.message)),
+    })
+}
+
 /// The preset questions.
 #[wasm_bindgen(unchecked_return_type = "Array<Preset>")]
 pub fn presets() -> Result<JsValue, JsError> {

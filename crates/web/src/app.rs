@@ -101,6 +101,9 @@ pub fn app(props: &AppProps) -> Html {
                             <span class="hint" data-testid="read-only">{"read-only"}</span>
                         } else {
                             <span class="hint">{"PutEventSelectors JSON, get-event-selectors output, or a selector array · Esc then Tab leaves the editor"}</span>
+                            // Wired by the ask glue (crates/web/src/ask): the ask worker writes the canonical form.
+                            <button class="fix" data-testid="format" disabled={!current.valid}
+                                title="Canonical order, defaults written out (Ctrl+Z undoes it)">{"Format"}</button>
                         }
                     </div>
                     <Editor initial={AttrValue::from(opening.request.clone())} on_change={on_change.clone()}

@@ -1,5 +1,5 @@
 //! What posture checkers conclude about a trail's selectors (issue 10 §4; the reading of each
-//! checker's code is in `/work/shared/spec/checkers.md`, re-read at the commit each model cites).
+//! checker's code is in `docs/checkers.md`, re-read at the commit each model cites).
 //!
 //! One small model per checker (`prowler.rs`, `steampipe.rs`, …), each a transcription of the
 //! checker's own decision with file, line and commit beside the code it models. A model answers

@@ -14,6 +14,23 @@ pub fn canonical(selectors: &Selectors) -> Selectors {
     }
 }
 
+/// A request in canonical form, as text: `TrailName` first, then the canonical selectors (what
+/// `trailscope fmt` prints and the page's Format action writes).
+pub fn request_text(trail_name: &str, selectors: &Selectors) -> String {
+    let body = serde_json::to_string_pretty(&canonical(selectors)).unwrap_or_default();
+    let name = serde_json::to_string(trail_name).unwrap_or_default();
+    format!("{{\n  \"TrailName\": {name},{}\n", body.strip_prefix('{').unwrap_or(&body))
+}
+
+/// The canonical text of an accepted request: its `TrailName` as written in `source` (else the
+/// trail's ARN, for get-event-selectors output or a bare selector list), then the selectors.
+pub fn formatted(source: &str, response: &crate::model::SelectorsResponse) -> String {
+    let written = serde_json::from_str::<serde_json::Value>(source)
+        .ok()
+        .and_then(|v| v.get("TrailName").and_then(|n| n.as_str().map(str::to_string)));
+    request_text(written.as_deref().unwrap_or(&response.trail_arn), &response.selectors)
+}
+
 fn sorted<T: serde::Serialize + PartialEq>(mut list: Vec<T>) -> Vec<T> {
     list.sort_by_cached_key(|item| serde_json::to_string(item).unwrap_or_default());
     list.dedup();
@@ -85,6 +102,15 @@ mod tests {
         let names: Vec<&str> = list[0].field_selectors.iter().map(|f| f.field.as_str()).collect();
         assert_eq!(names, ["eventCategory", "resources.type", "resources.ARN"]);
         assert_eq!(canonical(&canonical(&a)), canonical(&a));
+    }
+
+    #[test]
+    fn a_request_reads_back_with_its_trail_name_first() {
+        let text = request_text("my \"trail\"", &read(r#"{"EventSelectors": [{}]}"#));
+        assert!(text.starts_with("{\n  \"TrailName\": \"my \\\"trail\\\"\",\n  \"EventSelectors\": ["), "{text}");
+        let back: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(back["TrailName"], "my \"trail\"");
+        assert_eq!(back["EventSelectors"][0]["ReadWriteType"], "All");
     }
 
     #[test]

@@ -20,17 +20,29 @@ function open(root, host) {
   loading.catch(() => { root.textContent = 'The Ask panel could not be loaded.'; });
 }
 export function attach_ask(root, host) {
+  wireFormat(host);
   if (host.question !== null) return open(root, host);
   const title = document.createElement('h2');
   title.textContent = 'Ask the trail';
   const hint = document.createElement('p');
   hint.className = 'hint';
-  hint.textContent = 'Does this trail log every S3 object write? Every management event? Ask about a class of events: an exact answer, with examples, no events needed.';
+  hint.textContent = 'Does it log every S3 object write? Every management event? Exact answers, with examples.';
   const button = document.createElement('button');
+  button.className = 'action';
   button.textContent = 'Ask the trail';
   button.dataset.testid = 'ask-open';
   button.addEventListener('click', () => open(root, host));
   root.replaceChildren(title, hint, button);
+}
+// Format (the request pane's button): the ask worker writes the request's canonical form.
+let formatter = null;
+function wireFormat(host) {
+  const button = document.querySelector('[data-testid=format]');
+  button?.addEventListener('click', () => {
+    formatter ??= new Worker(new URL('worker/ask-worker.js', document.baseURI), { type: 'module' });
+    formatter.onmessage = ({ data }) => { if (data.result.answer) host.setRequest(data.result.answer); };
+    formatter.postMessage({ id: 0, op: 'format', args: [host.request()] });
+  });
 }
 export function refresh_ask(root) {
   panels.get(root)?.then((panel) => panel.refresh(), () => {});
@@ -58,7 +70,7 @@ pub struct AskPanelProps {
     pub on_question: Callback<Option<String>>,
 }
 
-/// What the panel module calls back, kept alive while the panel is mounted.
+/// What the panel module (and the Format button) calls back, kept alive while mounted.
 struct Host {
     object: js_sys::Object,
     _request: Closure<dyn Fn() -> JsValue>,
@@ -67,6 +79,7 @@ struct Host {
     _on_question: Closure<dyn Fn(String)>,
     _insert: Closure<dyn Fn(String)>,
     _replay: Closure<dyn Fn(String)>,
+    _set_request: Closure<dyn Fn(String)>,
 }
 
 fn text_or_null(text: Option<String>) -> JsValue {
@@ -86,6 +99,8 @@ impl Host {
     fn new(parts: HostParts) -> Host {
         let HostParts { live, load, before, question, on_question } = parts;
         let (request_editor, context_editor) = (live.request_editor.clone(), live.context_editor.clone());
+        let editor = request_editor.clone();
+        let set_request = Closure::<dyn Fn(String)>::new(move |text: String| editor.set_text(&text));
         let request = Closure::<dyn Fn() -> JsValue>::new(move || text_or_null(request_editor.text()));
         let context = Closure::<dyn Fn() -> JsValue>::new(move || text_or_null(context_editor.text()));
         let before = Closure::<dyn Fn() -> JsValue>::new(move || text_or_null(before.borrow().clone()));
@@ -103,6 +118,7 @@ impl Host {
         set("question", &text_or_null(question));
         set("insert", insert.as_ref());
         set("replay", replay.as_ref());
+        set("setRequest", set_request.as_ref());
         Host {
             object,
             _request: request,
@@ -111,6 +127,7 @@ impl Host {
             _on_question: on_question,
             _insert: insert,
             _replay: replay,
+            _set_request: set_request,
         }
     }
 }

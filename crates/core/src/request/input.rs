@@ -10,6 +10,7 @@ use crate::request::client::{
 use crate::request::located::{self, Located, LocatedList, Request};
 use crate::source::json::{Node, Value};
 use crate::source::span::Span;
+use std::collections::HashMap;
 
 /// What the text was read as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -98,9 +99,12 @@ fn unrecognized(root: &Node) -> Diagnostic {
 fn duplicate_keys(node: &Node, pointer: &str, out: &mut Vec<Diagnostic>) {
     match &node.value {
         Value::Object(members) => {
+            // Each key's last position, so that telling an earlier duplicate stays linear in
+            // the members (a 4 MiB object has hundreds of thousands).
+            let last: HashMap<&str, usize> = members.iter().enumerate().map(|(i, m)| (m.key.as_str(), i)).collect();
             for (i, member) in members.iter().enumerate() {
                 let member_pointer = child_pointer(pointer, &member.key);
-                if members[i + 1..].iter().any(|later| later.key == member.key) {
+                if last.get(member.key.as_str()).is_some_and(|&j| j != i) {
                     out.push(duplicate_key(&member.key, &member_pointer, member.key_span));
                 }
                 duplicate_keys(&member.value, &member_pointer, out);
@@ -126,4 +130,20 @@ fn duplicate_key(key: &str, pointer: &str, span: Span) -> Diagnostic {
     )
     .help("merge the two members or delete one")
     .spec("§1.6")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::json::parse;
+
+    #[test]
+    fn every_duplicate_but_the_last_is_reported_at_any_depth() {
+        let node = parse(r#"{"a": 1, "b": {"c": 1, "c": 2}, "a": 2, "a": 3, "d": [{"e": 1, "e": 1}]}"#).unwrap();
+        let mut out = Vec::new();
+        duplicate_keys(&node, "", &mut out);
+        let pointers: Vec<&str> = out.iter().map(|d| d.pointer.as_str()).collect();
+        assert_eq!(pointers, ["/a", "/b/c", "/a", "/d/0/e"]);
+        assert!(out.iter().all(|d| d.code == Code::DuplicateKey));
+    }
 }

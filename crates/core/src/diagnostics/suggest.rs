@@ -7,11 +7,15 @@
 /// that a long common tail does not make two different names "close": `s3.amazonaws.com` is
 /// not a misspelling of `kms.amazonaws.com`, which would turn a fix into another service.
 pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    // Computed once for all candidates: a request can misspell hundreds of thousands of names.
     let folded = fold(word);
+    let chars: Option<Vec<char>> = (word.len() <= 4 * MAX_COMPARED).then(|| word.chars().collect());
     candidates
         .into_iter()
         .filter(|c| *c != word)
-        .map(|c| (if fold(c) == folded { 0 } else { distance(word, c) }, c))
+        .map(|c| {
+            (if fold_eq(&folded, c) { 0 } else { chars.as_deref().map_or(usize::MAX, |chars| distance(chars, c)) }, c)
+        })
         .filter(|(d, c)| *d <= limit(word, c))
         .min_by_key(|(d, _)| *d)
         .map(|(_, c)| c)
@@ -22,26 +26,45 @@ fn limit(word: &str, candidate: &str) -> usize {
     ((word.chars().count() - shared_tail) / 3).clamp(1, 3)
 }
 
-fn fold(word: &str) -> String {
-    word.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+fn folded(word: &str) -> impl Iterator<Item = char> + '_ {
+    word.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase)
 }
 
-/// Levenshtein distance over characters; inputs longer than 64 characters are not compared.
-fn distance(a: &str, b: &str) -> usize {
-    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-    if a.len() > 64 || b.len() > 64 {
+fn fold(word: &str) -> String {
+    folded(word).collect()
+}
+
+/// `fold(candidate) == folded`, without building the folded candidate.
+fn fold_eq(folded_word: &str, candidate: &str) -> bool {
+    folded(candidate).eq(folded_word.chars())
+}
+
+/// Longest words compared by edit distance, in characters.
+const MAX_COMPARED: usize = 64;
+
+/// Levenshtein distance over characters between `a` (as characters) and `b`; words longer than
+/// [`MAX_COMPARED`] characters, or whose lengths differ by more than any limit (3), are not
+/// compared (`usize::MAX`).
+fn distance(a: &[char], b: &str) -> usize {
+    let b_len = b.chars().count();
+    if a.len() > MAX_COMPARED || b_len > MAX_COMPARED || a.len().abs_diff(b_len) > 3 {
         return usize::MAX;
     }
-    let mut previous: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.iter().enumerate() {
-        let mut current = vec![i + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let cost = usize::from(ca != cb);
-            current.push((previous[j] + cost).min(previous[j + 1] + 1).min(current[j] + 1));
-        }
-        previous = current;
+    // Two rows on the stack: no allocation per comparison.
+    let mut previous = [0usize; MAX_COMPARED + 1];
+    let mut current = [0usize; MAX_COMPARED + 1];
+    for (j, cell) in previous.iter_mut().enumerate().take(b_len + 1) {
+        *cell = j;
     }
-    previous[b.len()]
+    for (i, ca) in a.iter().enumerate() {
+        current[0] = i + 1;
+        for (j, cb) in b.chars().enumerate() {
+            let cost = usize::from(*ca != cb);
+            current[j + 1] = (previous[j] + cost).min(previous[j + 1] + 1).min(current[j] + 1);
+        }
+        std::mem::swap(&mut previous, &mut current);
+    }
+    previous[b_len]
 }
 
 #[cfg(test)]
@@ -56,6 +79,41 @@ mod tests {
         assert_eq!(closest("Banana", ["TrailName", "EventSelectors"]), None);
         assert_eq!(closest("kms.amazonaws.con", ["kms.amazonaws.com"]), Some("kms.amazonaws.com"));
         assert_eq!(closest("AWS::S3::Objects", ["AWS::S3::Object"]), Some("AWS::S3::Object"));
+    }
+
+    /// The textbook form, as it was before the rows moved to the stack.
+    fn naive(a: &str, b: &str) -> usize {
+        let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+        let mut previous: Vec<usize> = (0..=b.len()).collect();
+        for (i, ca) in a.iter().enumerate() {
+            let mut current = vec![i + 1];
+            for (j, cb) in b.iter().enumerate() {
+                current.push((previous[j] + usize::from(ca != cb)).min(previous[j + 1] + 1).min(current[j] + 1));
+            }
+            previous = current;
+        }
+        previous[b.len()]
+    }
+
+    #[test]
+    fn distance_is_levenshtein_within_the_limits() {
+        let words =
+            ["", "a", "ab", "ba", "abc", "Trail", "TrailName", "TrailNme", "tr\u{e9}il", "\u{1F600}x", "abcdefg"];
+        for a in words {
+            for b in words {
+                let chars: Vec<char> = a.chars().collect();
+                let expected = naive(a, b);
+                let got = distance(&chars, b);
+                if a.chars().count().abs_diff(b.chars().count()) > 3 {
+                    assert_eq!(got, usize::MAX, "{a:?} {b:?}");
+                } else {
+                    assert_eq!(got, expected, "{a:?} {b:?}");
+                }
+            }
+        }
+        let long = "x".repeat(MAX_COMPARED + 1);
+        assert_eq!(distance(&long.chars().collect::<Vec<_>>(), &long), usize::MAX);
+        assert_eq!(closest(&"TrailName".repeat(100), ["TrailName"]), None);
     }
 
     #[test]

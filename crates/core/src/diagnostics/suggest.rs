@@ -7,23 +7,26 @@
 /// that a long common tail does not make two different names "close": `s3.amazonaws.com` is
 /// not a misspelling of `kms.amazonaws.com`, which would turn a fix into another service.
 pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
-    // Computed once for all candidates: a request can misspell hundreds of thousands of names.
+    // Computed once for all candidates: a request can misspell hundreds of thousands of names,
+    // each against the 176 resource types.
     let folded = fold(word);
     let chars: Option<Vec<char>> = (word.len() <= 4 * MAX_COMPARED).then(|| word.chars().collect());
+    let word_chars = chars.as_ref().map_or_else(|| word.chars().count(), Vec::len);
     candidates
         .into_iter()
         .filter(|c| *c != word)
-        .map(|c| {
-            (if fold_eq(&folded, c) { 0 } else { chars.as_deref().map_or(usize::MAX, |chars| distance(chars, c)) }, c)
+        .filter_map(|c| {
+            let limit = limit(word, word_chars, c);
+            let d = if fold_eq(&folded, c) { 0 } else { distance(chars.as_deref()?, c, limit)? };
+            (d <= limit).then_some((d, c))
         })
-        .filter(|(d, c)| *d <= limit(word, c))
         .min_by_key(|(d, _)| *d)
         .map(|(_, c)| c)
 }
 
-fn limit(word: &str, candidate: &str) -> usize {
+fn limit(word: &str, word_chars: usize, candidate: &str) -> usize {
     let shared_tail = word.chars().rev().zip(candidate.chars().rev()).take_while(|(a, b)| a == b).count();
-    ((word.chars().count() - shared_tail) / 3).clamp(1, 3)
+    ((word_chars - shared_tail) / 3).clamp(1, 3)
 }
 
 fn folded(word: &str) -> impl Iterator<Item = char> + '_ {
@@ -42,29 +45,41 @@ fn fold_eq(folded_word: &str, candidate: &str) -> bool {
 /// Longest words compared by edit distance, in characters.
 const MAX_COMPARED: usize = 64;
 
-/// Levenshtein distance over characters between `a` (as characters) and `b`; words longer than
-/// [`MAX_COMPARED`] characters, or whose lengths differ by more than any limit (3), are not
-/// compared (`usize::MAX`).
-fn distance(a: &[char], b: &str) -> usize {
-    let b_len = b.chars().count();
-    if a.len() > MAX_COMPARED || b_len > MAX_COMPARED || a.len().abs_diff(b_len) > 3 {
-        return usize::MAX;
+/// Levenshtein distance over characters between `a` (as characters) and `b`, when it is at
+/// most `bound`; `None` when it is more, or when a word is longer than [`MAX_COMPARED`]
+/// characters. Rows stop as soon as none of their cells is within the bound (a row's least cell
+/// never decreases further down), so dissimilar words cost a few rows, not the whole table.
+fn distance(a: &[char], b: &str, bound: usize) -> Option<usize> {
+    let mut b_chars = ['\0'; MAX_COMPARED];
+    let mut n = 0;
+    for c in b.chars() {
+        *b_chars.get_mut(n)? = c;
+        n += 1;
+    }
+    let b = &b_chars[..n];
+    if a.len() > MAX_COMPARED || a.len().abs_diff(n) > bound {
+        return None;
     }
     // Two rows on the stack: no allocation per comparison.
     let mut previous = [0usize; MAX_COMPARED + 1];
     let mut current = [0usize; MAX_COMPARED + 1];
-    for (j, cell) in previous.iter_mut().enumerate().take(b_len + 1) {
+    for (j, cell) in previous.iter_mut().enumerate().take(n + 1) {
         *cell = j;
     }
     for (i, ca) in a.iter().enumerate() {
         current[0] = i + 1;
-        for (j, cb) in b.chars().enumerate() {
-            let cost = usize::from(*ca != cb);
+        let mut least = current[0];
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != cb);
             current[j + 1] = (previous[j] + cost).min(previous[j + 1] + 1).min(current[j] + 1);
+            least = least.min(current[j + 1]);
+        }
+        if least > bound {
+            return None;
         }
         std::mem::swap(&mut previous, &mut current);
     }
-    previous[b_len]
+    Some(previous[n]).filter(|d| *d <= bound)
 }
 
 #[cfg(test)]
@@ -96,23 +111,24 @@ mod tests {
     }
 
     #[test]
-    fn distance_is_levenshtein_within_the_limits() {
+    fn distance_is_levenshtein_within_the_bound() {
         let words =
             ["", "a", "ab", "ba", "abc", "Trail", "TrailName", "TrailNme", "tr\u{e9}il", "\u{1F600}x", "abcdefg"];
         for a in words {
             for b in words {
                 let chars: Vec<char> = a.chars().collect();
                 let expected = naive(a, b);
-                let got = distance(&chars, b);
-                if a.chars().count().abs_diff(b.chars().count()) > 3 {
-                    assert_eq!(got, usize::MAX, "{a:?} {b:?}");
-                } else {
-                    assert_eq!(got, expected, "{a:?} {b:?}");
+                for bound in 0..=3 {
+                    assert_eq!(
+                        distance(&chars, b, bound),
+                        Some(expected).filter(|d| *d <= bound),
+                        "{a:?} {b:?} {bound}"
+                    );
                 }
             }
         }
         let long = "x".repeat(MAX_COMPARED + 1);
-        assert_eq!(distance(&long.chars().collect::<Vec<_>>(), &long), usize::MAX);
+        assert_eq!(distance(&long.chars().collect::<Vec<_>>(), &long, 3), None);
         assert_eq!(closest(&"TrailName".repeat(100), ["TrailName"]), None);
     }
 

@@ -6,7 +6,7 @@ export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 export TRUNK_OFFLINE := true
 PORT ?= 8080
 
-.PHONY: serve test build dist wasm-pkg tools test-tools editor wire-types test-rust test-wasm test-e2e test-conformance lint bench size clean
+.PHONY: serve test build dist wasm-pkg tools test-tools editor wire-types test-rust test-wasm test-e2e test-conformance lint bench size clean fuzz
 
 ## Install the build tools (wasm32 target, trunk, wasm-bindgen-cli, npm packages) if missing.
 tools:
@@ -81,6 +81,14 @@ test-conformance:
 
 test-e2e:
 	npx playwright test
+
+## Every cargo-fuzz target (fuzz/) for FUZZ_SECONDS each, one at a time, niced (nightly; installs
+## cargo-fuzz pinned if missing), then the hand-written worst-case inputs timed natively against
+## the 1 s budget. The committed corpora and crash inputs also run in test-rust, on stable.
+FUZZ_SECONDS ?= 60
+fuzz:
+	FUZZ_SECONDS=$(FUZZ_SECONDS) scripts/fuzz.sh
+	nice -n 19 cargo run --locked --release -p trailscope-fuzz-checks --example adversarial
 
 ## Gzipped size of the page's wasm + JS + CSS, against the 400 KB budget.
 size:

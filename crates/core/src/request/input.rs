@@ -10,6 +10,7 @@ use crate::request::client::{
 use crate::request::located::{self, Located, LocatedList, Request};
 use crate::source::json::{Node, Value};
 use crate::source::span::Span;
+use std::collections::HashMap;
 
 /// What the text was read as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -25,7 +26,7 @@ pub enum InputForm {
 /// `context_trail` names the trail for a bare selector list.
 pub fn read(root: &Node, context_trail: &str) -> (Option<(InputForm, Request)>, Vec<Diagnostic>) {
     let mut out = Vec::new();
-    duplicate_keys(root, "", &mut out);
+    duplicate_keys(root, &mut out);
     let read = match &root.value {
         Value::Object(_) if root.get("TrailARN").is_some() && root.get("TrailName").is_none() => {
             client::validate(root, &Shape::Structure(&GET_EVENT_SELECTORS_OUTPUT), "", "", &mut out);
@@ -95,20 +96,53 @@ fn unrecognized(root: &Node) -> Diagnostic {
 }
 
 /// JSON readers keep the last of duplicate members; the earlier ones are silently lost.
-fn duplicate_keys(node: &Node, pointer: &str, out: &mut Vec<Diagnostic>) {
+fn duplicate_keys(root: &Node, out: &mut Vec<Diagnostic>) {
+    duplicates_under(root, &mut Vec::new(), out);
+}
+
+/// Objects with at most this many members are checked pairwise, without a map.
+const SCANNED_MEMBERS: usize = 8;
+
+/// A step of the path from the root to a node.
+enum Step<'a> {
+    Key(&'a str),
+    Index(usize),
+}
+
+/// The JSON pointer of `path`, built only for a node that is reported: building one for every
+/// node cost an allocation per value of a 4 MiB document.
+fn pointer_of(path: &[Step<'_>]) -> String {
+    path.iter().fold(String::new(), |pointer, step| match step {
+        Step::Key(key) => child_pointer(&pointer, key),
+        Step::Index(i) => child_pointer(&pointer, i),
+    })
+}
+
+fn duplicates_under<'a>(node: &'a Node, path: &mut Vec<Step<'a>>, out: &mut Vec<Diagnostic>) {
     match &node.value {
         Value::Object(members) => {
+            // Each key's last position, so that telling an earlier duplicate stays linear in
+            // the members (a 4 MiB object has hundreds of thousands); a small object is scanned.
+            let last: Option<HashMap<&str, usize>> = (members.len() > SCANNED_MEMBERS)
+                .then(|| members.iter().enumerate().map(|(i, m)| (m.key.as_str(), i)).collect());
             for (i, member) in members.iter().enumerate() {
-                let member_pointer = child_pointer(pointer, &member.key);
-                if members[i + 1..].iter().any(|later| later.key == member.key) {
-                    out.push(duplicate_key(&member.key, &member_pointer, member.key_span));
+                path.push(Step::Key(&member.key));
+                let repeated = match &last {
+                    Some(last) => last.get(member.key.as_str()).is_some_and(|&j| j != i),
+                    None => members[i + 1..].iter().any(|later| later.key == member.key),
+                };
+                if repeated {
+                    out.push(duplicate_key(&member.key, &pointer_of(path), member.key_span));
                 }
-                duplicate_keys(&member.value, &member_pointer, out);
+                duplicates_under(&member.value, path, out);
+                path.pop();
             }
         }
         Value::Array(items) => {
             for (i, item) in items.iter().enumerate() {
-                duplicate_keys(item, &child_pointer(pointer, i), out);
+                path.push(Step::Index(i));
+                duplicates_under(item, path, out);
+                path.pop();
             }
         }
         Value::Null | Value::Bool(_) | Value::Number(_) | Value::String(_) => {}
@@ -126,4 +160,28 @@ fn duplicate_key(key: &str, pointer: &str, span: Span) -> Diagnostic {
     )
     .help("merge the two members or delete one")
     .spec("§1.6")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::json::parse;
+
+    #[test]
+    fn every_duplicate_but_the_last_is_reported_at_any_depth() {
+        let node = parse(r#"{"a": 1, "b": {"c": 1, "c": 2}, "a": 2, "a": 3, "d": [{"e": 1, "e": 1}]}"#).unwrap();
+        let mut out = Vec::new();
+        duplicate_keys(&node, &mut out);
+        let pointers: Vec<&str> = out.iter().map(|d| d.pointer.as_str()).collect();
+        assert_eq!(pointers, ["/a", "/b/c", "/a", "/d/0/e"]);
+        // Past SCANNED_MEMBERS, through the map: the same answer.
+        let many: Vec<String> = (0..20).map(|i| format!(r#""k{}": {{"x~/": 1, "x~/": 2}}"#, i % 7)).collect();
+        let node = parse(&format!("{{{}}}", many.join(", "))).unwrap();
+        let mut out = Vec::new();
+        duplicate_keys(&node, &mut out);
+        assert_eq!(out.len(), 13 + 20, "13 earlier keys, and one in each of the 20 values");
+        assert_eq!(out[0].pointer, "/k0");
+        assert_eq!(out[1].pointer, "/k0/x~0~1");
+        assert!(out.iter().all(|d| d.code == Code::DuplicateKey));
+    }
 }

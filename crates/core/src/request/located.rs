@@ -212,12 +212,19 @@ fn field_selector(node: &Node, pointer: String) -> Option<AdvancedFieldSelector>
     let o = Object { node, pointer: &pointer };
     // Of duplicate operator keys only the last counts, as JSON readers (and so CloudTrail) and
     // the stored form read them; the DuplicateKey warning points at the others (review B8).
-    let conditions = members
-        .iter()
-        .enumerate()
-        .filter(|(i, m)| members[i + 1..].iter().all(|later| later.key != m.key))
-        .filter_map(|(_, m)| {
-            let operator = Operator::parse(&m.key)?;
+    // The last member of each operator (six at most), found in one pass over the members.
+    let mut last: Vec<(Operator, usize)> = Vec::new();
+    for (i, operator) in members.iter().enumerate().filter_map(|(i, m)| Some((i, Operator::parse(&m.key)?))) {
+        match last.iter_mut().find(|(op, _)| *op == operator) {
+            Some(entry) => entry.1 = i,
+            None => last.push((operator, i)),
+        }
+    }
+    last.sort_by_key(|&(_, i)| i);
+    let conditions = last
+        .into_iter()
+        .filter_map(|(operator, i)| {
+            let m = &members[i];
             let located = list(&m.value, child_pointer(&pointer, &m.key), string)?;
             Some(Condition {
                 operator,

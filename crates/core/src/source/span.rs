@@ -108,6 +108,11 @@ impl<'a> LineIndex<'a> {
         out
     }
 
+    /// Byte offset of the start of 0-based `line` (the text's end past the last line).
+    pub fn line_start(&self, line: usize) -> usize {
+        self.line_starts.get(line).copied().unwrap_or(self.text.len())
+    }
+
     /// The text of 0-based `line`, without its line break.
     pub fn line_text(&self, line: usize) -> &'a str {
         let start = self.line_starts.get(line).copied().unwrap_or(self.text.len());

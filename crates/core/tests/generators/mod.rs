@@ -1,5 +1,5 @@
-//! Generators shared by the property tests: selector sets and records from a small shared
-//! vocabulary, so that they often meet.
+//! Generators shared by the property tests: selector sets and records drawn from the reference
+//! vocabulary (`reference/vocab.rs`), so that they often meet.
 #![allow(dead_code)]
 
 use proptest::prelude::*;
@@ -8,39 +8,10 @@ use trailscope_core::model::{
     AdvancedEventSelector, AdvancedFieldSelector, DataResource, EventSelector, Operator, ReadWriteType, Selectors,
 };
 
-pub const SOURCES: &[&str] = &["s3.amazonaws.com", "kms.amazonaws.com", "ec2.amazonaws.com", "rdsdata.amazonaws.com"];
-pub const NAMES: &[&str] = &["PutObject", "GetObject", "DeleteObject", "Invoke", "Decrypt", "RunInstances"];
-pub const TYPES: &[&str] = &["AWS::S3::Object", "AWS::Lambda::Function", "AWS::DynamoDB::Table", "AWS::S3::Bucket"];
-pub const ARNS: &[&str] = &[
-    "arn:aws:s3:::bucket-a/key",
-    "arn:aws:s3:::bucket-a/logs/x",
-    "arn:aws:s3:::bucket-b/key",
-    "arn:aws:lambda:us-east-1:111111111111:function:f",
-    "arn:aws:lambda:us-east-1:111111111111:function:f2",
-    "arn:aws:dynamodb:us-east-1:111111111111:table/Tab",
-];
-pub const PIECES: &[&str] = &[
-    "arn:aws:s3:::bucket-a/",
-    "arn:aws:s3:::",
-    "key",
-    "Object",
-    "Put",
-    "f",
-    "T",
-    "true",
-    "false",
-    "AwsApiCall",
-    "arn:aws:iam::",
-    "alice",
-    "vpce-",
-    "AWS::S3",
-];
-pub const USER_ARNS: &[&str] = &[
-    "arn:aws:iam::111111111111:user/alice",
-    "arn:aws:sts::111111111111:assumed-role/Admin/alice",
-    "arn:aws:iam::222222222222:root",
-];
-pub const ENDPOINTS: &[&str] = &["vpce-1", "vpce-2"];
+pub use crate::reference::vocab::{
+    ARNS, BASIC_VALUES, ENDPOINTS, ERROR_CODES, EVENT_TYPES, NAMES, PIECES, RECORD_CATEGORIES, SELECTOR_CATEGORIES,
+    SOURCES, TYPES, TYPE_PIECES, USER_ARNS,
+};
 
 /// A JSON value picked from several forms: booleans in records may be strings (D24, D30).
 pub fn flag(strings: &'static [&'static str]) -> impl Strategy<Value = Value> {
@@ -99,14 +70,13 @@ pub fn record() -> impl Strategy<Value = Value> {
         prop::option::of(flag(&["true", "True"])),
     );
     (
-        // "Other" and "Foo": eventCategory values trails do not know (Category::Other).
-        prop::option::of(pick(&["Management", "Data", "NetworkActivity", "Insight", "Other", "Foo"])),
+        prop::option::of(pick(RECORD_CATEGORIES)),
         prop::option::of(pick(SOURCES)),
         prop::option::of(pick(NAMES)),
         prop::option::of(flag(&["true", "false", "True"])),
-        prop::option::of(pick(&["AwsApiCall", "AwsServiceEvent"])),
+        prop::option::of(pick(EVENT_TYPES)),
         resources(),
-        prop::option::of(pick(&["VpceAccessDenied"])),
+        prop::option::of(pick(ERROR_CODES)),
         identity,
     )
         .prop_map(
@@ -143,21 +113,7 @@ pub fn record() -> impl Strategy<Value = Value> {
 }
 
 pub fn basic_selector() -> impl Strategy<Value = EventSelector> {
-    let values = prop::collection::vec(
-        prop::sample::select(
-            &[
-                "arn:aws:s3",
-                "arn:aws:s3:::",
-                "arn:aws:s3:::bucket-a/",
-                "arn:aws:s3:::bucket-a/logs",
-                "arn:aws:lambda",
-                "arn:aws:lambda:us-east-1:111111111111:function:f",
-                "arn:aws:dynamodb",
-                "arn:aws:dynamodb:us-east-1:111111111111:table/Tab",
-            ][..],
-        ),
-        0..3,
-    );
+    let values = prop::collection::vec(prop::sample::select(BASIC_VALUES), 0..3);
     let resource = (pick(&TYPES[..3]), values)
         .prop_map(|(t, v)| DataResource { resource_type: t, values: v.into_iter().map(str::to_string).collect() });
     (
@@ -203,7 +159,7 @@ pub fn resource_type_selector() -> impl Strategy<Value = Option<AdvancedFieldSel
         pick(TYPES).prop_map(|t| Some(equals("resources.type", t))),
         (
             prop::sample::select(others).prop_filter("not Equals", |op| *op != Operator::Equals),
-            prop::collection::vec(pick(&["AWS::S3::Object", "AWS::S3", "Object", "AWS::Lambda::Function"]), 1..3)
+            prop::collection::vec(pick(TYPE_PIECES), 1..3)
         )
             .prop_map(|(op, values)| {
                 let mut f = AdvancedFieldSelector::new("resources.type");
@@ -221,7 +177,7 @@ pub fn advanced_selector() -> impl Strategy<Value = AdvancedEventSelector> {
         field_selector("resources.ARN", PIECES),
         field_selector("eventType", PIECES),
         field_selector("readOnly", &["true", "false"]),
-        field_selector("errorCode", &["VpceAccessDenied"]),
+        field_selector("errorCode", ERROR_CODES),
         field_selector("eventName", PIECES),
         field_selector("userIdentity.arn", USER_ARNS),
         field_selector("userIdentity.arn", PIECES),
@@ -229,13 +185,14 @@ pub fn advanced_selector() -> impl Strategy<Value = AdvancedEventSelector> {
         field_selector("vpcEndpointId", ENDPOINTS),
         field_selector("vpcEndpointId", PIECES),
     ];
-    (pick(&["Management", "Data", "NetworkActivity"]), resource_type_selector(), prop::collection::vec(optional, 0..3))
-        .prop_map(|(category, resource_type, mut rest)| {
+    (pick(SELECTOR_CATEGORIES), resource_type_selector(), prop::collection::vec(optional, 0..3)).prop_map(
+        |(category, resource_type, mut rest)| {
             let mut fields = vec![equals("eventCategory", category)];
             fields.extend(resource_type);
             fields.append(&mut rest);
             AdvancedEventSelector { name: None, field_selectors: fields }
-        })
+        },
+    )
 }
 
 pub fn selectors() -> impl Strategy<Value = Selectors> {

@@ -5,7 +5,10 @@
 //! It shares nothing with the matcher beyond the selector model: the basic value forms (spec
 //! §6.2, D10) and the category (D26) are derived again here, from the spec's text and its data
 //! file, so that a bug in the core's helpers cannot agree with itself. It lives with the tests
-//! because only they use it.
+//! because only they use it (and the matcher fuzz target, `crates/fuzz-checks`, which includes
+//! this folder by path).
+
+pub mod vocab;
 
 use serde_json::Value;
 use trailscope_core::model::{

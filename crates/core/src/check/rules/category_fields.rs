@@ -86,12 +86,18 @@ fn check_field(field: &AdvancedFieldSelector, rule: &FieldRule, out: &mut Vec<Di
             }
         }
         for value in condition.values.iter().filter(|v| !rule.values.allows(&v.value)) {
-            out.push(invalid_value(value, rule));
+            let suggest = out.len() < SUGGESTED_PROBLEMS;
+            out.push(invalid_value(value, rule, suggest));
         }
     }
 }
 
-fn invalid_value(value: &LocatedString, rule: &FieldRule) -> Diagnostic {
+/// Problems a request has before its invalid values stop getting a "did you mean": each costs
+/// a comparison with every candidate (176 resource types), and a 4 MiB request can hold 400,000
+/// invalid values (7 s of suggestions that nobody reads past the first screens).
+const SUGGESTED_PROBLEMS: usize = 1000;
+
+fn invalid_value(value: &LocatedString, rule: &FieldRule, suggest: bool) -> Diagnostic {
     let ours =
         format!("\"{}\" is not a valid value for {}: expected {}", value.value, rule.field, rule.values.describe());
     // spec: aws-messages.md, "errorCode value other than VpceAccessDenied". AWS's text for the
@@ -101,7 +107,12 @@ fn invalid_value(value: &LocatedString, rule: &FieldRule) -> Diagnostic {
     } else {
         invalid_selectors(ours, &value.pointer, value.span)
     };
-    d.spec("§4.1").decision("D17").suggest(value.span, &value.value, rule.values.candidates())
+    let d = d.spec("§4.1").decision("D17");
+    if suggest {
+        d.suggest(value.span, &value.value, rule.values.candidates())
+    } else {
+        d
+    }
 }
 
 fn required_fields(selector: &AdvancedEventSelector, category: Category, out: &mut Vec<Diagnostic>) {
@@ -140,6 +151,16 @@ mod tests {
                 r#"{{"TrailName":"t","AdvancedEventSelectors":[{{"FieldSelectors":[{{"Field":"eventCategory","Equals":["{category}"]}}{fields}]}}]}}"#
             ),
         )
+    }
+
+    #[test]
+    fn suggestions_stop_after_the_first_thousand_problems() {
+        let values: Vec<String> = (0..SUGGESTED_PROBLEMS + 5).map(|_| r#""AWS::S3::Objects""#.to_string()).collect();
+        let d = selector("Data", &format!(r#",{{"Field":"resources.type","Equals":[{}]}}"#, values.join(",")));
+        let invalid: Vec<&Diagnostic> = d.iter().filter(|d| d.message.contains("AWS::S3::Objects")).collect();
+        assert_eq!(invalid.len(), SUGGESTED_PROBLEMS + 5);
+        assert!(invalid[0].fix.as_ref().is_some_and(|f| f.edits[0].text == "\"AWS::S3::Object\""));
+        assert!(invalid.last().is_some_and(|d| d.fix.is_none()));
     }
 
     #[test]

@@ -4,15 +4,17 @@
 use super::invalid_selectors;
 use crate::diagnostics::Diagnostic;
 use crate::request::located::Request;
+use std::collections::HashSet;
 
 pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
     for selector in request.advanced_event_selectors() {
-        let fields = selector.field_selectors();
-        for (i, later) in fields.iter().enumerate() {
+        // The names seen so far in this selector: linear however many field selectors it has.
+        let mut seen = HashSet::new();
+        for later in selector.field_selectors() {
             let Some(name) = later.field_name() else {
                 continue;
             };
-            if fields[..i].iter().any(|earlier| earlier.field_name() == Some(name)) {
+            if !seen.insert(name) {
                 let (pointer, span) = later.anchor();
                 let advice = if name == "resources.type" {
                     "to log events on more than one resource type, add another selector"

@@ -7,5 +7,5 @@ mod parser;
 pub mod scan;
 mod value;
 
-pub use parser::{parse, SyntaxError};
+pub use parser::{parse, SyntaxError, MAX_DEPTH};
 pub use value::{Member, Node, Value};

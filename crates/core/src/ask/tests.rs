@@ -188,3 +188,13 @@ fn templates_are_named_whatever_the_spelling() {
         r#"{"EventSelectors": [{"DataResources": [{"Type": "AWS::S3::Object", "Values": ["arn:aws:s3:::b/"]}]}]}"#;
     assert_eq!(ids(one_bucket), ["management-all"]);
 }
+
+#[test]
+fn a_read_and_a_write_selector_leave_records_without_read_only_unlogged() {
+    // D27: a record without readOnly fits only ReadWriteType All; D34: records may lack it.
+    let split = r#"{"EventSelectors": [{"ReadWriteType": "ReadOnly"}, {"ReadWriteType": "WriteOnly"}]}"#;
+    let coverage = ask(split, r#"{"eventCategory": "Management"}"#);
+    assert_eq!(coverage.answer, Answer::Some);
+    assert!(coverage.unlogged_example.unwrap().record.get("readOnly").is_none());
+    assert_eq!(ask(split, r#"{"eventCategory": "Management", "readOnly": ["true", "false"]}"#).answer, Answer::All);
+}

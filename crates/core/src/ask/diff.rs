@@ -62,7 +62,8 @@ fn one_side(
     scope: &Question,
 ) -> Result<(Vec<DiffClass>, bool), AskError> {
     let mut preds = Preds::default();
-    let sides = Sides { this: preds.rules(this, trail)?, other: preds.rules(other, trail)? };
+    let named = serde_json::to_string(&(this, other)).unwrap_or_default();
+    let sides = Sides { this: preds.rules(this, trail)?, other: preds.rules(other, trail)?, named };
     let scope_preds = preds.class(scope);
     let (mut classes, mut covered) = (Vec::new(), Vec::new());
     let mut solver = Solver::new(&preds.0);
@@ -89,10 +90,19 @@ fn one_side(
     }
 }
 
-/// The rules of the side that logs a class and of the side that does not.
+/// The rules of the side that logs a class and of the side that does not, and the strings
+/// their selectors name.
 struct Sides {
     this: Vec<Rule>,
     other: Vec<Rule>,
+    named: String,
+}
+
+impl Sides {
+    /// Whether either side's selectors name `value` (as a whole JSON string).
+    fn names(&self, value: &str) -> bool {
+        self.named.contains(&serde_json::Value::from(value).to_string())
+    }
 }
 
 /// An event of the scope that a rule of `these` logs and no rule of `others` does.
@@ -132,7 +142,7 @@ fn describe(preds: &mut Preds, sides: &Sides, example: &Value, scope: &Question)
         let class = class_of(q);
         Ok((answer_in(&solver, &sides.this, &class)?, answer_in(&solver, &sides.other, &class)?))
     };
-    let wanted = answers(&question)?;
+    let mut current = answers(&question)?;
     for (key, constraint) in question.constraints.clone().into_iter().rev() {
         if scope.get(key).is_some() {
             continue;
@@ -143,14 +153,26 @@ fn describe(preds: &mut Preds, sides: &Sides, example: &Value, scope: &Question)
             .chain([question.with(key, None)])
             .collect();
         for candidate in wider {
-            if answers(&candidate)? == wanted {
+            if answers(&candidate)? == current {
                 question = candidate;
                 break;
             }
         }
     }
+    // A key still pinned to a value neither side names (a made-up ARN, say) describes a point:
+    // left free, the class is where the other side logs nothing and this side some.
+    if current.1 == Answer::None {
+        for (key, constraint) in question.constraints.clone() {
+            let made_up = matches!(&constraint, Constraint::AnyOf(v) if v.len() == 1 && !sides.names(&v[0]));
+            let wider = question.with(key, None);
+            let got = if made_up && scope.get(key).is_none() { answers(&wider)? } else { continue };
+            if got.1 == Answer::None && got.0 != Answer::None {
+                (question, current) = (wider, got);
+            }
+        }
+    }
     let class = class_of(&question);
-    Ok((question, class, wanted, solver))
+    Ok((question, class, current, solver))
 }
 
 /// For an ARN value, the prefix up to its first path segment (`arn:aws:s3:::bucket/`).

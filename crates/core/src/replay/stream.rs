@@ -336,6 +336,10 @@ impl RecordSplitter {
             }
             if b == b'{' {
                 if let Some(n) = self.offer(chunk, i, at, consumer) {
+                    // Where the scanner's `start_record` would have put them: a problem reported
+                    // later at "the record being read" must not name an older one.
+                    self.held_offset = at;
+                    self.held_position = self.lines.position(at);
                     i += n;
                     continue;
                 }

@@ -2,7 +2,7 @@
 //! line. Exit codes: `covers` 0 when the answer is the expected one, 1 when not or when the
 //! selectors are invalid; `diff` 0 when equivalent, 1 when not; 2 for usage and I/O errors.
 
-use crate::files::{load_context, load_request, read_text, LoadedRequest};
+use crate::files::{load_request, read_text, LoadedRequest};
 use crate::validate::text_output;
 use crate::{Format, EXIT_USAGE};
 use std::path::{Path, PathBuf};
@@ -53,7 +53,7 @@ pub struct FmtArgs {
 }
 
 /// Prints `message` as a usage or I/O error.
-fn usage(message: String) -> ExitCode {
+pub fn usage(message: String) -> ExitCode {
     eprintln!("trailscope: {message}");
     ExitCode::from(EXIT_USAGE)
 }
@@ -64,8 +64,7 @@ pub fn valid_selectors(
     path: &Path,
     context: Option<&PathBuf>,
 ) -> Result<Result<(Selectors, TrailFacts), ExitCode>, String> {
-    let LoadedRequest { source, name, evaluation } = load_request(path, context)?;
-    let context = load_context(context)?;
+    let LoadedRequest { source, name, evaluation, context } = load_request(path, context)?;
     match &evaluation.outcome {
         Outcome::Response(response) => {
             Ok(Ok((response.selectors.clone(), TrailFacts::find(context.as_ref(), &response.trail_arn))))
@@ -148,7 +147,7 @@ pub fn diff(args: &DiffArgs) -> ExitCode {
 
 pub fn fmt(args: &FmtArgs) -> ExitCode {
     let run = || -> Result<ExitCode, String> {
-        let LoadedRequest { source, name, evaluation } = load_request(&args.file, None)?;
+        let LoadedRequest { source, name, evaluation, .. } = load_request(&args.file, None)?;
         let Outcome::Response(response) = &evaluation.outcome else {
             print!("{}", text_output(&source, &name, &evaluation));
             return Ok(ExitCode::from(1));

@@ -1,8 +1,8 @@
 //! `trailscope checkers`: what posture checkers would conclude on the selectors, beside the
 //! exact answer, each difference explained by the flaw behind it.
 
-use crate::ask::valid_selectors;
-use crate::{Format, EXIT_USAGE};
+use crate::ask::{usage, valid_selectors};
+use crate::Format;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use trailscope_core::ask::lines;
@@ -33,8 +33,5 @@ pub fn run(args: &Args) -> ExitCode {
         }
         Ok(ExitCode::SUCCESS)
     };
-    run().unwrap_or_else(|message| {
-        eprintln!("trailscope: {message}");
-        ExitCode::from(EXIT_USAGE)
-    })
+    run().unwrap_or_else(usage)
 }

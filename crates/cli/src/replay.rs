@@ -99,7 +99,7 @@ fn execute(args: &Args) -> Result<u8, String> {
 /// requested format (README, "Replay events"), so a JSON consumer still gets JSON. JSON Lines
 /// get the report on a single line. Exit code 1, as for `validate`.
 fn print_invalid(loaded: LoadedRequest, format: ReplayFormat) -> Result<u8, String> {
-    let LoadedRequest { source, name, evaluation } = loaded;
+    let LoadedRequest { source, name, evaluation, .. } = loaded;
     let output = match format {
         ReplayFormat::Text => text_output(&source, &name, &evaluation),
         ReplayFormat::Json => json_output(&source, evaluation),

@@ -30,7 +30,7 @@ pub fn run(args: &Args) -> ExitCode {
 }
 
 fn execute(args: &Args) -> Result<bool, String> {
-    let LoadedRequest { source, name, evaluation } = load_request(&args.file, args.context.as_ref())?;
+    let LoadedRequest { source, name, evaluation, .. } = load_request(&args.file, args.context.as_ref())?;
     let valid = evaluation.is_valid();
     let output = match args.format {
         Format::Json => json_output(&source, evaluation),

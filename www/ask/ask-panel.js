@@ -8,7 +8,8 @@
 //   request() -> string, context() -> string | null, before() -> string | null (the trail's
 //   stored selectors, get-event-selectors JSON), question: string | null (from a link),
 //   onQuestion(text) (told what was asked, for share links), insert(requestText) (replaces the
-//   request, undoably) and replay(recordText) (replays one record in the replay panel).
+//   request, undoably), replay(recordText) (replays one record in the replay panel) and worker
+//   (the page's ask worker, shared with its Format button).
 
 const CLASS = {
   heading: 'line-heading', all: 'answer answer-all', some: 'answer answer-some', none: 'answer answer-none',
@@ -81,7 +82,7 @@ export function mount(root, host) {
   if (!document.querySelector('link[data-ask-style]')) {
     document.head.append(el('link', { rel: 'stylesheet', href: new URL('ask.css', import.meta.url).href, 'data-ask-style': '' }));
   }
-  const worker = new Worker(new URL('../worker/ask-worker.js', import.meta.url), { type: 'module' });
+  const worker = host.worker ?? new Worker(new URL('../worker/ask-worker.js', import.meta.url), { type: 'module' });
   const latest = {};
   const handlers = {};
   let next = 0;
@@ -91,9 +92,9 @@ export function mount(root, host) {
     handlers[op] = handler;
     worker.postMessage({ id: next, op, args });
   };
-  worker.onmessage = ({ data }) => {
+  worker.addEventListener('message', ({ data }) => {
     if (latest[data.op] === data.id) handlers[data.op](data.result);
-  };
+  });
 
   const templates = el('span', { className: 'templates', testid: 'templates' });
   const preset = el('select', { id: 'ask-preset', testid: 'ask-preset' },

@@ -15,6 +15,7 @@ use yew::prelude::*;
 #[wasm_bindgen(inline_js = "
 const panels = new WeakMap();
 function open(root, host) {
+  host.worker = askWorker();
   const loading = import(new URL('ask/ask-panel.js', document.baseURI).href).then((m) => m.mount(root, host));
   panels.set(root, loading);
   loading.catch(() => { root.textContent = 'The Ask panel could not be loaded.'; });
@@ -34,14 +35,22 @@ export function attach_ask(root, host) {
   button.addEventListener('click', () => open(root, host));
   root.replaceChildren(title, hint, button);
 }
+// One ask worker for the panel and the Format button (one copy of the wasm, not two).
+let worker = null;
+const askWorker = () => (worker ??= new Worker(new URL('worker/ask-worker.js', document.baseURI), { type: 'module' }));
 // Format (the request pane's button): the ask worker writes the request's canonical form.
-let formatter = null;
+let formats = 0;
 function wireFormat(host) {
   const button = document.querySelector('[data-testid=format]');
   button?.addEventListener('click', () => {
-    formatter ??= new Worker(new URL('worker/ask-worker.js', document.baseURI), { type: 'module' });
-    formatter.onmessage = ({ data }) => { if (data.result.answer) host.setRequest(data.result.answer); };
-    formatter.postMessage({ id: 0, op: 'format', args: [host.request()] });
+    const id = ++formats;
+    const listen = ({ data }) => {
+      if (data.op !== 'format' || data.id !== id) return;
+      askWorker().removeEventListener('message', listen);
+      if (data.result.answer) host.setRequest(data.result.answer);
+    };
+    askWorker().addEventListener('message', listen);
+    askWorker().postMessage({ id, op: 'format', args: [host.request()] });
   });
 }
 export function refresh_ask(root) {

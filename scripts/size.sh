@@ -12,8 +12,8 @@ while IFS= read -r file; do
   size=$(gzip -9c "$file" | wc -c)
   total=$((total + size))
   printf '%8d B gz  %8d B raw  %s\n' "$size" "$(wc -c < "$file")" "${file#dist/}"
-done < <(find dist \( -path dist/worker -o -path dist/ask -o -path dist/docs \) -prune -o -type f \( -name '*.wasm' -o -name '*.js' -o -name '*.css' \) -print | sort)
-for file in $(find dist/worker dist/ask -type f \( -name '*.wasm' -o -name '*.js' \) 2>/dev/null | sort); do
+done < <(find dist \( -path dist/worker -o -path dist/ask -o -path dist/complete -o -path dist/docs \) -prune -o -type f \( -name '*.wasm' -o -name '*.js' -o -name '*.css' \) -print | sort)
+for file in $(find dist/worker dist/ask dist/complete -type f \( -name '*.wasm' -o -name '*.js' \) 2>/dev/null | sort); do
   printf '%8d B gz  %8d B raw  %s (loaded on demand)\n' "$(gzip -9c "$file" | wc -c)" "$(wc -c < "$file")" "${file#dist/}"
 done
 printf '%8d B gz  total (budget %d KB)\n' "$total" "$BUDGET_KB"

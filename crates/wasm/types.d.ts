@@ -61,7 +61,11 @@ export type Diagnostic = { code: Code, severity: Severity, message: string,
 /**
  * RFC 6901 JSON pointer to the value (or member) at fault.
  */
-pointer: string, line: number, column: number, end_line: number, end_column: number, help: string | null, fix: Fix | null, 
+pointer: string, line: number, column: number, end_line: number, end_column: number, help: string | null, 
+/**
+ * Repairs, the likeliest first (several when the user must pick one).
+ */
+fixes: Array<Fix>, 
 /**
  * Byte offsets into the source.
  */
@@ -83,7 +87,16 @@ provenance: Provenance, };
 /**
  * A machine-applicable repair.
  */
-export type Fix = { title: string, edits: Array<Edit>, };
+export type Fix = { title: string, 
+/**
+ * The text the edits apply to: the request, or the account context.
+ */
+target: FixTarget, edits: Array<Edit>, };
+
+/**
+ * Which text a fix edits.
+ */
+export type FixTarget = "request" | "context";
 
 /**
  * One replacement: byte offsets `start`/`end`, UTF-16 offsets `from`/`to` (set by `validate`).
@@ -455,3 +468,12 @@ export type KeySuggestions = { key: string, values: Array<string>, };
  * What a line is, for its look (and the CLI's indentation).
  */
 export type LineKind = "heading" | "all" | "some" | "none" | "note" | "logged" | "unlogged" | "deciding" | "right" | "wrong" | "unknown" | "template";
+
+/**
+ * One candidate: what the list shows, the JSON text inserted, and what it is.
+ */
+export type Completion = { label: string, apply: string, 
+/**
+ * `property` (a member name), `field`, `operator` or `value`.
+ */
+kind: string, };

@@ -62,8 +62,8 @@ if (report.response && "AdvancedEventSelectors" in report.response) {
 }
 // @ts-expect-error: codes are a closed union
 const unknownCode: Code = "NoSuchException";
-// @ts-expect-error: a diagnostic's fix may be null
-const title: string = report.diagnostics[0].fix.title;
+// @ts-expect-error: a diagnostic has a list of fixes (the likeliest first), not one
+const title: string = report.diagnostics[0].fixes.title;
 // @ts-expect-error: context_error is optional
 const contextLine: number = report.context_error.line;
 

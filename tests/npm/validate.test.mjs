@@ -41,7 +41,7 @@ test('an invalid request gets the exception, its JSON pointer and positions', ()
 test('a fix is a list of edits that removes its diagnostic', () => {
   const request = '{"TrailName": "t-trail", "EventSelectors": [{"ReadWriteType": "Writeonly"}]}';
   const { diagnostics } = validate(request);
-  const [edit] = diagnostics[0].fix.edits;
+  const [edit] = diagnostics[0].fixes[0].edits;
   assert.equal(edit.text, '"WriteOnly"');
   const fixed = request.slice(0, edit.from) + edit.text + request.slice(edit.to);
   assert.equal(validate(fixed).valid, true);

@@ -1,16 +1,22 @@
 // The JSON editor behind trailscope's request and context panels: CodeMirror 6 with line
-// numbers, syntax colours, undo/redo, bracket matching and closing, auto-indent, folding,
-// lint markers (no find panel: Ctrl+F is the browser's; the panel cost the page 6.7 KB gzipped). Bundled by esbuild into crates/web/js/editor.bundle.js and driven
+// numbers, syntax colours, undo/redo, bracket matching and closing, auto-indent, lint markers,
+// and completion loaded on demand (www/complete/). No find panel (Ctrl+F is the browser's; the
+// panel cost the page 6.7 KB gzipped) and no folding (1.9 KB gzipped: the room went to fixes
+// and completion, issue 12 §4). Bundled by esbuild into crates/web/js/editor.bundle.js and driven
 // from Rust (crates/web/src/platform/editor_js.rs); it never judges JSON itself: diagnostics
 // come from Rust.
-import { EditorState } from "@codemirror/state";
+import {
+  EditorState, Compartment, Annotation, StateEffect, EditorSelection, codePointAt, codePointSize, fromCodePoint, Facet,
+  combineConfig, StateField, Prec, Transaction, Text, MapMode, RangeValue, RangeSet, CharCategory,
+} from "@codemirror/state";
 import {
   EditorView, keymap, lineNumbers, highlightActiveLine, highlightActiveLineGutter,
-  drawSelection, highlightSpecialChars,
+  drawSelection, highlightSpecialChars, Direction, logException, showTooltip, ViewPlugin, getTooltip, Decoration,
+  WidgetType,
 } from "@codemirror/view";
 import { defaultKeymap, history, historyKeymap, indentWithTab, isolateHistory } from "@codemirror/commands";
 import {
-  syntaxHighlighting, HighlightStyle, bracketMatching, indentOnInput, foldGutter, foldKeymap,
+  syntaxHighlighting, HighlightStyle, bracketMatching, indentOnInput, syntaxTree, indentUnit,
 } from "@codemirror/language";
 import { closeBrackets, closeBracketsKeymap } from "@codemirror/autocomplete";
 import { lintGutter, setDiagnostics, lintKeymap } from "@codemirror/lint";
@@ -92,12 +98,12 @@ export function createEditor(parent, text, onChange, options = {}) {
     state: EditorState.create({
       doc: text,
       extensions: [
-        lineNumbers(), highlightActiveLineGutter(), highlightSpecialChars(), history(), foldGutter(),
+        lineNumbers(), highlightActiveLineGutter(), highlightSpecialChars(), history(), completion.of([]),
         drawSelection(), indentOnInput(), bracketMatching(), closeBrackets(), highlightActiveLine(),
         syntaxHighlighting(highlight), json(), lintGutter(), theme, typeOverSelection, EditorView.lineWrapping,
         EditorState.tabSize.of(2),
         EditorState.readOnly.of(Boolean(options.readOnly)),
-        keymap.of([escapeThenTab, ...closeBracketsKeymap, ...defaultKeymap, ...historyKeymap, ...foldKeymap, ...lintKeymap, indentWithTab]),
+        keymap.of([escapeThenTab, ...closeBracketsKeymap, ...defaultKeymap, ...historyKeymap, ...lintKeymap, indentWithTab]),
         // tabindex: the content is a tab stop already (contenteditable); saying so lets checkers
         // (axe) see that a scrolled editor is reached by keyboard.
         EditorView.contentAttributes.of({ "aria-label": options.label || "JSON editor", tabindex: "0" }),
@@ -107,7 +113,10 @@ export function createEditor(parent, text, onChange, options = {}) {
       ],
     }),
   });
-  return new EditorHandle(view);
+  const handle = new EditorHandle(view);
+  // The ask worker answers (crates/web/src/ask/mod.rs sets trailscopeComplete).
+  if (options.completion && !options.readOnly) handle.enableCompletion((text, at) => globalThis.trailscopeComplete?.(text, at));
+  return handle;
 }
 
 /**
@@ -128,9 +137,41 @@ function place(doc, d, clamp) {
   return open >= 0 ? { from: open, to: at } : { from: Math.max(0, at - 1), to: at };
 }
 
+// The on-demand completion module (www/complete/complete.js) bundles @codemirror/autocomplete
+// but not CodeMirror's core: it must share this bundle's instances (their facets and fields are
+// compared by identity), so it reads them from here (www/complete/shim-*.js).
+const codemirror = {
+  state: { Annotation, StateEffect, EditorSelection, codePointAt, codePointSize, fromCodePoint, Facet, combineConfig, StateField, Prec, Transaction, Text, MapMode, RangeValue, RangeSet, CharCategory },
+  view: { Direction, logException, showTooltip, EditorView, ViewPlugin, getTooltip, Decoration, WidgetType, keymap },
+  language: { syntaxTree, indentUnit },
+};
+const completion = new Compartment();
+
 class EditorHandle {
   constructor(view) {
     this.view = view;
+  }
+
+  /**
+   * Offers completion from `complete(text, offset)` (a promise of {from, to, items: [{label,
+   * apply, kind}]}, UTF-16 offsets). The completion module loads at the first keystroke.
+   */
+  enableCompletion(complete) {
+    const source = async (context) => {
+      const found = await complete(context.state.doc.toString(), context.pos);
+      if (!found?.items?.length || context.aborted) return null;
+      // The core has filtered and ordered them by what was typed; each keystroke asks again.
+      const options = found.items.map((c) => ({ label: c.label, apply: c.apply, type: c.kind === "value" ? "constant" : "property", detail: c.kind }));
+      return { from: found.from, to: found.to, options, filter: false };
+    };
+    const load = () => {
+      this.view.dom.removeEventListener("keydown", load, true);
+      globalThis.trailscopeCodeMirror = codemirror;
+      import(new URL("complete/complete.js", document.baseURI).href).then((m) => {
+        this.view.dispatch({ effects: completion.reconfigure(m.completion(source)) });
+      }, () => {});
+    };
+    this.view.dom.addEventListener("keydown", load, true);
   }
 
   /** Replaces the whole document as one undoable change of its own (never merged with edits
@@ -158,10 +199,10 @@ class EditorHandle {
       severity: d.severity ?? "error",
       source: d.code,
       message: [d.code, d.message].filter(Boolean).join(": ") + (d.help ? `\nhelp: ${d.help}` : ""),
-      actions: d.fix ? [{
-        name: d.fix.title,
-        apply: (view) => view.dispatch({ changes: d.fix.edits.map((e) => ({ from: clamp(e.from), to: clamp(e.to), insert: e.text })) }),
-      }] : [],
+      actions: (d.fixes ?? []).filter((fix) => fix.target !== "context").map((fix) => ({
+        name: fix.title,
+        apply: (view) => view.dispatch({ changes: fix.edits.map((e) => ({ from: clamp(e.from), to: clamp(e.to), insert: e.text })) }),
+      })),
     }));
     this.view.dispatch(setDiagnostics(this.view.state, list));
   }

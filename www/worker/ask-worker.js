@@ -5,16 +5,17 @@
 // Ops: covers(request, question, context), diff(before, after, context), checkers(request,
 // context), templates(request); presets() and keys() (the question builder's lists);
 // consoleTemplates() and templateSelectors(id, resourceType) (to insert a template);
-// format(request) (the editor's Format action).
+// format(request) (the editor's Format action); complete(text, offset) (the request editor's
+// completion, offsets in UTF-16 units).
 import init, {
   coversLines, diffLines, checkersLines, templatesLines, presets, questionKeys, consoleTemplates, templateSelectors,
-  formatRequest,
+  formatRequest, completeRequest,
 } from './pkg/trailscope_wasm.js';
 
 const ready = init();
 const OPS = {
   covers: coversLines, diff: diffLines, checkers: checkersLines, templates: templatesLines, presets, keys: questionKeys,
-  consoleTemplates, templateSelectors, format: formatRequest,
+  consoleTemplates, templateSelectors, format: formatRequest, complete: completeRequest,
 };
 
 onmessage = async (event) => {

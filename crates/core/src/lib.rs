@@ -22,6 +22,7 @@ pub mod ask;
 pub mod catalog;
 pub mod check;
 pub mod checkers;
+pub mod complete;
 pub mod diagnostics;
 pub mod limits;
 pub mod replay;

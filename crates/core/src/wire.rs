@@ -63,6 +63,7 @@ pub fn typescript() -> String {
     declare::<Provenance>(&cfg, out);
     declare::<FlatDiagnostic>(&cfg, out);
     declare::<FlatFix>(&cfg, out);
+    declare::<crate::report::FixTarget>(&cfg, out);
     declare::<FlatEdit>(&cfg, out);
     declare::<ApiError>(&cfg, out);
     declare::<RaisedBy>(&cfg, out);
@@ -112,6 +113,8 @@ pub fn typescript() -> String {
     declare::<Line>(&cfg, out);
     declare::<crate::ask::question::KeySuggestions>(&cfg, out);
     declare::<LineKind>(&cfg, out);
+    // Editor completion (`completeRequest`).
+    declare::<crate::complete::Completion>(&cfg, out);
     std::mem::take(out)
 }
 

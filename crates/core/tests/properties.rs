@@ -124,16 +124,16 @@ proptest! {
     fn applying_a_fix_removes_its_diagnostic(tree in request_like()) {
         let text = serde_json::to_string_pretty(&tree).unwrap();
         let evaluation = put_event_selectors(&text, None);
-        for d in evaluation.diagnostics.iter().filter(|d| d.fix.is_some()) {
+        for (d, fix) in evaluation.diagnostics.iter().flat_map(|d| d.fixes.iter().map(move |f| (d, f))) {
             let mut fixed = text.clone();
-            let mut edits = d.fix.as_ref().unwrap().edits.clone();
+            let mut edits = fix.edits.clone();
             edits.sort_by_key(|e| std::cmp::Reverse(e.span.start));
             for e in &edits {
                 fixed.replace_range(e.span.start..e.span.end, &e.text);
             }
             let after = put_event_selectors(&fixed, None);
             let same = |list: &[trailscope_core::Diagnostic]| list.iter().filter(|x| x.code == d.code && x.pointer == d.pointer && x.message == d.message).count();
-            prop_assert!(same(&after.diagnostics) < same(&evaluation.diagnostics), "fix {:?} did not remove {:?}\n{}\n->\n{}", d.fix, d.message, text, fixed);
+            prop_assert!(same(&after.diagnostics) < same(&evaluation.diagnostics), "fix {:?} did not remove {:?}\n{}\n->\n{}", fix, d.message, text, fixed);
         }
     }
 

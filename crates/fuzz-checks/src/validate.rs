@@ -63,7 +63,7 @@ pub fn check(data: &[u8]) {
 fn located(text: &str, d: &Diagnostic) {
     let inside = |start: usize, end: usize| start <= end && text.get(start..end).is_some();
     assert!(inside(d.span.start, d.span.end), "{:?} span {:?} in {} bytes", d.code, d.span, text.len());
-    if let Some(fix) = &d.fix {
+    for fix in &d.fixes {
         let mut edits: Vec<_> = fix.edits.iter().map(|e| e.span).collect();
         edits.sort();
         for pair in edits.windows(2) {

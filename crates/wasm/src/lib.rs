@@ -13,6 +13,7 @@ use trailscope_core::report::{report, Offsets};
 use wasm_bindgen::prelude::*;
 
 mod ask;
+mod complete;
 mod replay;
 mod store;
 mod synth;

@@ -108,7 +108,7 @@ pub fn app(props: &AppProps) -> Html {
                     </div>
                     <Editor initial={AttrValue::from(opening.request.clone())} on_change={on_change.clone()}
                         editor={request_editor.clone()} label="PutEventSelectors request" marks={Marks::Report(diagnostics.clone())}
-                        class="request-editor" read_only={presentation.read_only} />
+                        class="request-editor" read_only={presentation.read_only} completion=true />
                     <Problems diagnostics={diagnostics} error={current.error.clone()} on_reveal={on_reveal} on_fix={(!presentation.read_only).then_some(on_fix)} />
                 </section>
                 <section class="pane side-pane" aria-label="Result and context">

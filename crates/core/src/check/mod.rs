@@ -2,6 +2,7 @@
 //! the account context, and the driver that answers as the service would.
 
 pub mod context;
+pub mod context_fix;
 pub mod lookup;
 pub(crate) mod rules;
 pub mod service;

@@ -7,8 +7,12 @@ pub(crate) mod suggest;
 
 pub use code::{Code, Provenance, Severity, Stage};
 
+use crate::source::json::Node;
 use crate::source::span::Span;
 use serde::Serialize;
+
+/// Most choices offered as separate fixes when none is close to what was written.
+pub const MAX_PICKS: usize = 6;
 
 /// One text replacement; spans are byte offsets into the analysed text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -41,7 +45,8 @@ pub struct Diagnostic {
     pub pointer: String,
     pub span: Span,
     pub help: Option<String>,
-    pub fix: Option<Fix>,
+    /// Repairs, the likeliest first (several when the user must pick one).
+    pub fixes: Vec<Fix>,
     pub basis: Basis,
     /// Whose words `message` is (AWS's observed or documented text, or trailscope's own).
     pub provenance: Provenance,
@@ -57,7 +62,7 @@ impl Diagnostic {
             pointer: pointer.to_string(),
             span,
             help: None,
-            fix: None,
+            fixes: Vec::new(),
             basis: Basis { section: "", decision: None },
             provenance: code.provenance(),
         }
@@ -80,8 +85,9 @@ impl Diagnostic {
         self
     }
 
+    /// Adds a repair replacing `span` by `text` (after the fixes already given).
     pub fn fix(mut self, title: impl Into<String>, span: Span, text: impl Into<String>) -> Self {
-        self.fix = Some(Fix { title: title.into(), edits: vec![Edit { span, text: text.into() }] });
+        self.fixes.push(Fix { title: title.into(), edits: vec![Edit { span, text: text.into() }] });
         self
     }
 
@@ -92,6 +98,29 @@ impl Diagnostic {
             Some(good) => {
                 self.fix(format!("Replace with \"{good}\""), span, serde_json::to_string(good).unwrap_or_default())
             }
+            None => self,
+        }
+    }
+
+    /// For a value outside a short list of choices (an enum): the "did you mean" fix when one
+    /// candidate is close, else one fix per choice to pick from (issue 12 §4), when there are at
+    /// most [`MAX_PICKS`] of them.
+    pub fn suggest_or_pick<'a>(self, span: Span, word: &str, choices: impl IntoIterator<Item = &'a str>) -> Self {
+        let choices: Vec<&str> = choices.into_iter().collect();
+        let d = self.suggest(span, word, choices.iter().copied());
+        if !d.fixes.is_empty() || choices.len() > MAX_PICKS {
+            return d;
+        }
+        choices.iter().filter(|c| **c != word).fold(d, |d, good| {
+            d.fix(format!("Replace with \"{good}\""), span, serde_json::to_string(good).unwrap_or_default())
+        })
+    }
+
+    /// Removes the object member `index` of `object` (its key, value and one comma): the fix for
+    /// a member that does not belong there.
+    pub fn removal(self, object: &Node, index: usize) -> Self {
+        match object.member_removal(index) {
+            Some((key, span)) => self.fix(format!("Remove \"{key}\""), span, ""),
             None => self,
         }
     }

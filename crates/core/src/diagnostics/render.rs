@@ -82,7 +82,7 @@ fn render_one(
     if let Some(help) = &d.help {
         let _ = writeln!(out, "{pad} = help: {help}");
     }
-    if let Some(fix) = &d.fix {
+    for fix in &d.fixes {
         let _ = writeln!(out, "{pad} = fix: {}", fix.title);
     }
     match d.provenance {

@@ -3,6 +3,7 @@
 //! asked, UTF-16 offsets for JS editors.
 
 use crate::check::context::{AccountContext, ContextError};
+use crate::check::context_fix;
 use crate::check::service::{put_event_selectors, ApiError, Evaluation, Outcome, TrailState};
 use crate::diagnostics::{Code, Diagnostic, Fix, Provenance, Severity};
 use crate::request::input::InputForm;
@@ -39,15 +40,23 @@ pub fn report(request: &str, context: Option<&str>, offsets: Offsets) -> Report 
 
 /// [`report`], and the selectors a replay can run through (`Evaluation::selectors`): set
 /// while only the trail's name or its lookup fails.
-pub fn report_with_selectors(request: &str, context: Option<&str>, offsets: Offsets) -> (Report, Option<Selectors>) {
-    let (context, context_error) = match context.map(AccountContext::from_json) {
+pub fn report_with_selectors(
+    request: &str,
+    context_text: Option<&str>,
+    offsets: Offsets,
+) -> (Report, Option<Selectors>) {
+    let (context, context_error) = match context_text.map(AccountContext::from_json) {
         Some(Ok(c)) => (Some(c), None),
         Some(Err(e)) => (None, Some(e)),
         None => (None, None),
     };
     let mut evaluation = put_event_selectors(request, context.as_ref());
     let selectors = evaluation.selectors.take();
-    (Report { context_error, ..from_evaluation(request, evaluation, offsets) }, selectors)
+    let mut report = Report { context_error, ..from_evaluation(request, evaluation, offsets) };
+    if let (Some(context), Some(text)) = (&context, context_text) {
+        context_fix::attach(request, text, context, &mut report.diagnostics, offsets);
+    }
+    (report, selectors)
 }
 
 pub fn from_evaluation(request: &str, evaluation: Evaluation, offsets: Offsets) -> Report {
@@ -82,7 +91,8 @@ pub struct FlatDiagnostic {
     pub end_line: usize,
     pub end_column: usize,
     pub help: Option<String>,
-    pub fix: Option<FlatFix>,
+    /// Repairs, the likeliest first (several when the user must pick one).
+    pub fixes: Vec<FlatFix>,
     /// Byte offsets into the source.
     pub start: usize,
     pub end: usize,
@@ -106,7 +116,18 @@ pub struct FlatDiagnostic {
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "Fix"))]
 pub struct FlatFix {
     pub title: String,
+    /// The text the edits apply to: the request, or the account context.
+    pub target: FixTarget,
     pub edits: Vec<FlatEdit>,
+}
+
+/// Which text a fix edits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "lowercase")]
+pub enum FixTarget {
+    Request,
+    Context,
 }
 
 /// One replacement: byte offsets `start`/`end`, UTF-16 offsets `from`/`to` (set by `validate`).
@@ -140,7 +161,7 @@ pub fn flatten(source: &str, diagnostics: &[Diagnostic], offsets: Offsets) -> Ve
     let mut wanted = Vec::new();
     for d in diagnostics {
         wanted.extend([d.span.start, d.span.end]);
-        for e in d.fix.iter().flat_map(|f| &f.edits) {
+        for e in d.fixes.iter().flat_map(|f| &f.edits) {
             wanted.extend([e.span.start, e.span.end]);
         }
     }
@@ -151,7 +172,7 @@ pub fn flatten(source: &str, diagnostics: &[Diagnostic], offsets: Offsets) -> Ve
         .iter()
         .map(|d| {
             let (start, end) = (next(), next());
-            let fix = d.fix.as_ref().map(|f| flat_fix(f, &mut next, &utf16));
+            let fixes = d.fixes.iter().map(|f| flat_fix(f, &mut next, &utf16)).collect();
             FlatDiagnostic {
                 code: d.code,
                 severity: d.severity,
@@ -162,7 +183,7 @@ pub fn flatten(source: &str, diagnostics: &[Diagnostic], offsets: Offsets) -> Ve
                 end_line: end.line,
                 end_column: end.column,
                 help: d.help.clone(),
-                fix,
+                fixes,
                 start: d.span.start,
                 end: d.span.end,
                 from: utf16(start),
@@ -184,7 +205,7 @@ fn flat_fix(fix: &Fix, next: &mut impl FnMut() -> Position, utf16: &impl Fn(Posi
             FlatEdit { start: e.span.start, end: e.span.end, from: utf16(from), to: utf16(to), text: e.text.clone() }
         })
         .collect();
-    FlatFix { title: fix.title.clone(), edits }
+    FlatFix { title: fix.title.clone(), target: FixTarget::Request, edits }
 }
 
 #[cfg(test)]

@@ -38,20 +38,26 @@ export function attach_ask(root, host) {
 // One ask worker for the panel and the Format button (one copy of the wasm, not two).
 let worker = null;
 const askWorker = () => (worker ??= new Worker(new URL('worker/ask-worker.js', document.baseURI), { type: 'module' }));
+// One question to the worker, answered once (its listener then removed).
+let asked = 0;
+const askOnce = (op, args) => new Promise((resolve) => {
+  const id = ++asked;
+  const listen = ({ data }) => {
+    if (data.op !== op || data.id !== id) return;
+    askWorker().removeEventListener('message', listen);
+    resolve(data.result);
+  };
+  askWorker().addEventListener('message', listen);
+  askWorker().postMessage({ id, op, args });
+});
+// The request editor's completion (www/editor/editor.js) asks the same worker, when first used.
+globalThis.trailscopeComplete = (text, at) => askOnce('complete', [text, at]);
 // Format (the request pane's button): the ask worker writes the request's canonical form.
-let formats = 0;
 function wireFormat(host) {
   const button = document.querySelector('[data-testid=format]');
-  button?.addEventListener('click', () => {
-    const id = ++formats;
-    const listen = ({ data }) => {
-      if (data.op !== 'format' || data.id !== id) return;
-      askWorker().removeEventListener('message', listen);
-      if (data.result.answer) host.setRequest(data.result.answer);
-    };
-    askWorker().addEventListener('message', listen);
-    askWorker().postMessage({ id, op: 'format', args: [host.request()] });
-  });
+  button?.addEventListener('click', () => askOnce('format', [host.request()]).then((result) => {
+    if (result.answer) host.setRequest(result.answer);
+  }));
 }
 export function refresh_ask(root) {
   panels.get(root)?.then((panel) => panel.refresh(), () => {});

@@ -43,23 +43,27 @@ pub struct EditorProps {
     pub class: Classes,
     #[prop_or_default]
     pub read_only: bool,
+    /// Offers completion from the core's catalogues (the request editor).
+    #[prop_or_default]
+    pub completion: bool,
 }
 
 #[function_component(Editor)]
 pub fn editor(props: &EditorProps) -> Html {
     let node = use_node_ref();
     {
-        let (node, editor, on_change, initial, label, read_only) = (
+        let (node, editor, on_change, initial, label, read_only, completion) = (
             node.clone(),
             props.editor.clone(),
             props.on_change.clone(),
             props.initial.clone(),
             props.label.clone(),
             props.read_only,
+            props.completion,
         );
         use_effect_with((), move |_| {
             if let Some(parent) = node.cast::<web_sys::Element>() {
-                let options = EditorOptions { label: &label, read_only };
+                let options = EditorOptions { label: &label, read_only, completion };
                 editor.mount(&parent, &initial, &options, move || on_change.emit(()));
             }
             move || editor.unmount()

@@ -69,10 +69,12 @@ fn row(
     let (from, to) = (d.from.unwrap_or(0), d.to.unwrap_or(0));
     let reveal = on_reveal.reform(move |_: MouseEvent| (from, to));
     let severity = if d.severity == Severity::Error { "error" } else { "warning" };
-    let fix_button = d.fix.clone().zip(on_fix).map(|(fix, on_fix)| {
-        let title = fix.title.clone();
-        let apply = on_fix.reform(move |_: MouseEvent| fix.clone());
-        html! { <button class="fix" onclick={apply}>{format!("Fix: {title}")}</button> }
+    let fix_buttons = on_fix.into_iter().flat_map(|on_fix| {
+        d.fixes.iter().map(move |fix| {
+            let title = format!("Fix: {}", fix.title);
+            let fix = fix.clone();
+            html! { <button class="fix" onclick={on_fix.reform(move |_: MouseEvent| fix.clone())}>{title}</button> }
+        })
     });
     html! {
         <li class={classes!("problem", severity, returned.then_some("returned"))} data-code={d.code.as_str()}>
@@ -86,7 +88,7 @@ fn row(
                 if returned { <span class="badge returned" data-testid="returned">{"the error the call returns"}</span> }
                 if let Some(help) = &d.help { <span class="help">{help.clone()}</span> }
                 { basis(d) }
-                { for fix_button }
+                { for fix_buttons }
             </div>
         </li>
     }

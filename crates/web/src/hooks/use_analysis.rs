@@ -5,7 +5,7 @@ use crate::platform::editor_js::EditorRef;
 use crate::state::analysis::{analyse, Analysed, Analysis};
 use gloo::timers::callback::Timeout;
 use std::cell::Cell;
-use trailscope_core::report::FlatFix;
+use trailscope_core::report::{FixTarget, FlatFix};
 use trailscope_core::AccountContext;
 use yew::prelude::*;
 
@@ -16,7 +16,7 @@ pub struct UseAnalysis {
     pub analysis: UseReducerHandle<Analysis>,
     /// For both editors: called after every edit.
     pub on_change: Callback<()>,
-    /// Applies a fix of this analysis to the request, unless the text changed since.
+    /// Applies a fix of this analysis to the request (or the context), unless a text changed since.
     pub on_fix: Callback<FlatFix>,
     /// Records the analysed call's selectors on the context's trail.
     pub on_store: Callback<()>,
@@ -54,10 +54,14 @@ pub fn use_analysis(
     };
     let on_fix = {
         // The problems shown are this render's analysis: their fixes carry its text revision.
-        let (edits, editor, current) = (edits.clone(), request_editor.clone(), (*analysis).clone());
+        let (edits, current) = (edits.clone(), (*analysis).clone());
+        let (request_editor, context_editor) = (request_editor.clone(), context_editor.clone());
         Callback::from(move |fix: FlatFix| {
             if let Some(fix) = current.stamp(fix).for_text(edits.get()) {
-                editor.apply_fix(&fix);
+                match fix.target {
+                    FixTarget::Request => request_editor.apply_fix(&fix),
+                    FixTarget::Context => context_editor.apply_fix(&fix),
+                }
             }
         })
     };

@@ -56,6 +56,7 @@ extern "C" {
 pub struct EditorOptions<'a> {
     pub label: &'a str,
     pub read_only: bool,
+    pub completion: bool,
 }
 
 /// The live editor and the closure it calls back into.

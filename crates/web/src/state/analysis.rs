@@ -112,7 +112,8 @@ mod tests {
     fn a_fix_from_an_older_text_is_dropped() {
         let analysis = Rc::new(Analysis::new(analyse("{}", "{}")))
             .reduce(Analysed { report: analyse(BAD, "{}"), text_revision: 3 });
-        let fix = analysis.diagnostics.iter().find_map(|d| d.fix.clone()).expect("the trailing comma has a fix");
+        let fix =
+            analysis.diagnostics.iter().find_map(|d| d.fixes.first().cloned()).expect("the trailing comma has a fix");
         assert_eq!(analysis.stamp(fix.clone()).for_text(3), Some(fix.clone()));
         // Typed since the analysis (its debounce not yet run): the fix is not applied.
         assert_eq!(analysis.stamp(fix).for_text(4), None);

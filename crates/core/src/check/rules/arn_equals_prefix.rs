@@ -53,7 +53,7 @@ mod tests {
             r#"{"TrailName":"t","AdvancedEventSelectors":[{"FieldSelectors":[{"Field":"resources.ARN","NotEquals":["arn:aws:s3:::bucket/"]}]}]}"#,
         );
         assert_eq!(d.len(), 1);
-        assert_eq!(d[0].fix.as_ref().unwrap().edits[0].text, "\"NotStartsWith\"");
+        assert_eq!(d[0].fixes[0].edits[0].text, "\"NotStartsWith\"");
         let exact = r#"{"TrailName":"t","AdvancedEventSelectors":[{"FieldSelectors":[{"Field":"resources.ARN","Equals":["arn:aws:s3:::bucket/key"]}]}]}"#;
         assert!(run_rule(check, exact).is_empty());
     }

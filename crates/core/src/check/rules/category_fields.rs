@@ -109,7 +109,7 @@ fn invalid_value(value: &LocatedString, rule: &FieldRule, suggest: bool) -> Diag
     };
     let d = d.spec("§4.1").decision("D17");
     if suggest {
-        d.suggest(value.span, &value.value, rule.values.candidates())
+        d.suggest_or_pick(value.span, &value.value, rule.values.candidates())
     } else {
         d
     }
@@ -159,8 +159,8 @@ mod tests {
         let d = selector("Data", &format!(r#",{{"Field":"resources.type","Equals":[{}]}}"#, values.join(",")));
         let invalid: Vec<&Diagnostic> = d.iter().filter(|d| d.message.contains("AWS::S3::Objects")).collect();
         assert_eq!(invalid.len(), SUGGESTED_PROBLEMS + 5);
-        assert!(invalid[0].fix.as_ref().is_some_and(|f| f.edits[0].text == "\"AWS::S3::Object\""));
-        assert!(invalid.last().is_some_and(|d| d.fix.is_none()));
+        assert!(invalid[0].fixes.first().is_some_and(|f| f.edits[0].text == "\"AWS::S3::Object\""));
+        assert!(invalid.last().is_some_and(|d| d.fixes.is_empty()));
     }
 
     #[test]
@@ -195,7 +195,7 @@ mod tests {
             selector("Data", r#",{"Field":"resources.type","Equals":["AWS::S3::Object","AWS::Lambda::Function"]}"#);
         assert_eq!(pointers(&two), ["/AdvancedEventSelectors/0/FieldSelectors/1/Equals/1"]);
         let unknown = selector("Data", r#",{"Field":"resources.type","Equals":["AWS::S3::Objects"]}"#);
-        assert_eq!(unknown[0].fix.as_ref().unwrap().edits[0].text, "\"AWS::S3::Object\"");
+        assert_eq!(unknown[0].fixes[0].edits[0].text, "\"AWS::S3::Object\"");
     }
 
     #[test]
@@ -227,7 +227,7 @@ mod tests {
             "Data",
             r#",{"Field":"resources.type","Equals":["AWS::S3::Object"]},{"Field":"eventname","Equals":["x"]}"#,
         );
-        assert_eq!(d[0].fix.as_ref().unwrap().edits[0].text, "\"eventName\"");
+        assert_eq!(d[0].fixes[0].edits[0].text, "\"eventName\"");
         assert_eq!(
             d[0].message,
             "The following field is not allowed when the eventCategory field value equals Data: eventname."

@@ -30,7 +30,7 @@ pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
         }
         let mut d = invalid_selectors(message, &ty.pointer, ty.span).observed().help(help).spec("§1.3").decision("D9");
         if !is_resource_type(&ty.value) {
-            d = d.suggest(ty.span, &ty.value, BASIC_RESOURCE_TYPES);
+            d = d.suggest_or_pick(ty.span, &ty.value, BASIC_RESOURCE_TYPES);
         }
         out.push(d);
     }
@@ -57,6 +57,6 @@ mod tests {
         );
         assert_eq!(d[0].message, "Value AWS::SNS::Topic for DataResources.Type is invalid.");
         assert!(d[0].help.as_ref().unwrap().contains("Advanced"));
-        assert!(d[2].fix.is_some());
+        assert!(!d[2].fixes.is_empty());
     }
 }

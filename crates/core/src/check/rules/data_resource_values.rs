@@ -70,8 +70,8 @@ mod tests {
             ["/EventSelectors/0/DataResources/0/Values/0", "/EventSelectors/0/DataResources/0/Values/2"]
         );
         assert_eq!(d[0].message, "Value arn:aws:s3:::data-bucket for DataResources.Values is invalid.");
-        assert_eq!(d[0].fix.as_ref().unwrap().edits[0].text, "\"arn:aws:s3:::data-bucket/\"");
-        assert!(d[1].fix.is_none());
+        assert_eq!(d[0].fixes[0].edits[0].text, "\"arn:aws:s3:::data-bucket/\"");
+        assert!(d[1].fixes.is_empty());
     }
 
     #[test]

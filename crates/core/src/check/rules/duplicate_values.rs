@@ -53,7 +53,7 @@ mod tests {
         let text = r#"{"TrailName":"t","AdvancedEventSelectors":[{"FieldSelectors":[{"Field":"eventName","Equals":["A", "B", "A"]}]}]}"#;
         let d = run_rule(check, text);
         assert_eq!(pointers(&d), ["/AdvancedEventSelectors/0/FieldSelectors/0/Equals/2"]);
-        let edit = &d[0].fix.as_ref().unwrap().edits[0];
+        let edit = &d[0].fixes[0].edits[0];
         let fixed = format!("{}{}", &text[..edit.span.start], &text[edit.span.end..]);
         assert!(fixed.contains(r#"["A", "B"]"#), "{fixed}");
     }

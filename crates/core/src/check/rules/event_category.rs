@@ -79,7 +79,7 @@ fn check_field(field: &AdvancedFieldSelector, out: &mut Vec<Diagnostic>) {
             .help(help)
             .spec("§4.1")
             .decision("D14");
-        out.push(d.suggest(value.span, &value.value, Category::SELECTABLE_NAMES));
+        out.push(d.suggest_or_pick(value.span, &value.value, Category::SELECTABLE_NAMES));
     }
 }
 
@@ -111,6 +111,6 @@ mod tests {
         assert_eq!(insight[0].message, "The eventCategory field value is not valid.");
         assert!(insight[0].help.as_deref().unwrap().contains("event data stores"));
         let typo = advanced(r#"{"Field":"eventCategory","Equals":["data"]}"#);
-        assert_eq!(typo[0].fix.as_ref().unwrap().edits[0].text, "\"Data\"");
+        assert_eq!(typo[0].fixes[0].edits[0].text, "\"Data\"");
     }
 }

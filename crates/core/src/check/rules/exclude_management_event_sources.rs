@@ -21,7 +21,7 @@ pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
                 source.value
             );
             let mut d = invalid_selectors(message, &source.pointer, source.span).spec("§1.2").decision("D11");
-            d = d.suggest(source.span, &source.value, EXCLUDABLE_MANAGEMENT_EVENT_SOURCES);
+            d = d.suggest_or_pick(source.span, &source.value, EXCLUDABLE_MANAGEMENT_EVENT_SOURCES);
             out.push(d);
         }
         let management_off = selector.include_management_events.as_ref().is_some_and(|b| !b.value);
@@ -55,7 +55,7 @@ mod tests {
             pointers(&d),
             ["/EventSelectors/0/ExcludeManagementEventSources/2", "/EventSelectors/0/ExcludeManagementEventSources/3"]
         );
-        assert!(d[1].fix.is_some());
+        assert!(!d[1].fixes.is_empty());
     }
 
     #[test]

@@ -47,7 +47,7 @@ mod tests {
             assert_eq!(d.len(), 1, "{selector}");
             assert!(d[0].is_error());
             assert!(d[0].message.starts_with("Invalid combination of parameters in EventSelectors."));
-            assert_eq!(d[0].fix.as_ref().unwrap().edits[0].text, "true");
+            assert_eq!(d[0].fixes[0].edits[0].text, "true");
         }
     }
 

@@ -148,7 +148,7 @@ pub(crate) mod test_support {
             }
             out.push_str(&render(text, "request.json", &diagnostics));
             for (n, d) in diagnostics.iter().enumerate() {
-                if let Some(fix) = &d.fix {
+                for fix in &d.fixes {
                     let _ = writeln!(out, "---- after fix {} ({}):\n{}\n", n + 1, fix.title, apply(text, &fix.edits));
                 }
             }

@@ -14,7 +14,7 @@ pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
         let message =
             format!("ReadWriteType \"{}\" is not valid; valid values are ReadOnly, WriteOnly and All", rwt.value);
         let mut d = invalid_selectors(message, &rwt.pointer, rwt.span).spec("§1.2").decision("D6");
-        d = d.suggest(rwt.span, &rwt.value, ReadWriteType::NAMES);
+        d = d.suggest_or_pick(rwt.span, &rwt.value, ReadWriteType::NAMES);
         out.push(d);
     }
 }
@@ -32,6 +32,6 @@ mod tests {
         );
         assert_eq!(d.len(), 1);
         assert_eq!(d[0].pointer, "/EventSelectors/0/ReadWriteType");
-        assert_eq!(d[0].fix.as_ref().unwrap().edits[0].text, "\"ReadOnly\"");
+        assert_eq!(d[0].fixes[0].edits[0].text, "\"ReadOnly\"");
     }
 }

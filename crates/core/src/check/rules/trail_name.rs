@@ -207,7 +207,7 @@ mod tests {
         let d = diagnostics("my--trail");
         assert_eq!(d[0].span, crate::source::span::Span::new(17, 19));
         assert!(d[0].help.as_deref().unwrap().starts_with("found \"--\""));
-        assert_eq!(d[0].fix.as_ref().unwrap().edits[0].text, "\"my-trail\"");
+        assert_eq!(d[0].fixes[0].edits[0].text, "\"my-trail\"");
         assert_eq!(diagnostics("my trail")[0].span, crate::source::span::Span::new(17, 18));
         assert_eq!(diagnostics("trail.")[0].span, crate::source::span::Span::new(20, 21));
     }

@@ -50,7 +50,7 @@ fn structure_(node: &Node, shape: &Structure, name: &str, pointer: &str, out: &m
         }
     }
     let valid: Vec<&str> = shape.members.iter().map(|(n, _)| *n).collect();
-    for member in members.iter().filter(|m| shape.member(&m.key).is_none()) {
+    for (index, member) in members.iter().enumerate().filter(|(_, m)| shape.member(&m.key).is_none()) {
         let message = format!(
             "Unknown parameter in {}: \"{}\", must be one of: {}",
             display_name(name),
@@ -59,7 +59,7 @@ fn structure_(node: &Node, shape: &Structure, name: &str, pointer: &str, out: &m
         );
         let mut d = error(message, &child_pointer(pointer, &member.key), member.key_span);
         d = d.suggest(member.key_span, &member.key, valid.iter().copied());
-        out.push(d);
+        out.push(d.removal(node, index));
     }
     for member in members {
         if let Some(member_shape) = shape.member(&member.key) {

@@ -35,6 +35,21 @@ impl Node {
         }
     }
 
+    /// The key of member `index` and the span that removes it with one comma: up to the next
+    /// member's key, or from the previous member's value when it is the last.
+    pub fn member_removal(&self, index: usize) -> Option<(&str, Span)> {
+        let Value::Object(members) = &self.value else {
+            return None;
+        };
+        let member = members.get(index)?;
+        let start = match index.checked_sub(1).and_then(|i| members.get(i)) {
+            Some(previous) if index + 1 == members.len() => previous.value.span.end,
+            Some(_) | None => member.key_span.start,
+        };
+        let end = members.get(index + 1).map_or(member.value.span.end, |next| next.key_span.start);
+        Some((&member.key, Span::new(start, end)))
+    }
+
     pub fn as_str(&self) -> Option<&str> {
         match &self.value {
             Value::String(s) => Some(s),

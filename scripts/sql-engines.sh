@@ -23,4 +23,4 @@ OUT="$TARGET_DIR/sql-cases"
 rm -rf "$OUT"
 cargo run --locked --quiet -p trailscope-core --example sql_cases -- "$OUT" "$RANDOM_SETS" "${SQL_SEED:-1}"
 # Spark stays on loopback (toolchain notes): its driver binds 127.0.0.1, its UI is off.
-SPARK_LOCAL_IP=127.0.0.1 .venv/bin/python tests/sql/engines.py "$OUT" --files 10 --spark "$SPARK_RANDOM_SETS"
+SPARK_LOCAL_IP=127.0.0.1 .venv/bin/python tests/sql/engines.py "$OUT" --files 10 --spark "$SPARK_RANDOM_SETS" --parse 100

@@ -455,3 +455,28 @@ export type KeySuggestions = { key: string, values: Array<string>, };
  * What a line is, for its look (and the CLI's indentation).
  */
 export type LineKind = "heading" | "all" | "some" | "none" | "note" | "logged" | "unlogged" | "deciding" | "right" | "wrong" | "unknown" | "template";
+
+/**
+ * What to write: the engine, the mode, and where the events are.
+ */
+export type SqlOptions = { dialect: Dialect, mode: Mode, 
+/**
+ * The CloudTrail table (Athena, Spark: `cloudtrail_logs_pp` when absent; DuckDB: a table
+ * with the same columns, instead of log files).
+ */
+table?: string, 
+/**
+ * DuckDB only: the log files to read (a path or glob of `.json` / `.json.gz` files;
+ * `*.json.gz` when neither this nor `table` is given).
+ */
+source?: string, };
+
+/**
+ * A SQL engine trailscope writes for (decisions D40: the table layout each one reads).
+ */
+export type Dialect = "athena" | "spark" | "duckdb";
+
+/**
+ * What the query returns.
+ */
+export type Mode = "where" | "view" | "select" | "count";

@@ -112,6 +112,10 @@ pub fn typescript() -> String {
     declare::<Line>(&cfg, out);
     declare::<crate::ask::question::KeySuggestions>(&cfg, out);
     declare::<LineKind>(&cfg, out);
+    // SQL (`toSql`).
+    declare::<crate::sql::SqlOptions>(&cfg, out);
+    declare::<crate::sql::Dialect>(&cfg, out);
+    declare::<crate::sql::Mode>(&cfg, out);
     std::mem::take(out)
 }
 

@@ -14,6 +14,7 @@ use wasm_bindgen::prelude::*;
 
 mod ask;
 mod replay;
+mod sql;
 mod store;
 mod synth;
 
@@ -22,6 +23,7 @@ pub use ask::{
     question_keys, template_selectors, templates, templates_lines,
 };
 pub use replay::ReplaySession;
+pub use sql::{sql_layout, to_sql};
 pub use store::VerdictStore;
 pub use synth::{synth, synth_record, SynthLog};
 

@@ -55,7 +55,7 @@ serve: dist
 	python3 -m http.server $(PORT) --bind 127.0.0.1 --directory dist
 
 ## Every test: Rust unit/integration (core + CLI), lint, wasm in Chromium, browser end-to-end.
-test: test-tools editor lint test-rust test-conformance test-wasm dist size test-package test-e2e
+test: test-tools editor lint test-rust test-conformance test-sql test-wasm dist size test-package test-e2e
 
 lint:
 	cargo fmt --all -- --check
@@ -78,6 +78,11 @@ test-wasm:
 
 test-conformance:
 	scripts/conformance.sh
+
+## The selectors' SQL (trailscope sql) on DuckDB and Spark against the replay, event for event,
+## and every Athena query parsed as Trino SQL.
+test-sql:
+	scripts/sql-engines.sh
 
 test-e2e:
 	npx playwright test

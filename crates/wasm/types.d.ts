@@ -477,3 +477,28 @@ export type Completion = { label: string, apply: string,
  * `property` (a member name), `field`, `operator` or `value`.
  */
 kind: string, };
+
+/**
+ * What to write: the engine, the mode, and where the events are.
+ */
+export type SqlOptions = { dialect: Dialect, mode: Mode, 
+/**
+ * The CloudTrail table (Athena, Spark: `cloudtrail_logs_pp` when absent; DuckDB: a table
+ * with the same columns, instead of log files).
+ */
+table?: string, 
+/**
+ * DuckDB only: the log files to read (a path or glob of `.json` / `.json.gz` files;
+ * `*.json.gz` when neither this nor `table` is given).
+ */
+source?: string, };
+
+/**
+ * A SQL engine trailscope writes for (decisions D40: the table layout each one reads).
+ */
+export type Dialect = "athena" | "spark" | "duckdb";
+
+/**
+ * What the query returns.
+ */
+export type Mode = "where" | "view" | "select" | "count";

@@ -9,7 +9,9 @@ import {
   covers,
   diff,
   presets,
+  toSql,
   type Answer,
+  type SqlOptions,
   type Asked,
   type Coverage,
   type DiffClass,
@@ -164,6 +166,14 @@ if ("answer" in changed) {
 }
 const ids: string[] = presets().map((p: Preset) => p.id);
 void [maybe, ids];
+
+// SQL: typed options, the answer is the text.
+const sqlOptions: SqlOptions = { dialect: "duckdb", mode: "count", source: "logs/*.json.gz" };
+const sql = toSql("{}", undefined, sqlOptions);
+const sqlText: string = "answer" in sql ? sql.answer : sql.refused;
+// @ts-expect-error: the dialects are a closed union
+toSql("{}", undefined, { dialect: "oracle", mode: "where" });
+void sqlText;
 
 await init();
 const onPage: Report = validateOnPage("{}");

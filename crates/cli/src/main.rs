@@ -5,6 +5,7 @@ mod ask;
 mod checkers;
 mod files;
 mod replay;
+mod sql;
 mod synth;
 mod validate;
 
@@ -41,6 +42,9 @@ enum Command {
     /// What posture checkers (Prowler, Steampipe, ScoutSuite, ...) would conclude on the
     /// selectors, beside the exact answer.
     Checkers(checkers::Args),
+    /// The SQL (Athena, Spark or DuckDB) that selects exactly the events the selectors log,
+    /// or counts them with their data-event cost.
+    Sql(sql::Args),
 }
 
 #[derive(Clone, Copy, ValueEnum, Default)]
@@ -65,5 +69,6 @@ fn main() -> ExitCode {
         Command::Fmt(args) => ask::fmt(&args),
         Command::Presets => ask::presets(),
         Command::Checkers(args) => checkers::run(&args),
+        Command::Sql(args) => sql::run(&args),
     }
 }

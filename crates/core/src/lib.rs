@@ -29,6 +29,7 @@ pub mod replay;
 pub mod request;
 pub mod samples;
 pub mod source;
+pub mod sql;
 #[cfg(feature = "ts")]
 pub mod wire;
 

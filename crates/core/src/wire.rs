@@ -115,6 +115,10 @@ pub fn typescript() -> String {
     declare::<LineKind>(&cfg, out);
     // Editor completion (`completeRequest`).
     declare::<crate::complete::Completion>(&cfg, out);
+    // SQL (`toSql`).
+    declare::<crate::sql::SqlOptions>(&cfg, out);
+    declare::<crate::sql::Dialect>(&cfg, out);
+    declare::<crate::sql::Mode>(&cfg, out);
     std::mem::take(out)
 }
 

@@ -13,12 +13,12 @@ use trailscope_core::service::Outcome;
 use trailscope_core::{put_event_selectors, AccountContext};
 use wasm_bindgen::prelude::*;
 
-fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
+pub(crate) fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
     value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| JsError::new(&e.to_string()))
 }
 
 /// The selectors a valid request stores and its trail's state; else what is wrong.
-fn selectors(request: &str, context: Option<&str>) -> Result<(Selectors, TrailFacts), String> {
+pub(crate) fn selectors(request: &str, context: Option<&str>) -> Result<(Selectors, TrailFacts), String> {
     let context =
         context.map(AccountContext::from_json).transpose().map_err(|e| format!("invalid context: {}", e.message))?;
     let evaluation = put_event_selectors(request, context.as_ref());
@@ -30,7 +30,7 @@ fn selectors(request: &str, context: Option<&str>) -> Result<(Selectors, TrailFa
     }
 }
 
-fn answer<T: Serialize>(result: Result<T, String>) -> Result<JsValue, JsError> {
+pub(crate) fn answer<T: Serialize>(result: Result<T, String>) -> Result<JsValue, JsError> {
     to_js(&Asked::from(result))
 }
 

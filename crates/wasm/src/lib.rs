@@ -15,6 +15,7 @@ use wasm_bindgen::prelude::*;
 mod ask;
 mod complete;
 mod replay;
+mod sql;
 mod store;
 mod synth;
 
@@ -23,6 +24,7 @@ pub use ask::{
     question_keys, template_selectors, templates, templates_lines,
 };
 pub use replay::ReplaySession;
+pub use sql::{sql_layout, to_sql};
 pub use store::VerdictStore;
 pub use synth::{synth, synth_record, SynthLog};
 

@@ -34,10 +34,10 @@ pub enum Miss {
 
 /// One field selector: the field it reads and its operators.
 #[derive(Debug, Clone)]
-struct Condition {
+pub(crate) struct Condition {
     /// `None` for a name selectors do not know: its value is always missing (D23).
-    field: Option<Field>,
-    operators: Operators,
+    pub(crate) field: Option<Field>,
+    pub(crate) operators: Operators,
 }
 
 /// The operator values of one field selector, ready to test a value (spec §5.1 formal
@@ -45,18 +45,18 @@ struct Condition {
 /// the two cannot disagree on an operator.
 #[derive(Debug, Clone)]
 pub(crate) struct Operators {
-    equals: Values,
-    starts_with: Vec<Box<str>>,
-    ends_with: Vec<Box<str>>,
-    not_equals: Values,
-    not_starts_with: Vec<Box<str>>,
-    not_ends_with: Vec<Box<str>>,
-    has_select: bool,
+    pub(crate) equals: Values,
+    pub(crate) starts_with: Vec<Box<str>>,
+    pub(crate) ends_with: Vec<Box<str>>,
+    pub(crate) not_equals: Values,
+    pub(crate) not_starts_with: Vec<Box<str>>,
+    pub(crate) not_ends_with: Vec<Box<str>>,
+    pub(crate) has_select: bool,
 }
 
 /// Equals values: a short list is scanned (faster than hashing), a long one is hashed.
 #[derive(Debug, Clone)]
-enum Values {
+pub(crate) enum Values {
     Few(Vec<Box<str>>),
     Many(HashSet<Box<str>>),
 }
@@ -77,7 +77,7 @@ impl Values {
         }
     }
 
-    fn iter(&self) -> Box<dyn Iterator<Item = &str> + '_> {
+    pub(crate) fn iter(&self) -> Box<dyn Iterator<Item = &str> + '_> {
         match self {
             Values::Few(list) => Box::new(list.iter().map(|v| &**v)),
             Values::Many(set) => Box::new(set.iter().map(|v| &**v)),
@@ -164,11 +164,11 @@ impl Operators {
 }
 
 #[derive(Debug, Clone)]
-struct AdvancedRule {
-    category: Option<Category>,
+pub(crate) struct AdvancedRule {
+    pub(crate) category: Option<Category>,
     /// The selector's resources.type, which resources.ARN conditions apply to (D25).
-    resource_type: Option<Box<str>>,
-    conditions: Vec<Condition>,
+    pub(crate) resource_type: Option<Box<str>>,
+    pub(crate) conditions: Vec<Condition>,
 }
 
 impl AdvancedRule {
@@ -244,11 +244,11 @@ impl ValueMatch {
 }
 
 #[derive(Debug, Clone)]
-struct BasicRule {
-    read_write_type: ReadWriteType,
-    include_management_events: bool,
-    excluded_sources: Vec<Box<str>>,
-    data: Vec<(Box<str>, Vec<ValueMatch>)>,
+pub(crate) struct BasicRule {
+    pub(crate) read_write_type: ReadWriteType,
+    pub(crate) include_management_events: bool,
+    pub(crate) excluded_sources: Vec<Box<str>>,
+    pub(crate) data: Vec<(Box<str>, Vec<ValueMatch>)>,
 }
 
 impl BasicRule {
@@ -308,7 +308,7 @@ impl BasicRule {
 }
 
 #[derive(Debug, Clone)]
-enum Rules {
+pub(crate) enum Rules {
     Basic(Vec<BasicRule>),
     Advanced(Vec<AdvancedRule>),
 }
@@ -328,6 +328,11 @@ impl Matcher {
             Selectors::Advanced(list) => Rules::Advanced(list.iter().map(AdvancedRule::compile).collect()),
         };
         Matcher { rules }
+    }
+
+    /// The compiled rules (the SQL compiler, `crate::sql`, writes them as SQL).
+    pub(crate) fn rules(&self) -> &Rules {
+        &self.rules
     }
 
     pub fn selector_count(&self) -> usize {

@@ -3,6 +3,7 @@
 
 mod ask;
 mod checkers;
+mod export;
 mod files;
 mod replay;
 mod synth;
@@ -41,6 +42,9 @@ enum Command {
     /// What posture checkers (Prowler, Steampipe, ScoutSuite, ...) would conclude on the
     /// selectors, beside the exact answer.
     Checkers(checkers::Args),
+    /// Write a valid request's selectors as an AWS CLI command, a boto3 call, a CloudFormation
+    /// template (YAML or JSON), a Terraform aws_cloudtrail block or a CDK CfnTrail.
+    Export(export::Args),
 }
 
 #[derive(Clone, Copy, ValueEnum, Default)]
@@ -65,5 +69,6 @@ fn main() -> ExitCode {
         Command::Fmt(args) => ask::fmt(&args),
         Command::Presets => ask::presets(),
         Command::Checkers(args) => checkers::run(&args),
+        Command::Export(args) => export::run(&args),
     }
 }

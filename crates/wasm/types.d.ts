@@ -455,3 +455,13 @@ export type KeySuggestions = { key: string, values: Array<string>, };
  * What a line is, for its look (and the CLI's indentation).
  */
 export type LineKind = "heading" | "all" | "some" | "none" | "note" | "logged" | "unlogged" | "deciding" | "right" | "wrong" | "unknown" | "template";
+
+/**
+ * A dialect the selectors can be exported to.
+ */
+export type Dialect = "cli" | "boto3" | "cfn-yaml" | "cfn-json" | "terraform" | "cdk";
+
+/**
+ * A dialect as a menu lists it.
+ */
+export type DialectInfo = { id: Dialect, label: string, extension: string, };

@@ -9,9 +9,13 @@ import {
   covers,
   diff,
   presets,
+  exportAs,
+  exportDialects,
   type Answer,
   type Asked,
   type Coverage,
+  type Dialect,
+  type DialectInfo,
   type DiffClass,
   type Preset,
   type Question,
@@ -164,6 +168,18 @@ if ("answer" in changed) {
 }
 const ids: string[] = presets().map((p: Preset) => p.id);
 void [maybe, ids];
+
+// Exports: the dialect is a closed union, the export a string or a refusal.
+const menu: DialectInfo[] = exportDialects();
+const firstDialect: Dialect = menu[0].id;
+const exported: Asked<string> = exportAs("{}", firstDialect);
+if ("answer" in exported) {
+  const text: string = exported.answer;
+  void text;
+}
+// @ts-expect-error: "yaml" is no Dialect
+exportAs("{}", "yaml");
+void exported;
 
 await init();
 const onPage: Report = validateOnPage("{}");

@@ -17,6 +17,7 @@ use crate::check::service::{ApiError, RaisedBy, TrailState};
 use crate::checkers::{Check, Checker, CheckerRow, CheckerVerdict, Comparison, Conclusion, Flaw};
 use crate::diagnostics::report::{FlatDiagnostic, FlatEdit, FlatFix, Report};
 use crate::diagnostics::{Code, Provenance, Severity};
+use crate::export::{Dialect, DialectInfo};
 use crate::replay::explain::{Explanation, SelectorOutcome};
 use crate::replay::filter::{RowFilter, Verdicts};
 use crate::replay::session::{NameCount, Problem, Row, Summary, TopEvent, Totals, Verdict};
@@ -112,6 +113,9 @@ pub fn typescript() -> String {
     declare::<Line>(&cfg, out);
     declare::<crate::ask::question::KeySuggestions>(&cfg, out);
     declare::<LineKind>(&cfg, out);
+    // Exports (`exportAs`, `exportDialects`).
+    declare::<Dialect>(&cfg, out);
+    declare::<DialectInfo>(&cfg, out);
     std::mem::take(out)
 }
 

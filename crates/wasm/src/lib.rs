@@ -13,6 +13,7 @@ use trailscope_core::report::{report, Offsets};
 use wasm_bindgen::prelude::*;
 
 mod ask;
+mod export;
 mod replay;
 mod store;
 mod synth;
@@ -21,6 +22,7 @@ pub use ask::{
     canonical, checkers, checkers_lines, console_templates, covers, covers_lines, diff, diff_lines, presets,
     question_keys, template_selectors, templates, templates_lines,
 };
+pub use export::{export_as, export_dialects};
 pub use replay::ReplaySession;
 pub use store::VerdictStore;
 pub use synth::{synth, synth_record, SynthLog};
@@ -30,7 +32,7 @@ pub use synth::{synth, synth_record, SynthLog};
 /// module's declarations; `unchecked_return_type`s name them.
 #[wasm_bindgen(typescript_custom_section)]
 const WIRE_TYPES: &str = r#"
-import type { Report, Asked, Coverage, Diff, Selectors, Preset, TemplateMatch, Comparison, Line, KeySuggestions, Template } from "./types.js";
+import type { Report, Asked, Coverage, Diff, Selectors, Preset, TemplateMatch, Comparison, Line, KeySuggestions, Template, Dialect, DialectInfo } from "./types.js";
 export type * from "./types.js";
 "#;
 

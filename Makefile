@@ -6,7 +6,7 @@ export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 export TRUNK_OFFLINE := true
 PORT ?= 8080
 
-.PHONY: serve test build dist wasm-pkg tools test-tools editor wire-types test-rust test-wasm test-e2e test-conformance lint bench size clean fuzz
+.PHONY: serve test build dist wasm-pkg tools test-tools editor wire-types test-rust test-wasm test-e2e test-conformance test-export lint bench size clean fuzz
 
 ## Install the build tools (wasm32 target, trunk, wasm-bindgen-cli, npm packages) if missing.
 tools:
@@ -55,7 +55,7 @@ serve: dist
 	python3 -m http.server $(PORT) --bind 127.0.0.1 --directory dist
 
 ## Every test: Rust unit/integration (core + CLI), lint, wasm in Chromium, browser end-to-end.
-test: test-tools editor lint test-rust test-conformance test-sql test-wasm dist size test-package test-e2e
+test: test-tools editor lint test-rust test-conformance test-sql test-export test-wasm dist size test-package test-e2e
 
 lint:
 	cargo fmt --all -- --check
@@ -83,6 +83,10 @@ test-conformance:
 ## and every Athena query parsed as Trino SQL.
 test-sql:
 	scripts/sql-engines.sh
+## The exports (CLI, boto3, CloudFormation, Terraform, CDK) of random valid requests, read back
+## by real tools: botocore, cfn-lint, python-hcl2 (pinned, in .venv), tsc and aws-cdk-lib.
+test-export: tools
+	scripts/export-check.sh
 
 test-e2e:
 	npx playwright test

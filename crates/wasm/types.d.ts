@@ -481,7 +481,7 @@ kind: string, };
 /**
  * What to write: the engine, the mode, and where the events are.
  */
-export type SqlOptions = { dialect: Dialect, mode: Mode, 
+export type SqlOptions = { dialect: SqlDialect, mode: Mode, 
 /**
  * The CloudTrail table (Athena, Spark: `cloudtrail_logs_pp` when absent; DuckDB: a table
  * with the same columns, instead of log files).
@@ -496,9 +496,19 @@ source?: string, };
 /**
  * A SQL engine trailscope writes for (decisions D40: the table layout each one reads).
  */
-export type Dialect = "athena" | "spark" | "duckdb";
+export type SqlDialect = "athena" | "spark" | "duckdb";
 
 /**
  * What the query returns.
  */
 export type Mode = "where" | "view" | "select" | "count";
+
+/**
+ * A dialect the selectors can be exported to.
+ */
+export type Dialect = "cli" | "boto3" | "cfn-yaml" | "cfn-json" | "terraform" | "cdk";
+
+/**
+ * A dialect as a menu lists it.
+ */
+export type DialectInfo = { id: Dialect, label: string, extension: string, };

@@ -10,10 +10,14 @@ import {
   diff,
   presets,
   toSql,
+  exportAs,
+  exportDialects,
   type Answer,
   type SqlOptions,
   type Asked,
   type Coverage,
+  type Dialect,
+  type DialectInfo,
   type DiffClass,
   type Preset,
   type Question,
@@ -174,6 +178,17 @@ const sqlText: string = "answer" in sql ? sql.answer : sql.refused;
 // @ts-expect-error: the dialects are a closed union
 toSql("{}", undefined, { dialect: "oracle", mode: "where" });
 void sqlText;
+// Exports: the dialect is a closed union, the export a string or a refusal.
+const menu: DialectInfo[] = exportDialects();
+const firstDialect: Dialect = menu[0].id;
+const exported: Asked<string> = exportAs("{}", firstDialect);
+if ("answer" in exported) {
+  const text: string = exported.answer;
+  void text;
+}
+// @ts-expect-error: "yaml" is no Dialect
+exportAs("{}", "yaml");
+void exported;
 
 await init();
 const onPage: Report = validateOnPage("{}");

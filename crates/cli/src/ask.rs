@@ -2,8 +2,8 @@
 //! line. Exit codes: `covers` 0 when the answer is the expected one, 1 when not or when the
 //! selectors are invalid; `diff` 0 when equivalent, 1 when not; 2 for usage and I/O errors.
 
-use crate::files::{load_request, read_text, LoadedRequest};
-use crate::validate::text_output;
+use crate::files::read_text;
+use crate::validate::{accepted, Accepted};
 use crate::{Format, EXIT_USAGE};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -11,7 +11,6 @@ use trailscope_core::ask::presets::{Preset, PRESETS};
 use trailscope_core::ask::{self, lines, Answer, Coverage, Example, Question, TrailFacts};
 use trailscope_core::model::Selectors;
 use trailscope_core::request::canonical;
-use trailscope_core::service::Outcome;
 
 #[derive(clap::Args)]
 pub struct CoversArgs {
@@ -64,16 +63,16 @@ pub fn valid_selectors(
     path: &Path,
     context: Option<&PathBuf>,
 ) -> Result<Result<(Selectors, TrailFacts), ExitCode>, String> {
-    let LoadedRequest { source, name, evaluation, context } = load_request(path, context)?;
-    match &evaluation.outcome {
-        Outcome::Response(response) => {
-            Ok(Ok((response.selectors.clone(), TrailFacts::find(context.as_ref(), &response.trail_arn))))
+    Ok(match accepted(path, context)? {
+        Ok(Accepted { response, context, .. }) => {
+            let trail = TrailFacts::find(context.as_ref(), &response.trail_arn);
+            Ok((response.selectors, trail))
         }
-        Outcome::Error(_) => {
-            print!("{}", text_output(&source, &name, &evaluation));
-            Ok(Err(ExitCode::from(1)))
+        Err(diagnostics) => {
+            print!("{diagnostics}");
+            Err(ExitCode::from(1))
         }
-    }
+    })
 }
 
 fn question(args: &CoversArgs) -> Result<Question, String> {
@@ -147,12 +146,13 @@ pub fn diff(args: &DiffArgs) -> ExitCode {
 
 pub fn fmt(args: &FmtArgs) -> ExitCode {
     let run = || -> Result<ExitCode, String> {
-        let LoadedRequest { source, name, evaluation, .. } = load_request(&args.file, None)?;
-        let Outcome::Response(response) = &evaluation.outcome else {
-            print!("{}", text_output(&source, &name, &evaluation));
-            return Ok(ExitCode::from(1));
-        };
-        print!("{}", canonical::formatted(&source, response));
+        match accepted(&args.file, None)? {
+            Ok(Accepted { source, response, .. }) => print!("{}", canonical::formatted(&source, &response)),
+            Err(diagnostics) => {
+                print!("{diagnostics}");
+                return Ok(ExitCode::from(1));
+            }
+        }
         Ok(ExitCode::SUCCESS)
     };
     run().unwrap_or_else(usage)

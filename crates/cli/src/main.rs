@@ -3,6 +3,7 @@
 
 mod ask;
 mod checkers;
+mod export;
 mod files;
 mod replay;
 mod sql;
@@ -45,6 +46,9 @@ enum Command {
     /// The SQL (Athena, Spark or DuckDB) that selects exactly the events the selectors log,
     /// or counts them with their data-event cost.
     Sql(sql::Args),
+    /// Write a valid request's selectors as an AWS CLI command, a boto3 call, a CloudFormation
+    /// template (YAML or JSON), a Terraform aws_cloudtrail block or a CDK CfnTrail.
+    Export(export::Args),
 }
 
 #[derive(Clone, Copy, ValueEnum, Default)]
@@ -70,5 +74,6 @@ fn main() -> ExitCode {
         Command::Presets => ask::presets(),
         Command::Checkers(args) => checkers::run(&args),
         Command::Sql(args) => sql::run(&args),
+        Command::Export(args) => export::run(&args),
     }
 }

@@ -1,11 +1,13 @@
 use crate::files::{load_request, LoadedRequest};
 use crate::{Format, EXIT_USAGE};
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use trailscope_core::model::SelectorsResponse;
 use trailscope_core::render;
 use trailscope_core::report::{from_evaluation, Offsets};
 use trailscope_core::service::{Outcome, RaisedBy};
+use trailscope_core::AccountContext;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -74,4 +76,21 @@ pub fn text_output(source: &str, name: &str, evaluation: &trailscope_core::Evalu
         }
     }
     out
+}
+
+/// A request CloudTrail accepts: its text, the response, the context it was evaluated in.
+pub struct Accepted {
+    pub source: String,
+    pub response: SelectorsResponse,
+    pub context: Option<AccountContext>,
+}
+
+/// The request at `path` if CloudTrail accepts it; else its diagnostics as `validate` prints
+/// them (for the caller to print, then exit 1). The outer error is a usage or I/O error.
+pub fn accepted(path: &Path, context: Option<&PathBuf>) -> Result<Result<Accepted, String>, String> {
+    let LoadedRequest { source, name, evaluation, context } = load_request(path, context)?;
+    Ok(match evaluation.outcome {
+        Outcome::Response(response) => Ok(Accepted { source, response, context }),
+        Outcome::Error(_) => Err(text_output(&source, &name, &evaluation)),
+    })
 }

@@ -10,7 +10,9 @@
 //!   suggestions;
 //! - [`catalog`]: what AWS accepts (fields, categories, resource types, ARNs, data values);
 //! - [`replay`]: events through the compiled selectors, to verdicts and explanations;
-//! - [`checkers`]: what posture checkers (Prowler, Steampipe, …) conclude of the selectors.
+//! - [`checkers`]: what posture checkers (Prowler, Steampipe, …) conclude of the selectors;
+//! - [`export`]: a valid request's selectors in each deployment dialect (CLI, boto3,
+//!   CloudFormation, Terraform, CDK).
 //!
 //! No web or OS dependencies: the same code runs natively and in wasm.
 
@@ -24,6 +26,7 @@ pub mod check;
 pub mod checkers;
 pub mod complete;
 pub mod diagnostics;
+pub mod export;
 pub mod limits;
 pub mod replay;
 pub mod request;

@@ -17,6 +17,7 @@ use crate::check::service::{ApiError, RaisedBy, TrailState};
 use crate::checkers::{Check, Checker, CheckerRow, CheckerVerdict, Comparison, Conclusion, Flaw};
 use crate::diagnostics::report::{FlatDiagnostic, FlatEdit, FlatFix, Report};
 use crate::diagnostics::{Code, Provenance, Severity};
+use crate::export::{Dialect, DialectInfo};
 use crate::replay::explain::{Explanation, SelectorOutcome};
 use crate::replay::filter::{RowFilter, Verdicts};
 use crate::replay::session::{NameCount, Problem, Row, Summary, TopEvent, Totals, Verdict};
@@ -119,6 +120,9 @@ pub fn typescript() -> String {
     declare::<crate::sql::SqlOptions>(&cfg, out);
     declare::<crate::sql::Dialect>(&cfg, out);
     declare::<crate::sql::Mode>(&cfg, out);
+    // Exports (`exportAs`, `exportDialects`).
+    declare::<Dialect>(&cfg, out);
+    declare::<DialectInfo>(&cfg, out);
     std::mem::take(out)
 }
 

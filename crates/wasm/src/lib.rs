@@ -14,6 +14,7 @@ use wasm_bindgen::prelude::*;
 
 mod ask;
 mod complete;
+mod export;
 mod replay;
 mod sql;
 mod store;
@@ -23,6 +24,7 @@ pub use ask::{
     canonical, checkers, checkers_lines, console_templates, covers, covers_lines, diff, diff_lines, presets,
     question_keys, template_selectors, templates, templates_lines,
 };
+pub use export::{export_as, export_dialects};
 pub use replay::ReplaySession;
 pub use sql::{sql_layout, to_sql};
 pub use store::VerdictStore;
@@ -33,7 +35,7 @@ pub use synth::{synth, synth_record, SynthLog};
 /// module's declarations; `unchecked_return_type`s name them.
 #[wasm_bindgen(typescript_custom_section)]
 const WIRE_TYPES: &str = r#"
-import type { Report, Asked, Coverage, Diff, Selectors, Preset, TemplateMatch, Comparison, Line, KeySuggestions, Template } from "./types.js";
+import type { Report, Asked, Coverage, Diff, Selectors, Preset, TemplateMatch, Comparison, Line, KeySuggestions, Template, Dialect, DialectInfo } from "./types.js";
 export type * from "./types.js";
 "#;
 

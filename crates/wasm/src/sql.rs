@@ -29,7 +29,7 @@ pub fn to_sql(
 
 /// The table layout a dialect's queries assume, in one sentence.
 #[wasm_bindgen(js_name = sqlLayout)]
-pub fn sql_layout(#[wasm_bindgen(unchecked_param_type = "Dialect")] dialect: &str) -> Result<JsValue, JsError> {
+pub fn sql_layout(#[wasm_bindgen(unchecked_param_type = "SqlDialect")] dialect: &str) -> Result<JsValue, JsError> {
     let dialect = Dialect::parse(dialect).ok_or_else(|| JsError::new(&format!("no dialect \"{dialect}\"")))?;
     to_js(&sql::layout_note(dialect))
 }

@@ -25,10 +25,16 @@ pub fn request_text(trail_name: &str, selectors: &Selectors) -> String {
 /// The canonical text of an accepted request: its `TrailName` as written in `source` (else the
 /// trail's ARN, for get-event-selectors output or a bare selector list), then the selectors.
 pub fn formatted(source: &str, response: &crate::model::SelectorsResponse) -> String {
-    let written = serde_json::from_str::<serde_json::Value>(source)
+    request_text(&trail_name(source, response), &response.selectors)
+}
+
+/// The trail an accepted request names: its `TrailName` as written in `source`, else the
+/// trail's ARN (get-event-selectors output, a bare selector list).
+pub fn trail_name(source: &str, response: &crate::model::SelectorsResponse) -> String {
+    serde_json::from_str::<serde_json::Value>(source)
         .ok()
-        .and_then(|v| v.get("TrailName").and_then(|n| n.as_str().map(str::to_string)));
-    request_text(written.as_deref().unwrap_or(&response.trail_arn), &response.selectors)
+        .and_then(|v| v.get("TrailName").and_then(|n| n.as_str().map(str::to_string)))
+        .unwrap_or_else(|| response.trail_arn.clone())
 }
 
 fn sorted<T: serde::Serialize + PartialEq>(mut list: Vec<T>) -> Vec<T> {

@@ -16,6 +16,14 @@ pub enum ReadWriteType {
 impl ReadWriteType {
     pub const NAMES: [&'static str; 3] = ["ReadOnly", "WriteOnly", "All"];
 
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReadWriteType::ReadOnly => "ReadOnly",
+            ReadWriteType::WriteOnly => "WriteOnly",
+            ReadWriteType::All => "All",
+        }
+    }
+
     pub fn parse(text: &str) -> Option<Self> {
         match text {
             "ReadOnly" => Some(ReadWriteType::ReadOnly),

@@ -1,6 +1,7 @@
 //! How botocore prints a parameter value in its messages: Python's `str()` of the value that
 //! `json.loads` would produce, and `type()` of it.
 
+use crate::source::escape::c_quoted;
 use crate::source::json::{Node, Value};
 
 /// Python `str(value)`: strings bare, containers with `repr` of their items.
@@ -102,24 +103,7 @@ fn python_layout(digits: &str, exponent: i32) -> String {
 /// `\t \n \r` and every non-printable character escaped (CPython's `unicode_repr`).
 fn string_repr(s: &str) -> String {
     let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push(quote);
-    for c in s.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if c == quote => {
-                out.push('\\');
-                out.push(c);
-            }
-            c if is_printable(c) => out.push(c),
-            c => out.push_str(&hex_escape(c)),
-        }
-    }
-    out.push(quote);
-    out
+    c_quoted(s, quote, |c| (!is_printable(c)).then(|| hex_escape(c)))
 }
 
 /// Python's `str.isprintable()` of one character: false for the Unicode categories Cc, Cf, Cs,

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 /// A SQL engine trailscope writes for (decisions D40: the table layout each one reads).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "SqlDialect"))]
 pub enum Dialect {
     /// Amazon Athena (engine version 3, Trino SQL) over the CloudTrail table.
     Athena,

@@ -1,0 +1,30 @@
+//! Exports (issue 11 §3): a valid request's selectors as an AWS CLI command, a boto3 call, a
+//! CloudFormation template, a Terraform block or a CDK stack, written by the core
+//! (`trailscope_core::export`), or why not (`Asked`).
+
+use crate::ask::to_js;
+use trailscope_core::ask::Asked;
+use trailscope_core::export::{dialects, export, Dialect};
+use wasm_bindgen::prelude::*;
+
+fn export_result(request: &str, dialect: &str) -> Result<String, String> {
+    let dialect =
+        Dialect::parse(dialect).ok_or_else(|| format!("no dialect \"{dialect}\"; exportDialects() lists them"))?;
+    export(request, dialect).map_err(|error| error.to_string())
+}
+
+/// The request's selectors (any form `validate` reads), in canonical form, in `dialect`; refused
+/// when the request is invalid or the dialect cannot hold the selectors exactly.
+#[wasm_bindgen(js_name = exportAs, unchecked_return_type = "Asked<string>")]
+pub fn export_as(
+    request: &str,
+    #[wasm_bindgen(unchecked_param_type = "Dialect")] dialect: &str,
+) -> Result<JsValue, JsError> {
+    to_js(&Asked::from(export_result(request, dialect)))
+}
+
+/// The dialects, in menu order, each with its label and file extension.
+#[wasm_bindgen(js_name = exportDialects, unchecked_return_type = "Array<DialectInfo>")]
+pub fn export_dialects() -> Result<JsValue, JsError> {
+    to_js(&dialects())
+}

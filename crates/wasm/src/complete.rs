@@ -48,7 +48,7 @@ mod tests {
         let text = "{\"a😀\": \"é|\"}";
         let byte = text.find('|').unwrap();
         let units = utf16_offset(text, byte);
-        assert_eq!(units, 8);
+        assert_eq!(units, 10);
         assert_eq!(byte_offset(text, units), byte);
         assert_eq!(byte_offset(text, 999), text.len());
     }

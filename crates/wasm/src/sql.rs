@@ -5,11 +5,6 @@ use crate::ask::{answer, selectors, to_js};
 use trailscope_core::sql::{self, Dialect, SqlOptions};
 use wasm_bindgen::prelude::*;
 
-#[wasm_bindgen(typescript_custom_section)]
-const SQL_TYPES: &str = r#"
-import type { SqlOptions, Dialect } from "./types.js";
-"#;
-
 fn to_sql_result(request: &str, context: Option<&str>, options: JsValue) -> Result<String, String> {
     let options: SqlOptions = serde_wasm_bindgen::from_value(options).map_err(|e| format!("invalid options: {e}"))?;
     let (selectors, trail) = selectors(request, context)?;

@@ -36,3 +36,10 @@ test('an invalid request, a dialect that cannot hold the selectors and an unknow
   assert.equal(typeof exportAs(emptyName, 'terraform').answer, 'string');
   assert.match(exportAs(REQUEST, 'yaml').refused, /no dialect "yaml"/);
 });
+
+test('the request is judged in the account context, as validate judges it', () => {
+  const context = (trails) => JSON.stringify({ account: '123456789012', region: 'us-east-1', trails });
+  assert.match(exportAs(REQUEST, 'cli', context([])).refused, /TrailNotFoundException/);
+  assert.equal(typeof exportAs(REQUEST, 'cli', context([{ name: 'audit', homeRegion: 'us-east-1' }])).answer, 'string');
+  assert.match(exportAs(REQUEST, 'cli', '{').refused, /invalid context/);
+});

@@ -23,6 +23,7 @@ mod terraform;
 mod tree;
 
 use crate::catalog::arn;
+use crate::check::context::AccountContext;
 use crate::check::service::{put_event_selectors, Outcome};
 use crate::request::canonical;
 use crate::request::model::{Selectors, SelectorsResponse};
@@ -122,7 +123,13 @@ impl std::fmt::Display for ExportError {
 
 /// The request (any form `validate` reads), validated without an account context, in `dialect`.
 pub fn export(request: &str, dialect: Dialect) -> Result<String, ExportError> {
-    match put_event_selectors(request, None).outcome {
+    export_in(request, None, dialect)
+}
+
+/// The request validated in an account context (a trail ARN outside the default account and
+/// Region needs one), in `dialect`.
+pub fn export_in(request: &str, context: Option<&AccountContext>, dialect: Dialect) -> Result<String, ExportError> {
+    match put_event_selectors(request, context).outcome {
         Outcome::Response(response) => export_response(request, &response, dialect),
         Outcome::Error(error) => {
             Err(ExportError::Invalid { error_type: error.error_type.as_str().to_string(), message: error.message })

@@ -81,3 +81,17 @@ fn dialects_have_ids_labels_and_extensions() {
     }
     assert_eq!(Dialect::parse("yaml"), None);
 }
+
+#[test]
+fn the_request_is_judged_in_its_account_context() {
+    let context = |trails: &str| {
+        AccountContext::from_json(&format!(
+            r#"{{"account": "123456789012", "region": "eu-west-1", "trails": [{trails}]}}"#
+        ))
+        .unwrap()
+    };
+    let error = export_in(ADVANCED, Some(&context("")), Dialect::Cli).unwrap_err();
+    assert!(error.to_string().contains("TrailNotFoundException"), "{error}");
+    let listed = context(r#"{"name": "audit", "homeRegion": "eu-west-1"}"#);
+    assert!(export_in(ADVANCED, Some(&listed), Dialect::Cli).unwrap().contains("--region eu-west-1"));
+}

@@ -78,6 +78,7 @@ test-wasm:
 
 test-conformance:
 	scripts/conformance.sh
+	scripts/sarif-schema.sh
 
 test-e2e:
 	npx playwright test

@@ -5,6 +5,7 @@ mod ask;
 mod checkers;
 mod files;
 mod replay;
+mod sarif;
 mod synth;
 mod validate;
 

@@ -23,6 +23,8 @@ pub mod catalog;
 pub mod check;
 pub mod checkers;
 pub mod diagnostics;
+#[cfg(feature = "iac")]
+pub mod import;
 pub mod limits;
 pub mod replay;
 pub mod request;

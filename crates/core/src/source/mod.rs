@@ -2,3 +2,5 @@
 
 pub mod json;
 pub mod span;
+#[cfg(feature = "iac")]
+pub mod unknown;

@@ -6,7 +6,9 @@ use crate::request::located::{AdvancedFieldSelector, Request};
 use crate::request::model::Operator;
 
 pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
-    for field in request.advanced_event_selectors().iter().flat_map(|s| s.field_selectors()) {
+    // A value left to deployment may be one that is not excluded (decisions D45).
+    let fields = request.advanced_event_selectors().iter().flat_map(|s| s.field_selectors());
+    for field in fields.filter(|f| !request.unknowns.under(&f.pointer)) {
         let mut selects = field
             .conditions
             .iter()

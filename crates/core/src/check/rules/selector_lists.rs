@@ -5,6 +5,10 @@ use crate::diagnostics::Diagnostic;
 use crate::request::located::Request;
 
 pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
+    // A list (or an element of one) left to deployment may hold anything (decisions D45).
+    if request.unknowns.under("/EventSelectors") || request.unknowns.under("/AdvancedEventSelectors") {
+        return;
+    }
     match (&request.event_selectors, &request.advanced_event_selectors) {
         (Some(_), Some(advanced)) => out.push(
             // spec: aws-messages.md, "both EventSelectors and AdvancedEventSelectors".

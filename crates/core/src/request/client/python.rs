@@ -8,6 +8,8 @@ pub fn str_of(node: &Node) -> String {
     match &node.value {
         Value::String(s) => s.clone(),
         Value::Null | Value::Bool(_) | Value::Number(_) | Value::Array(_) | Value::Object(_) => repr_of(node),
+        #[cfg(feature = "iac")]
+        Value::Unknown(u) => u.written.clone(),
     }
 }
 
@@ -24,6 +26,8 @@ fn repr_of(node: &Node) -> String {
                 members.iter().map(|m| format!("{}: {}", string_repr(&m.key), repr_of(&m.value))).collect();
             format!("{{{}}}", items.join(", "))
         }
+        #[cfg(feature = "iac")]
+        Value::Unknown(u) => u.written.clone(),
     }
 }
 
@@ -155,6 +159,8 @@ pub fn type_of(node: &Node) -> &'static str {
         Value::String(_) => "<class 'str'>",
         Value::Array(_) => "<class 'list'>",
         Value::Object(_) => "<class 'dict'>",
+        #[cfg(feature = "iac")]
+        Value::Unknown(_) => "<unknown>",
     }
 }
 

@@ -144,7 +144,10 @@ mod tests {
         let text = "a\u{1F600}b\nc";
         let index = LineIndex::new(text);
         let r = region(Span::new(5, 6), &index);
-        assert_eq!((r["startLine"].as_u64(), r["startColumn"].as_u64(), r["endColumn"].as_u64()), (Some(1), Some(4), Some(5)));
+        assert_eq!(
+            (r["startLine"].as_u64(), r["startColumn"].as_u64(), r["endColumn"].as_u64()),
+            (Some(1), Some(4), Some(5))
+        );
         let r = region(Span::new(7, 8), &index);
         assert_eq!((r["startLine"].as_u64(), r["startColumn"].as_u64()), (Some(2), Some(1)));
     }

@@ -47,7 +47,10 @@ fn every_trail_of_a_template_is_validated_on_its_own_lines() {
     assert!(text.contains("== trail good-trail (Good) ==\nvalid: PutEventSelectors would succeed"), "{text}");
     assert!(text.contains("== trail bad-trail (Bad) ==\nerror[InvalidEventSelectorsException]"), "{text}");
     assert!(text.contains(" --> <stdin>:17:26"), "{text}");
-    assert!(text.contains("17 |         - ReadWriteType: read-only\n   |                          ^^^^^^^^^\n"), "{text}");
+    assert!(
+        text.contains("17 |         - ReadWriteType: read-only\n   |                          ^^^^^^^^^\n"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -62,16 +65,21 @@ fn trail_picks_one_by_name_or_logical_id() {
     assert_eq!(report["trails"].as_array().unwrap().len(), 1);
     assert_eq!(report["trails"][0]["label"], "Bad");
     let d = &report["trails"][0]["report"]["diagnostics"][0];
-    assert_eq!((d["line"].as_u64(), d["column"].as_u64(), d["pointer"].as_str()), (Some(17), Some(26), Some("/EventSelectors/0/ReadWriteType")));
+    assert_eq!(
+        (d["line"].as_u64(), d["column"].as_u64(), d["pointer"].as_str()),
+        (Some(17), Some(26), Some("/EventSelectors/0/ReadWriteType"))
+    );
     assert_eq!(d["fix"]["edits"][0]["text"], "\"ReadOnly\"");
     let out = trailscope(&["validate", &file, "--trail", "nope"], None);
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("no trail named \"nope\" in this file (trails: good-trail, bad-trail)"));
+    assert!(String::from_utf8_lossy(&out.stderr)
+        .contains("no trail named \"nope\" in this file (trails: good-trail, bad-trail)"));
 }
 
 #[test]
 fn json_requests_keep_their_output() {
-    let out = trailscope(&["validate", "-", "--format", "json"], Some(r#"{"TrailName": "t-trail", "EventSelectors": [{}]}"#));
+    let out =
+        trailscope(&["validate", "-", "--format", "json"], Some(r#"{"TrailName": "t-trail", "EventSelectors": [{}]}"#));
     assert_eq!(out.status.code(), Some(0));
     let report = json(&out);
     assert_eq!(report["valid"], true);
@@ -95,7 +103,10 @@ fn sarif_locates_results_in_the_iac_file() {
     assert!(result["message"]["text"].as_str().unwrap().contains("read-only"));
     let location = &result["locations"][0]["physicalLocation"];
     assert!(location["artifactLocation"]["uri"].as_str().unwrap().ends_with("-template.yaml"));
-    assert_eq!((location["region"]["startLine"].as_u64(), location["region"]["startColumn"].as_u64()), (Some(17), Some(26)));
+    assert_eq!(
+        (location["region"]["startLine"].as_u64(), location["region"]["startColumn"].as_u64()),
+        (Some(17), Some(26))
+    );
     let rule = &run["tool"]["driver"]["rules"][result["ruleIndex"].as_u64().unwrap() as usize];
     assert_eq!(rule["id"], "InvalidEventSelectorsException");
     assert_eq!(result["fixes"][0]["artifactChanges"][0]["replacements"][0]["insertedContent"]["text"], "\"ReadOnly\"");

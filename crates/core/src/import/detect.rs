@@ -105,7 +105,9 @@ mod tests {
         assert_eq!(dialect("Resources:\n  T:\n    Type: AWS::CloudTrail::Trail\n"), Some(Dialect::CloudformationYaml));
         assert_eq!(dialect("resource \"aws_cloudtrail\" \"t\" {\n  name = \"t\"\n}\n"), Some(Dialect::Terraform));
         assert_eq!(dialect("new CfnTrail(this, 'T', { trailName: 'x', isLogging: true });"), Some(Dialect::Cdk));
-        assert_eq!(dialect(r#"{"trailList": []}"#), Some(Dialect::DescribeTrails));
+        let listed =
+            r#"{"trailList": [{"Name": "a", "TrailARN": "arn:aws:cloudtrail:us-east-1:123456789012:trail/a"}]}"#;
+        assert_eq!(dialect(listed), Some(Dialect::DescribeTrails));
         assert_eq!(
             dialect(r#"{"format_version": "1.2", "values": {"root_module": {}}}"#),
             Some(Dialect::TerraformJson)

@@ -18,6 +18,7 @@ mod detect;
 mod finish;
 mod hcl;
 mod holes;
+mod report;
 mod terraform;
 mod terraform_json;
 mod tools;
@@ -28,6 +29,7 @@ mod tests;
 
 pub use describe_trails::context as describe_trails_context;
 pub use detect::Dialect;
+pub use report::{file_report, FileReport, TrailReport};
 
 use crate::check::context::AccountContext;
 use crate::check::service::{evaluate, put_event_selectors, too_large, Evaluation};

@@ -35,8 +35,13 @@ def check(binary, args, stdin=None):
 
 def main():
     binary = sys.argv[1]
-    files = sorted(p for p in (ROOT / "tests/corpus/iac").rglob("*") if p.is_file() and p.name != "SOURCES.md")
+    corpus = sorted(p for p in (ROOT / "tests/corpus/iac").rglob("*") if p.parent.name != "iac")
+    contexts = [p for p in corpus if p.parent.name == "describe-trails"]
+    files = [p for p in corpus if p not in contexts]
     results = sum(check(binary, [str(p)]) for p in files)
+    request = '{"TrailName": "Trail1", "EventSelectors": [{"ReadWriteType": "Al"}]}'
+    results += sum(check(binary, ["-", "--context", str(p)], stdin=request) for p in contexts)
+    files += contexts
     results += sum(check(binary, ["-"], stdin=text) for text in REQUESTS)
     if results == 0:
         raise SystemExit("no SARIF result was checked")

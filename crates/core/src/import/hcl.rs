@@ -206,6 +206,7 @@ impl Reader<'_> {
         };
         let form = match (resource_type, attribute) {
             ("aws_partition", "partition") => Some(Form::Partition),
+            ("aws_partition", "dns_suffix") => Some(Form::DnsSuffix),
             ("aws_caller_identity", "account_id") => Some(Form::AccountId),
             _ => Form::of_resource(resource_type, attribute),
         };

@@ -1,5 +1,5 @@
 //! What a reference in a template stands for, when the reference says it (decisions D45): a
-//! partition, an account id, or the name or ARN of an S3 bucket, Lambda function or DynamoDB
+//! partition (or its DNS suffix), an account id, or the name or ARN of an S3 bucket, Lambda function or DynamoDB
 //! table that the file itself declares. Such a hole gets an example value of that form, and
 //! the rules judge the template with its examples in place: every value of the form gives the
 //! same verdict (a bucket name never holds `/`, `*` or `:`). A reference that can be anything
@@ -11,6 +11,8 @@ use crate::source::unknown::Hole;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Form {
     Partition,
+    /// The partition's DNS suffix (`amazonaws.com`), as in `kms.${...dns_suffix}`.
+    DnsSuffix,
     AccountId,
     BucketName,
     BucketArn,
@@ -42,6 +44,7 @@ impl Form {
     fn example(self, n: usize) -> String {
         match self {
             Form::Partition => "aws".into(),
+            Form::DnsSuffix => "amazonaws.com".into(),
             Form::AccountId => "123456789012".into(),
             Form::BucketName => format!("bucket-{n}"),
             Form::BucketArn => format!("arn:aws:s3:::bucket-{n}"),
@@ -63,7 +66,7 @@ impl Examples {
     /// A hole written `expression`, naming `resource` (its logical ID or address), of `form`.
     pub fn hole(&mut self, expression: &str, resource: &str, form: Option<Form>) -> Hole {
         let example = form.map(|f| match f {
-            Form::Partition | Form::AccountId => f.example(0),
+            Form::Partition | Form::DnsSuffix | Form::AccountId => f.example(0),
             Form::BucketName
             | Form::BucketArn
             | Form::FunctionName

@@ -5,7 +5,7 @@
 
 mod literal;
 
-use super::{coerce, ImportedTrail, SyntaxProblem};
+use super::{cfn, coerce, ImportedTrail, SyntaxProblem};
 use crate::source::json::{Member, Node, Value};
 use crate::source::span::Span;
 use literal::Parser;
@@ -55,18 +55,19 @@ pub fn trails(text: &str) -> Result<Vec<ImportedTrail>, SyntaxProblem> {
         let start = text.find('{').ok_or_else(|| SyntaxProblem::new("no object literal".into(), Span::new(0, 0)))?;
         let mut parser = Parser::new(text, start);
         let props = parser.value(0)?;
-        return Ok(trail(&props, "props").into_iter().collect());
+        return Ok(trail(&props, "props", props.span.first_byte()).into_iter().collect());
     }
     let mut found = Vec::new();
     for start in calls {
-        let (id, props) = arguments(text, start)?;
-        found.extend(trail(&props, &id));
+        let (id, id_span, props) = arguments(text, start)?;
+        found.extend(trail(&props, &id, id_span));
     }
     Ok(found)
 }
 
-/// The construct ID and the props of the call whose arguments start at `start`.
-fn arguments(text: &str, start: usize) -> Result<(String, Node), SyntaxProblem> {
+/// The construct ID (and where it is written) and the props of the call whose arguments start
+/// at `start`.
+fn arguments(text: &str, start: usize) -> Result<(String, Span, Node), SyntaxProblem> {
     let mut parser = Parser::new(text, start);
     let mut args = Vec::new();
     for _ in 0..3 {
@@ -79,16 +80,18 @@ fn arguments(text: &str, start: usize) -> Result<(String, Node), SyntaxProblem> 
     }
     let props = args.pop().unwrap_or(Node { value: Value::Null, span: Span::new(start, start) });
     let id = args.get(1).and_then(|n| n.as_str()).unwrap_or("CfnTrail").to_string();
-    Ok((id, props))
+    let id_span = args.get(1).map_or(props.span.first_byte(), |n| n.span);
+    Ok((id, id_span, props))
 }
 
-/// The request of one props object; `None` when it sets no selector list.
-fn trail(props: &Node, id: &str) -> Option<ImportedTrail> {
+/// The request of one props object (`id` written at `id_span`); `None` when it sets no
+/// selector list. Without `trailName`, CDK's template sets none: CloudFormation generates it.
+fn trail(props: &Node, id: &str, id_span: Span) -> Option<ImportedTrail> {
     let Value::Object(members) = &props.value else {
         return None;
     };
     let wanted = ["TrailName", "EventSelectors", "AdvancedEventSelectors"];
-    let members: Vec<Member> = members
+    let mut members: Vec<Member> = members
         .iter()
         .filter_map(|m| {
             let aws = aws_name(&m.key).filter(|a| wanted.contains(a))?;
@@ -102,9 +105,15 @@ fn trail(props: &Node, id: &str) -> Option<ImportedTrail> {
     if members.iter().all(|m| m.key == "TrailName") {
         return None;
     }
+    let mut notes = Vec::new();
+    if members.iter().all(|m| m.key != "TrailName") {
+        let (member, note) = cfn::generated_name(id, id_span);
+        members.insert(0, member);
+        notes.push(note);
+    }
     let name = members.iter().find(|m| m.key == "TrailName").and_then(|m| m.value.as_str()).unwrap_or(id).to_string();
     let document = Node { value: Value::Object(members), span: props.span };
-    Some(ImportedTrail { name, label: id.to_string(), document, notes: Vec::new() })
+    Some(ImportedTrail { name, label: id.to_string(), document, notes })
 }
 
 /// `node` with CDK's names replaced by the API's (others kept, for the client checks).

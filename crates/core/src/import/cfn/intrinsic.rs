@@ -86,6 +86,7 @@ impl<'a> Resolver<'a> {
         };
         let form = match resource {
             "AWS::Partition" => Some(Form::Partition),
+            "AWS::URLSuffix" => Some(Form::DnsSuffix),
             "AWS::AccountId" => Some(Form::AccountId),
             _ => self.resources.get(resource).and_then(|t| Form::of_resource(t, attribute.unwrap_or(""))),
         };

@@ -9,6 +9,7 @@ mod intrinsic;
 use super::{coerce, ImportedTrail};
 use crate::diagnostics::{Code, Diagnostic};
 use crate::source::json::{Member, Node, Value};
+use crate::source::span::Span;
 use crate::source::unknown::Unknown;
 use intrinsic::Resolver;
 use std::collections::HashMap;
@@ -51,13 +52,9 @@ fn trail(resource: &Member, resolver: &mut Resolver<'_>) -> Option<ImportedTrail
             Member { value: coerce::request_member("TrailName", resolver.resolve(m.value.clone())), ..m.clone() }
         }
         None => {
-            notes.push(generated_name(resource));
-            let unknown = Unknown::opaque(&resource.key);
-            Member {
-                key: "TrailName".into(),
-                key_span: resource.key_span,
-                value: Node { value: Value::Unknown(Box::new(unknown)), span: resource.key_span },
-            }
+            let (member, note) = generated_name(&resource.key, resource.key_span);
+            notes.push(note);
+            member
         }
     };
     let display = name.value.as_str().unwrap_or(&resource.key).to_string();
@@ -72,19 +69,25 @@ fn trail(resource: &Member, resolver: &mut Resolver<'_>) -> Option<ImportedTrail
     Some(ImportedTrail { name: display, label: resource.key.clone(), document, notes })
 }
 
-fn generated_name(resource: &Member) -> Diagnostic {
-    Diagnostic::new(
+/// The `TrailName` of a trail that sets none: CloudFormation generates one from the stack
+/// name, the logical ID `id` (at `span`) and a random suffix; an unknown, and its note.
+pub fn generated_name(id: &str, span: Span) -> (Member, Diagnostic) {
+    let unknown = Unknown::opaque(id);
+    let member = Member {
+        key: "TrailName".into(),
+        key_span: span,
+        value: Node { value: Value::Unknown(Box::new(unknown)), span },
+    };
+    let note = Diagnostic::new(
         Code::NotChecked,
-        format!(
-            "TrailName is not set: CloudFormation names the trail from the stack name, the logical ID {} and a random suffix, so the name rules (§3.1) were not checked",
-            resource.key
-        ),
+        format!("TrailName is not set: CloudFormation names the trail from the stack name, the logical ID {id} and a random suffix, so the name rules (§3.1) were not checked"),
         "/TrailName",
-        resource.key_span,
+        span,
     )
     .help("set TrailName to check the name (and to find the trail in an account context)")
     .spec("§8")
-    .decision("D45")
+    .decision("D45");
+    (member, note)
 }
 
 #[cfg(test)]

@@ -18,6 +18,7 @@ mod detect;
 mod finish;
 mod hcl;
 mod holes;
+mod rename;
 mod report;
 mod terraform;
 mod terraform_json;

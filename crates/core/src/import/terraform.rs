@@ -5,6 +5,7 @@
 //! `event_selector` nor `advanced_event_selector` gets no PutEventSelectors call at all.
 
 use super::coerce;
+use super::rename::renamed;
 use crate::source::json::{Member, Node, Value};
 
 pub const RESOURCE_TYPE: &str = "aws_cloudtrail";
@@ -53,7 +54,11 @@ pub fn document(values: &Node) -> Option<(String, Node)> {
         .filter(|m| sent(&m.value))
         .map(|m| {
             let aws = aws_name(&m.key).unwrap_or_default();
-            Member { key: aws.to_string(), key_span: m.key_span, value: coerce::request_member(aws, renamed(&m.value)) }
+            Member {
+                key: aws.to_string(),
+                key_span: m.key_span,
+                value: coerce::request_member(aws, renamed(&m.value, aws_name, sent)),
+            }
         })
         .collect();
     if lists.is_empty() {
@@ -77,27 +82,6 @@ fn sent(node: &Node) -> bool {
         Value::Array(items) => !items.is_empty(),
         Value::Bool(_) | Value::Number(_) | Value::String(_) | Value::Object(_) | Value::Unknown(_) => true,
     }
-}
-
-/// `node` with Terraform's names replaced by the API's (unknown names are kept, for the client
-/// checks to report) and what is not sent dropped.
-fn renamed(node: &Node) -> Node {
-    let value = match &node.value {
-        Value::Object(members) => Value::Object(
-            members
-                .iter()
-                .filter(|m| sent(&m.value))
-                .map(|m| Member {
-                    key: aws_name(&m.key).map_or_else(|| m.key.clone(), str::to_string),
-                    key_span: m.key_span,
-                    value: renamed(&m.value),
-                })
-                .collect(),
-        ),
-        Value::Array(items) => Value::Array(items.iter().map(renamed).collect()),
-        Value::Null | Value::Bool(_) | Value::Number(_) | Value::String(_) | Value::Unknown(_) => node.value.clone(),
-    };
-    Node { value, span: node.span }
 }
 
 #[cfg(test)]

@@ -47,6 +47,15 @@ fn duplicates(values: &[LocatedString], out: &mut Vec<Diagnostic>) {
 }
 
 /// True when `next` is the list element right after `previous` (their pointers' last tokens).
+/// Only an IaC document leaves elements out (decisions D45): without the `iac` feature every
+/// list is whole.
+#[cfg(not(feature = "iac"))]
+#[inline(always)]
+fn adjacent(_previous: &LocatedString, _next: &LocatedString) -> bool {
+    true
+}
+
+#[cfg(feature = "iac")]
 fn adjacent(previous: &LocatedString, next: &LocatedString) -> bool {
     let index = |s: &LocatedString| s.pointer.rsplit('/').next().and_then(|t| t.parse::<usize>().ok());
     matches!((index(previous), index(next)), (Some(a), Some(b)) if a + 1 == b)

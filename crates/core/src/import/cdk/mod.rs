@@ -5,6 +5,7 @@
 
 mod literal;
 
+use super::rename::renamed;
 use super::{cfn, coerce, ImportedTrail, SyntaxProblem};
 use crate::source::json::{Member, Node, Value};
 use crate::source::span::Span;
@@ -98,7 +99,7 @@ fn trail(props: &Node, id: &str, id_span: Span) -> Option<ImportedTrail> {
             Some(Member {
                 key: aws.to_string(),
                 key_span: m.key_span,
-                value: coerce::request_member(aws, renamed(&m.value)),
+                value: coerce::request_member(aws, renamed(&m.value, aws_name, |_| true)),
             })
         })
         .collect();
@@ -114,25 +115,6 @@ fn trail(props: &Node, id: &str, id_span: Span) -> Option<ImportedTrail> {
     let name = members.iter().find(|m| m.key == "TrailName").and_then(|m| m.value.as_str()).unwrap_or(id).to_string();
     let document = Node { value: Value::Object(members), span: props.span };
     Some(ImportedTrail { name, label: id.to_string(), document, notes })
-}
-
-/// `node` with CDK's names replaced by the API's (others kept, for the client checks).
-fn renamed(node: &Node) -> Node {
-    let value = match &node.value {
-        Value::Object(members) => Value::Object(
-            members
-                .iter()
-                .map(|m| Member {
-                    key: aws_name(&m.key).map_or_else(|| m.key.clone(), str::to_string),
-                    key_span: m.key_span,
-                    value: renamed(&m.value),
-                })
-                .collect(),
-        ),
-        Value::Array(items) => Value::Array(items.iter().map(renamed).collect()),
-        Value::Null | Value::Bool(_) | Value::Number(_) | Value::String(_) | Value::Unknown(_) => node.value.clone(),
-    };
-    Node { value, span: node.span }
 }
 
 #[cfg(test)]

@@ -84,8 +84,8 @@ impl Evaluation {
 /// assumed to exist in the caller's region (us-east-1, account 123456789012) and only the
 /// request itself is judged.
 pub fn put_event_selectors(text: &str, context: Option<&AccountContext>) -> Evaluation {
-    if let Some(too_large) = too_large(text) {
-        return failed_input(too_large);
+    if text.len() > MAX_INPUT_BYTES {
+        return failed_input(too_large(text.len()));
     }
     let root = match json::parse(text) {
         Ok(root) => root,
@@ -94,21 +94,21 @@ pub fn put_event_selectors(text: &str, context: Option<&AccountContext>) -> Eval
     evaluate(&root, context)
 }
 
-/// The diagnostic for a text over the input limit, if it is.
-pub fn too_large(text: &str) -> Option<Diagnostic> {
-    (text.len() > MAX_INPUT_BYTES).then(|| {
-        Diagnostic::new(
-            Code::InputTooLarge,
-            format!("the input is {} bytes; trailscope reads requests of up to {MAX_INPUT_BYTES} bytes", text.len()),
-            "",
-            Span::new(0, 0),
-        )
-        .help("a request at every documented limit (500 values of 2048 characters) is about 1 MB")
-    })
+/// The diagnostic for a text of `len` bytes, over the input limit.
+#[inline]
+pub fn too_large(len: usize) -> Diagnostic {
+    Diagnostic::new(
+        Code::InputTooLarge,
+        format!("the input is {len} bytes; trailscope reads requests of up to {MAX_INPUT_BYTES} bytes"),
+        "",
+        Span::new(0, 0),
+    )
+    .help("a request at every documented limit (500 values of 2048 characters) is about 1 MB")
 }
 
 /// Evaluates a parsed document: JSON, or the request an importer made of a CloudFormation,
 /// Terraform or CDK file (spans into that file).
+#[inline]
 pub fn evaluate(root: &json::Node, context: Option<&AccountContext>) -> Evaluation {
     let trail_for_list = context.map_or("my-trail", |c| c.default_trail_name());
     let (read, mut diagnostics) = input::read(root, trail_for_list);
@@ -146,6 +146,7 @@ fn judge(request: &Request, context: Option<&AccountContext>, out: &mut Vec<Diag
         },
         // A name left to deployment: the trail the file creates, assumed in the caller's region
         // (decisions D45).
+        #[cfg(feature = "iac")]
         (None, true) => request.unknowns.written_at("/TrailName").map(|written| KnownTrail {
             arn: match context {
                 Some(c) => arn::trail_arn(c.partition(), &c.region, &c.account, written),

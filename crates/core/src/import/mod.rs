@@ -35,6 +35,7 @@ pub use report::{file_report, FileReport, TrailReport};
 use crate::check::context::AccountContext;
 use crate::check::service::{evaluate, put_event_selectors, too_large, Evaluation};
 use crate::diagnostics::{Code, Diagnostic};
+use crate::limits::MAX_INPUT_BYTES;
 use crate::source::json::Node;
 use crate::source::span::Span;
 
@@ -81,8 +82,8 @@ pub enum Imported {
 
 /// Reads `text` in the dialect it is written in.
 pub fn read(text: &str) -> Result<Imported, Box<Diagnostic>> {
-    if let Some(d) = too_large(text) {
-        return Err(Box::new(d));
+    if text.len() > MAX_INPUT_BYTES {
+        return Err(Box::new(too_large(text.len())));
     }
     detect::read(text)
 }

@@ -56,6 +56,19 @@ impl Unknowns {
         false
     }
 
+    /// [`Unknowns::under`] the member `key` of the value at `parent` (the pointer is only
+    /// built with the `iac` feature, so that the page's build pays nothing).
+    #[cfg(feature = "iac")]
+    pub fn under_child(&self, parent: &str, key: &str) -> bool {
+        self.under(&child_pointer(parent, key))
+    }
+
+    #[cfg(not(feature = "iac"))]
+    #[inline(always)]
+    pub fn under_child(&self, _parent: &str, _key: &str) -> bool {
+        false
+    }
+
     /// How the unknown at exactly `pointer` is written.
     #[cfg(feature = "iac")]
     pub fn written_at(&self, pointer: &str) -> Option<&str> {

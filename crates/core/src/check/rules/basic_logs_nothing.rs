@@ -12,7 +12,7 @@ pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
         };
         let resources = selector.data_resources();
         // Values left to deployment may be there (decisions D45).
-        if request.unknowns.under(&format!("{}/DataResources", selector.pointer)) {
+        if request.unknowns.under_child(&selector.pointer, "DataResources") {
             continue;
         }
         if !resources.is_empty() && resources.iter().all(|r| r.values().is_empty()) {

@@ -26,7 +26,7 @@ pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
             }
         }
         // A field name left to deployment may be the required one (decisions D45).
-        if !request.unknowns.under(&format!("{}/FieldSelectors", selector.pointer)) {
+        if !request.unknowns.under_child(&selector.pointer, "FieldSelectors") {
             required_fields(selector, category, out);
         }
     }

@@ -20,7 +20,7 @@ pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
             }
         }
         // Values left to deployment may be there (decisions D45).
-        if !request.unknowns.under(&format!("{}/Values", resource.pointer)) {
+        if !request.unknowns.under_child(&resource.pointer, "Values") {
             empty_values(resource, out);
         }
     }

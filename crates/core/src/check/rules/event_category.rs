@@ -16,7 +16,7 @@ pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
         else {
             // An empty list is the client stage's ParamValidationError already; a field name
             // left to deployment may be eventCategory (decisions D45).
-            let unknown = request.unknowns.under(&format!("{}/FieldSelectors", selector.pointer));
+            let unknown = request.unknowns.under_child(&selector.pointer, "FieldSelectors");
             if !selector.field_selectors().is_empty() && !unknown {
                 out.push(
                     invalid_selectors(

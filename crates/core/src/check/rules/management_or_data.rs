@@ -13,7 +13,7 @@ pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
             continue;
         };
         // Data resources left to deployment may be there (decisions D45).
-        let unknown = request.unknowns.under(&format!("{}/DataResources", selector.pointer));
+        let unknown = request.unknowns.under_child(&selector.pointer, "DataResources");
         if selector.data_resources().is_empty() && !unknown {
             out.push(
                 invalid_selectors(

@@ -6,9 +6,11 @@ use crate::request::located::{AdvancedFieldSelector, Request};
 use crate::request::model::Operator;
 
 pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
-    // A value left to deployment may be one that is not excluded (decisions D45).
-    let fields = request.advanced_event_selectors().iter().flat_map(|s| s.field_selectors());
-    for field in fields.filter(|f| !request.unknowns.under(&f.pointer)) {
+    for field in request.advanced_event_selectors().iter().flat_map(|s| s.field_selectors()) {
+        // A value left to deployment may be one that is not excluded (decisions D45).
+        if request.unknowns.under(&field.pointer) {
+            continue;
+        }
         let mut selects = field
             .conditions
             .iter()

@@ -75,12 +75,6 @@ impl Unknowns {
         self.found.iter().find(|(p, _)| p == pointer).map(|(_, w)| w.as_str())
     }
 
-    #[cfg(not(feature = "iac"))]
-    #[inline(always)]
-    pub fn written_at(&self, _pointer: &str) -> Option<&str> {
-        None
-    }
-
     /// The unknowns of the document `root` (each one that has no example).
     #[cfg(feature = "iac")]
     fn of(root: &Node) -> Self {

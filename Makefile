@@ -60,17 +60,18 @@ test: test-tools editor lint test-rust test-conformance test-sql test-export tes
 lint:
 	cargo fmt --all -- --check
 	cargo clippy --locked --workspace --all-targets -- -D warnings
-	cargo clippy --locked -p trailscope-core --features ts --all-targets -- -D warnings
+	cargo clippy --locked -p trailscope-core --features ts,iac --all-targets -- -D warnings
+	cargo clippy --locked -p trailscope-core --all-targets -- -D warnings
 	cargo clippy --locked -p trailscope-web -p trailscope-wasm --target wasm32-unknown-unknown -- -D warnings
 
 test-rust:
 	cargo test --locked --workspace --exclude trailscope-wasm
 	cargo test --locked -p trailscope-wasm --lib
-	cargo test --locked -p trailscope-core --features ts --lib wire::
+	cargo test --locked -p trailscope-core --features ts,iac --lib wire::
 
 ## Write crates/wasm/types.d.ts (the npm package's TypeScript types) from core's Rust types.
 wire-types:
-	TRAILSCOPE_WRITE_TYPES=1 cargo test --locked -p trailscope-core --features ts --lib wire::
+	TRAILSCOPE_WRITE_TYPES=1 cargo test --locked -p trailscope-core --features ts,iac --lib wire::
 
 test-wasm:
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER=/usr/bin/chromedriver \
@@ -78,6 +79,7 @@ test-wasm:
 
 test-conformance:
 	scripts/conformance.sh
+	scripts/sarif-schema.sh
 
 ## The selectors' SQL (trailscope sql) on DuckDB and Spark against the replay, event for event,
 ## and every Athena query parsed as Trino SQL.

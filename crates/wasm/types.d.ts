@@ -35,6 +35,62 @@ trail: TrailState | null,
 context_error?: ContextError, };
 
 /**
+ * The report of a file: its first trail's report, the dialect, and each trail's report.
+ */
+export type FileReport = { 
+/**
+ * What the text was read as; null when it is not any known form.
+ */
+dialect: Dialect | null, 
+/**
+ * Each trail's report (a JSON request's one; a template's every trail with selectors).
+ */
+trails: Array<TrailReport>, 
+/**
+ * True when CloudTrail would accept the request (warnings allowed).
+ */
+valid: boolean, 
+/**
+ * What the text was read as; null when it is not JSON or not a known shape.
+ */
+form: InputForm | null, 
+/**
+ * The `PutEventSelectors` response, defaults filled in; null when the call fails.
+ */
+response: SelectorsResponse | null, 
+/**
+ * The error of the first failing stage, as the SDK or the API reports it.
+ */
+error: ApiError | null, 
+/**
+ * Every problem, ordered by position.
+ */
+diagnostics: Array<Diagnostic>, 
+/**
+ * The trail's selectors before and after the call (`get-event-selectors`).
+ */
+trail: TrailState | null, 
+/**
+ * Set when a context was given but cannot be used; the request is then judged without.
+ */
+context_error?: ContextError, };
+
+export type TrailReport = { 
+/**
+ * The trail's name as written, else its logical ID, address or construct ID.
+ */
+name: string, 
+/**
+ * The resource's logical ID, address or construct ID (empty for a JSON request).
+ */
+label: string, report: Report, };
+
+/**
+ * The dialects trailscope reads.
+ */
+export type Dialect = "json" | "cloudformation-json" | "cloudformation-yaml" | "terraform" | "terraform-json" | "cdk" | "describe-trails";
+
+/**
  * What the text was read as.
  */
 export type InputForm = "PutEventSelectorsRequest" | "GetEventSelectorsOutput" | "EventSelectorList" | "AdvancedEventSelectorList";
@@ -42,9 +98,9 @@ export type InputForm = "PutEventSelectorsRequest" | "GetEventSelectorsOutput" |
 /**
  * What a diagnostic is: the exception CloudTrail (or the SDK) would raise, or a lint name.
  */
-export type Code = "JsonSyntaxError" | "InputTooLarge" | "UnrecognizedInput" | "ParamValidationError" | "InvalidTrailNameException" | "CloudTrailARNInvalidException" | "ThrottlingException" | "UnsupportedOperationException" | "TrailNotFoundException" | "InvalidHomeRegionException" | "OperationNotPermittedException" | "NotOrganizationMasterAccountException" | "NoManagementAccountSLRExistsException" | "InsufficientDependencyServiceAccessPermissionException" | "ConflictException" | "InvalidEventSelectorsException" | "DuplicateKey" | "DuplicateValue" | "NoEffect" | "LogsNothing" | "NeverMatches" | "WildcardInValue" | "ArnEqualsPrefix" | "S3BucketWithoutSlash" | "ArnFormatMismatch" | "AllDataEvents";
+export type Code = "JsonSyntaxError" | "InputTooLarge" | "UnrecognizedInput" | "SyntaxError" | "ParamValidationError" | "InvalidTrailNameException" | "CloudTrailARNInvalidException" | "ThrottlingException" | "UnsupportedOperationException" | "TrailNotFoundException" | "InvalidHomeRegionException" | "OperationNotPermittedException" | "NotOrganizationMasterAccountException" | "NoManagementAccountSLRExistsException" | "InsufficientDependencyServiceAccessPermissionException" | "ConflictException" | "InvalidEventSelectorsException" | "DuplicateKey" | "DuplicateValue" | "NoEffect" | "LogsNothing" | "NeverMatches" | "WildcardInValue" | "ArnEqualsPrefix" | "S3BucketWithoutSlash" | "ArnFormatMismatch" | "AllDataEvents" | "NotChecked" | "ToolDisagrees";
 
-export type Severity = "error" | "warning";
+export type Severity = "error" | "warning" | "note";
 
 /**
  * Whose words a message is: AWS's as observed against the real service

@@ -4,6 +4,7 @@
 use flate2::read::MultiGzDecoder;
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
+use trailscope_core::import::describe_trails_context;
 use trailscope_core::{limits::MAX_INPUT_BYTES, put_event_selectors, AccountContext, Evaluation};
 
 pub fn display_name(path: &Path) -> String {
@@ -46,12 +47,18 @@ pub fn open_events(path: &Path) -> Result<Box<dyn Read>, String> {
     }
 }
 
-/// The context file, if one was given.
+/// The context file, if one was given: a context, or `aws cloudtrail describe-trails` output
+/// (with `get-trail-status` merged in, optionally; decisions D48).
 pub fn load_context(path: Option<&PathBuf>) -> Result<Option<AccountContext>, String> {
     let Some(path) = path else { return Ok(None) };
     let text = read_text(path)?;
-    let context = AccountContext::from_json(&text)
-        .map_err(|e| format!("invalid context {}:{}:{}: {}", path.display(), e.line, e.column, e.message))?;
+    let context = AccountContext::from_json(&text).or_else(|e| match describe_trails_context(&text) {
+        Ok(context) => Ok(context),
+        Err(why) if text.contains("\"trailList\"") => {
+            Err(format!("invalid describe-trails output {}: {why}", path.display()))
+        }
+        Err(_) => Err(format!("invalid context {}:{}:{}: {}", path.display(), e.line, e.column, e.message)),
+    })?;
     Ok(Some(context))
 }
 

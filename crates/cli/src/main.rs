@@ -6,6 +6,7 @@ mod checkers;
 mod export;
 mod files;
 mod replay;
+mod sarif;
 mod sql;
 mod synth;
 mod validate;

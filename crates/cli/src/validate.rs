@@ -1,8 +1,9 @@
-use crate::files::{load_request, LoadedRequest};
-use crate::{Format, EXIT_USAGE};
+use crate::files::{display_name, load_context, load_request, read_text, LoadedRequest};
+use crate::EXIT_USAGE;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use trailscope_core::import::{self, Dialect, TrailEvaluation, Validation};
 use trailscope_core::model::SelectorsResponse;
 use trailscope_core::render;
 use trailscope_core::report::{from_evaluation, Offsets};
@@ -11,14 +12,29 @@ use trailscope_core::AccountContext;
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// The request file, or - for standard input.
+    /// The file, or - for standard input: a PutEventSelectors request (or get-event-selectors
+    /// output, or a selector array), a CloudFormation template (JSON or YAML, `cdk synth`
+    /// output too), a Terraform file or `terraform show -json` output, or CDK CfnTrail props.
     file: PathBuf,
-    /// An account context (JSON): account, region, trails... Without it the trail is assumed
-    /// to exist in us-east-1 of account 123456789012.
+    /// An account context (JSON), or `aws cloudtrail describe-trails` output. Without it the
+    /// trail is assumed to exist in us-east-1 of account 123456789012.
     #[arg(long)]
     context: Option<PathBuf>,
+    /// Validate only this trail of a file with several (its name, logical ID or address);
+    /// without it every trail is validated.
+    #[arg(long)]
+    trail: Option<String>,
     #[arg(long, value_enum, default_value_t)]
-    format: Format,
+    format: ValidateFormat,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum, Default)]
+pub enum ValidateFormat {
+    #[default]
+    Text,
+    Json,
+    /// SARIF 2.1.0, for GitHub code scanning.
+    Sarif,
 }
 
 pub fn run(args: &Args) -> ExitCode {
@@ -32,14 +48,60 @@ pub fn run(args: &Args) -> ExitCode {
 }
 
 fn execute(args: &Args) -> Result<bool, String> {
-    let LoadedRequest { source, name, evaluation, .. } = load_request(&args.file, args.context.as_ref())?;
-    let valid = evaluation.is_valid();
+    let source = read_text(&args.file)?;
+    let name = display_name(&args.file);
+    let context = load_context(args.context.as_ref())?;
+    let validation = import::validate(&source, context.as_ref(), args.trail.as_deref())?;
+    let valid = validation.trails.iter().all(|t| t.evaluation.is_valid());
     let output = match args.format {
-        Format::Json => json_output(&source, evaluation),
-        Format::Text => text_output(&source, &name, &evaluation),
+        ValidateFormat::Json => validation_json(&source, validation),
+        ValidateFormat::Text => validation_text(&source, &name, &validation),
+        ValidateFormat::Sarif => crate::sarif::log(&source, &name, &validation),
     };
     std::io::stdout().write_all(output.as_bytes()).map_err(|e| format!("cannot write output: {e}"))?;
     Ok(valid)
+}
+
+/// True when the output is the plain request's (one evaluation, as before issue 11).
+fn is_request(validation: &Validation) -> bool {
+    matches!(validation.dialect, Some(Dialect::Json) | None) && validation.trails.len() == 1
+}
+
+/// A JSON request's report as before; for an IaC file, the dialect and a report per trail.
+fn validation_json(source: &str, mut validation: Validation) -> String {
+    if is_request(&validation) {
+        if let Some(trail) = validation.trails.pop() {
+            return json_output(source, trail.evaluation);
+        }
+    }
+    let trails: Vec<serde_json::Value> = validation
+        .trails
+        .into_iter()
+        .map(|TrailEvaluation { name, label, evaluation }| {
+            let report = from_evaluation(source, evaluation, Offsets::Bytes);
+            serde_json::json!({"name": name, "label": label, "report": report})
+        })
+        .collect();
+    let out = serde_json::json!({"dialect": validation.dialect, "trails": trails});
+    serde_json::to_string_pretty(&out).unwrap_or_default() + "\n"
+}
+
+fn validation_text(source: &str, name: &str, validation: &Validation) -> String {
+    if is_request(validation) {
+        return validation.trails.iter().map(|t| text_output(source, name, &t.evaluation)).collect();
+    }
+    let dialect = validation.dialect.map_or("", |d| d.title());
+    let mut out = format!("{name}: {dialect}, {} trail(s)\n", validation.trails.len());
+    for trail in &validation.trails {
+        let label = if trail.label.is_empty() || trail.label == trail.name {
+            String::new()
+        } else {
+            format!(" ({})", trail.label)
+        };
+        out.push_str(&format!("\n== trail {}{label} ==\n", trail.name));
+        out.push_str(&text_output(source, name, &trail.evaluation));
+    }
+    out
 }
 
 /// The stable JSON output of `validate --format json`: the core's `Report`.
@@ -56,8 +118,11 @@ pub fn json_line(source: &str, evaluation: trailscope_core::Evaluation) -> Strin
 
 pub fn text_output(source: &str, name: &str, evaluation: &trailscope_core::Evaluation) -> String {
     let mut out = render::render(source, name, &evaluation.diagnostics);
-    let (errors, warnings) =
-        evaluation.diagnostics.iter().fold((0, 0), |(e, w), d| if d.is_error() { (e + 1, w) } else { (e, w + 1) });
+    let (errors, warnings) = evaluation.diagnostics.iter().fold((0, 0), |(e, w), d| match d.severity {
+        trailscope_core::Severity::Error => (e + 1, w),
+        trailscope_core::Severity::Warning => (e, w + 1),
+        trailscope_core::Severity::Note => (e, w),
+    });
     match &evaluation.outcome {
         Outcome::Response(response) => {
             out.push_str(&format!("valid: PutEventSelectors would succeed ({warnings} warning(s)). Response:\n"));

@@ -27,6 +27,8 @@ pub mod checkers;
 pub mod complete;
 pub mod diagnostics;
 pub mod export;
+#[cfg(feature = "iac")]
+pub mod import;
 pub mod limits;
 pub mod replay;
 pub mod request;

@@ -58,6 +58,13 @@ pub fn typescript() -> String {
     let out = &mut out;
     // The report (`validate`).
     declare::<Report>(&cfg, out);
+    // A whole file (`validate`, issue 11).
+    #[cfg(feature = "iac")]
+    {
+        declare::<crate::import::FileReport>(&cfg, out);
+        declare::<crate::import::TrailReport>(&cfg, out);
+        declare::<crate::import::Dialect>(&cfg, out);
+    }
     declare::<InputForm>(&cfg, out);
     declare::<Code>(&cfg, out);
     declare::<Severity>(&cfg, out);

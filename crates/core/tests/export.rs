@@ -1,7 +1,8 @@
 //! Exports of random valid selector sets (issue 11 §3): every dialect writes every valid set
 //! (or refuses where its tool would: D51), HCL and YAML hold no unescaped interpolation or
 //! retyped scalar, and the JSON-bodied exports (the CLI's argument, CloudFormation JSON) read
-//! back, with serde_json, as the canonical selectors.
+//! back, with serde_json, as the canonical selectors; CloudFormation, Terraform and CDK exports
+//! are also read back by trailscope's own importers (issue 11 §3: every export round-trips).
 //!
 //! With `TRAILSCOPE_EXPORT_CORPUS=DIR` the last test also writes `TRAILSCOPE_EXPORT_CASES`
 //! (default 200) random cases there, each request with its six exports, for the independent
@@ -25,17 +26,34 @@ use trailscope_core::put_event_selectors;
 use trailscope_core::request::canonical;
 use trailscope_core::service::Outcome;
 
-/// How trailscope's own importers read each dialect back: `import` (issue 11 §1) plugs in here,
-/// one reader a dialect (text -> selectors), and the round trip below then runs through them too.
+/// How trailscope's own importers (issue 11 §1) read each dialect back (text -> canonical
+/// selectors); the round trip below runs through them. The CLI command and the boto3 call are
+/// programs, not inputs trailscope reads: their JSON argument is checked by `check` instead.
 type Importer = fn(&str) -> Result<Selectors, String>;
+#[cfg(feature = "iac")]
 const IMPORTERS: [(Dialect, Option<Importer>); 6] = [
     (Dialect::Cli, None),
     (Dialect::Boto3, None),
-    (Dialect::CfnYaml, None),
-    (Dialect::CfnJson, None),
-    (Dialect::Terraform, None),
-    (Dialect::Cdk, None),
+    (Dialect::CfnYaml, Some(imported)),
+    (Dialect::CfnJson, Some(imported)),
+    (Dialect::Terraform, Some(imported)),
+    (Dialect::Cdk, Some(imported)),
 ];
+#[cfg(not(feature = "iac"))]
+const IMPORTERS: [(Dialect, Option<Importer>); 0] = [];
+
+/// The one trail of an exported file, as `trailscope validate` reads it, in canonical form.
+#[cfg(feature = "iac")]
+fn imported(text: &str) -> Result<Selectors, String> {
+    let validation = trailscope_core::import::validate(text, None, None)?;
+    let [trail] = validation.trails.as_slice() else {
+        return Err(format!("{} trails read back", validation.trails.len()));
+    };
+    match &trail.evaluation.outcome {
+        Outcome::Response(response) => Ok(canonical::canonical(&response.selectors)),
+        Outcome::Error(error) => Err(format!("{error:?}\n{text}")),
+    }
+}
 
 /// Strings that break naive escaping in some dialect: quotes of every kind, shell and template
 /// syntax, YAML's retyped words and indicators, escapes, non-ASCII.

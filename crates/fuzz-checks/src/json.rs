@@ -107,5 +107,6 @@ fn spans(text: &str, node: &Node) {
                 spans(text, &m.value);
             }
         }
+        Value::Unknown(_) => panic!("the JSON parser made an unknown value, which only importers make"),
     }
 }

@@ -9,7 +9,8 @@
 
 use serde::Serialize;
 use trailscope_core::context::DEFAULT_CONTEXT_JSON;
-use trailscope_core::report::{report, Offsets};
+use trailscope_core::import::file_report;
+use trailscope_core::report::Offsets;
 use wasm_bindgen::prelude::*;
 
 mod ask;
@@ -35,7 +36,11 @@ pub use synth::{synth, synth_record, SynthLog};
 /// module's declarations; `unchecked_return_type`s name them.
 #[wasm_bindgen(typescript_custom_section)]
 const WIRE_TYPES: &str = r#"
+<<<<<<< HEAD
 import type { Report, Asked, Coverage, Diff, Selectors, Preset, TemplateMatch, Comparison, Line, KeySuggestions, Template, Dialect, DialectInfo, SqlDialect, SqlOptions, Completion } from "./types.js";
+=======
+import type { FileReport, Report, Asked, Coverage, Diff, Selectors, Preset, TemplateMatch, Comparison, Line, KeySuggestions, Template } from "./types.js";
+>>>>>>> import
 export type * from "./types.js";
 "#;
 
@@ -47,11 +52,16 @@ pub fn start() {
     console_error_panic_hook::set_once();
 }
 
-/// Validates a PutEventSelectors request (JSON text) as CloudTrail would, in an optional
-/// account context (JSON text). Never throws for bad input: problems are diagnostics.
-#[wasm_bindgen(unchecked_return_type = "Report")]
-pub fn validate(request: &str, context: Option<String>) -> Result<JsValue, JsError> {
-    let result = report(request, context.as_deref(), Offsets::BytesAndUtf16);
+/// Validates a file as CloudTrail would judge its PutEventSelectors calls, in an optional
+/// account context (a context or `aws cloudtrail describe-trails` output, JSON text): a
+/// PutEventSelectors request (or get-event-selectors output, or a selector array), a
+/// CloudFormation template (JSON or YAML, `cdk synth` output too), a Terraform file or
+/// `terraform show -json` output, or CDK CfnTrail props. The result is the first trail's
+/// report, with the `dialect` read and every trail's report in `trails`; `trail` picks one
+/// trail by name, logical ID or address. Never throws for bad input: problems are diagnostics.
+#[wasm_bindgen(unchecked_return_type = "FileReport")]
+pub fn validate(request: &str, context: Option<String>, trail: Option<String>) -> Result<JsValue, JsError> {
+    let result = file_report(request, context.as_deref(), trail.as_deref(), Offsets::BytesAndUtf16);
     result.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| JsError::new(&e.to_string()))
 }
 

@@ -15,7 +15,7 @@ fn get(value: &JsValue, key: &str) -> JsValue {
 fn invalid_trail_name_is_reported_with_utf16_offsets() {
     // The emoji before the name is two UTF-16 units but four bytes.
     let request = r#"{"Name😀": 1, "TrailName": "my--trail", "EventSelectors": [{}]}"#;
-    let result = trailscope_wasm::validate(request, None).expect("no throw");
+    let result = trailscope_wasm::validate(request, None, None).expect("no throw");
     assert_eq!(get(&result, "valid"), JsValue::FALSE);
     let diagnostics = Array::from(&get(&result, "diagnostics"));
     let name = diagnostics
@@ -32,7 +32,7 @@ fn invalid_trail_name_is_reported_with_utf16_offsets() {
 #[wasm_bindgen_test]
 fn valid_request_gives_the_response_with_defaults() {
     let request = r#"{"TrailName": "management-events", "EventSelectors": [{"ReadWriteType": "WriteOnly"}]}"#;
-    let result = trailscope_wasm::validate(request, Some(trailscope_wasm::default_context())).expect("no throw");
+    let result = trailscope_wasm::validate(request, Some(trailscope_wasm::default_context()), None).expect("no throw");
     assert_eq!(get(&result, "valid"), JsValue::TRUE);
     let response = get(&result, "response");
     assert_eq!(
@@ -45,7 +45,7 @@ fn valid_request_gives_the_response_with_defaults() {
 
 #[wasm_bindgen_test]
 fn a_broken_context_is_reported_not_thrown() {
-    let result = trailscope_wasm::validate(r#"{"TrailName": "t12", "EventSelectors": [{}]}"#, Some("{".into()))
+    let result = trailscope_wasm::validate(r#"{"TrailName": "t12", "EventSelectors": [{}]}"#, Some("{".into()), None)
         .expect("no throw");
     assert!(get(&get(&result, "context_error"), "message").is_string());
     assert_eq!(get(&result, "valid"), JsValue::TRUE);

@@ -85,25 +85,33 @@ impl Evaluation {
 /// request itself is judged.
 pub fn put_event_selectors(text: &str, context: Option<&AccountContext>) -> Evaluation {
     if text.len() > MAX_INPUT_BYTES {
-        return input_failure(
-            Diagnostic::new(
-                Code::InputTooLarge,
-                format!(
-                    "the input is {} bytes; trailscope reads requests of up to {MAX_INPUT_BYTES} bytes",
-                    text.len()
-                ),
-                "",
-                Span::new(0, 0),
-            )
-            .help("a request at every documented limit (500 values of 2048 characters) is about 1 MB"),
-        );
+        return failed_input(too_large(text.len()));
     }
     let root = match json::parse(text) {
         Ok(root) => root,
-        Err(e) => return input_failure(syntax_diagnostic(e)),
+        Err(e) => return failed_input(syntax_diagnostic(e)),
     };
+    evaluate(&root, context)
+}
+
+/// The diagnostic for a text of `len` bytes, over the input limit.
+#[inline]
+pub fn too_large(len: usize) -> Diagnostic {
+    Diagnostic::new(
+        Code::InputTooLarge,
+        format!("the input is {len} bytes; trailscope reads requests of up to {MAX_INPUT_BYTES} bytes"),
+        "",
+        Span::new(0, 0),
+    )
+    .help("a request at every documented limit (500 values of 2048 characters) is about 1 MB")
+}
+
+/// Evaluates a parsed document: JSON, or the request an importer made of a CloudFormation,
+/// Terraform or CDK file (spans into that file).
+#[inline]
+pub fn evaluate(root: &json::Node, context: Option<&AccountContext>) -> Evaluation {
     let trail_for_list = context.map_or("my-trail", |c| c.default_trail_name());
-    let (read, mut diagnostics) = input::read(&root, trail_for_list);
+    let (read, mut diagnostics) = input::read(root, trail_for_list);
     let Some((form, request)) = read else {
         return finish(None, diagnostics, None, None);
     };
@@ -136,6 +144,16 @@ fn judge(request: &Request, context: Option<&AccountContext>, out: &mut Vec<Diag
             },
             None => Some(KnownTrail { arn: assumed_arn(&name.value), stored: Selectors::default() }),
         },
+        // A name left to deployment: the trail the file creates, assumed in the caller's region
+        // (decisions D45).
+        #[cfg(feature = "iac")]
+        (None, true) => request.unknowns.written_at("/TrailName").map(|written| KnownTrail {
+            arn: match context {
+                Some(c) => arn::trail_arn(c.partition(), &c.region, &c.account, written),
+                None => assumed_arn(written),
+            },
+            stored: Selectors::default(),
+        }),
         _ => None,
     };
     rules::run(rules::SELECTOR_RULES, request, out);
@@ -219,7 +237,8 @@ fn api_error(diagnostics: &[Diagnostic]) -> Option<ApiError> {
     })
 }
 
-fn input_failure(diagnostic: Diagnostic) -> Evaluation {
+/// The evaluation of an input that never becomes a request: `diagnostic` says why.
+pub fn failed_input(diagnostic: Diagnostic) -> Evaluation {
     finish(None, vec![diagnostic], None, None)
 }
 

@@ -23,6 +23,10 @@ pub enum Stage {
 pub enum Severity {
     Error,
     Warning,
+    /// Information, not a problem: what an IaC file leaves unknown and was not checked, or
+    /// where an IaC tool disagrees with AWS (issue 11).
+    #[cfg(feature = "iac")]
+    Note,
 }
 
 /// Whose words a message is: AWS's as observed against the real service
@@ -38,41 +42,41 @@ pub enum Provenance {
 }
 
 macro_rules! codes {
-    ($($(#[$doc:meta])* $code:ident = $name:literal, $stage:ident, $severity:ident, $provenance:ident;)+) => {
+    ($($(#[$doc:meta])* $(@cfg($cfg:meta))? $code:ident = $name:literal, $stage:ident, $severity:ident, $provenance:ident;)+) => {
         /// What a diagnostic is: the exception CloudTrail (or the SDK) would raise, or a lint name.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
         #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
         pub enum Code {
-            $($(#[$doc])* #[serde(rename = $name)] $code,)+
+            $($(#[$doc])* $(#[cfg($cfg)])? #[serde(rename = $name)] $code,)+
         }
 
         impl Code {
             /// Every code, in the registry's order.
-            pub const ALL: &'static [Code] = &[$(Code::$code),+];
+            pub const ALL: &'static [Code] = &[$($(#[cfg($cfg)])? Code::$code),+];
 
             /// The name as AWS spells it (also the serialized form).
             pub fn as_str(self) -> &'static str {
                 match self {
-                    $(Code::$code => $name,)+
+                    $($(#[cfg($cfg)])? Code::$code => $name,)+
                 }
             }
 
             pub fn stage(self) -> Stage {
                 match self {
-                    $(Code::$code => Stage::$stage,)+
+                    $($(#[cfg($cfg)])? Code::$code => Stage::$stage,)+
                 }
             }
 
             pub fn severity(self) -> Severity {
                 match self {
-                    $(Code::$code => Severity::$severity,)+
+                    $($(#[cfg($cfg)])? Code::$code => Severity::$severity,)+
                 }
             }
 
             /// Whose words this code's messages are unless a diagnostic says otherwise.
             pub fn provenance(self) -> Provenance {
                 match self {
-                    $(Code::$code => Provenance::$provenance,)+
+                    $($(#[cfg($cfg)])? Code::$code => Provenance::$provenance,)+
                 }
             }
         }
@@ -87,6 +91,8 @@ codes! {
     InputTooLarge = "InputTooLarge", Input, Error, Decision;
     /// The input is JSON but not a request, a get-event-selectors output or a selector list.
     UnrecognizedInput = "UnrecognizedInput", Input, Error, Decision;
+    /// A YAML, HCL or TypeScript file that does not parse (issue 11).
+    @cfg(feature = "iac") SyntaxError = "SyntaxError", Input, Error, Decision;
     // Client side (botocore's ParamValidator, spec §1.6): its messages are deterministic.
     ParamValidationError = "ParamValidationError", Client, Error, Documented;
     // Service side: the errors PutEventSelectors declares (spec §2).
@@ -114,6 +120,11 @@ codes! {
     S3BucketWithoutSlash = "S3BucketWithoutSlash", Lint, Warning, Decision;
     ArnFormatMismatch = "ArnFormatMismatch", Lint, Warning, Decision;
     AllDataEvents = "AllDataEvents", Lint, Warning, Decision;
+    // Notes on IaC files (issue 11): information, never a problem.
+    /// A value left to deployment: what of it was not checked (decisions D45).
+    @cfg(feature = "iac") NotChecked = "NotChecked", Lint, Note, Decision;
+    /// An IaC tool's own schema disagrees with AWS here, with the source (decisions D47).
+    @cfg(feature = "iac") ToolDisagrees = "ToolDisagrees", Lint, Note, Documented;
 }
 
 impl std::fmt::Display for Code {
@@ -137,9 +148,9 @@ mod tests {
     }
 
     #[test]
-    fn lints_and_only_lints_are_warnings() {
+    fn lints_and_only_lints_are_not_errors() {
         for code in Code::ALL {
-            assert_eq!(code.stage() == Stage::Lint, code.severity() == Severity::Warning, "{code}");
+            assert_eq!(code.stage() == Stage::Lint, code.severity() != Severity::Error, "{code}");
         }
         assert_eq!(Code::InvalidEventSelectorsException.stage(), Stage::Selectors);
         assert_eq!(Code::ConflictException.stage(), Stage::Lookup);

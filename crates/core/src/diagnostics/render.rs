@@ -64,6 +64,8 @@ fn render_one(
     let level = match d.severity {
         Severity::Error => "error",
         Severity::Warning => "warning",
+        #[cfg(feature = "iac")]
+        Severity::Note => "note",
     };
     let line_no = start.line.to_string();
     let pad = " ".repeat(line_no.len());

@@ -43,6 +43,11 @@ pub fn read(root: &Node, context_trail: &str) -> (Option<(InputForm, Request)>, 
             out.push(unrecognized(root));
             None
         }
+        #[cfg(feature = "iac")]
+        Value::Unknown(_) => {
+            out.push(unrecognized(root));
+            None
+        }
     };
     (read, out)
 }
@@ -58,6 +63,7 @@ fn selector_list(root: &Node, items: &[Node], context_trail: &str, out: &mut Vec
         event_selectors: None,
         advanced_event_selectors: None,
         span: root.span,
+        unknowns: Default::default(),
     };
     let pointers = || (0..items.len()).map(|i| child_pointer("", i));
     if advanced {
@@ -146,6 +152,8 @@ fn duplicates_under<'a>(node: &'a Node, path: &mut Vec<Step<'a>>, out: &mut Vec<
             }
         }
         Value::Null | Value::Bool(_) | Value::Number(_) | Value::String(_) => {}
+        #[cfg(feature = "iac")]
+        Value::Unknown(_) => {}
     }
 }
 

@@ -26,6 +26,85 @@ pub struct Request {
     pub advanced_event_selectors: Option<LocatedList<AdvancedEventSelector>>,
     /// The whole document.
     pub span: Span,
+    /// Where the document holds values nobody can know before deployment (decisions D45).
+    pub unknowns: Unknowns,
+}
+
+/// The pointers of the document's unknown values, and how each is written. Decoding leaves an
+/// unknown out as if absent (a template whose every hole has an example is judged by that
+/// example instead); a rule for which absence means an error asks [`Unknowns::under`] first,
+/// so that an unknown never causes one (decisions D45). Without the `iac` feature no document
+/// has any, and the checks compile to nothing.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Unknowns {
+    #[cfg(feature = "iac")]
+    found: Vec<(String, String)>,
+}
+
+impl Unknowns {
+    /// True when an unknown is at `pointer` or inside the value there.
+    #[cfg(feature = "iac")]
+    pub fn under(&self, pointer: &str) -> bool {
+        self.found
+            .iter()
+            .any(|(p, _)| p.strip_prefix(pointer).is_some_and(|rest| rest.is_empty() || rest.starts_with('/')))
+    }
+
+    #[cfg(not(feature = "iac"))]
+    #[inline(always)]
+    pub fn under(&self, _pointer: &str) -> bool {
+        false
+    }
+
+    /// [`Unknowns::under`] the member `key` of the value at `parent` (the pointer is only
+    /// built with the `iac` feature, so that the page's build pays nothing).
+    #[cfg(feature = "iac")]
+    pub fn under_child(&self, parent: &str, key: &str) -> bool {
+        self.under(&child_pointer(parent, key))
+    }
+
+    #[cfg(not(feature = "iac"))]
+    #[inline(always)]
+    pub fn under_child(&self, _parent: &str, _key: &str) -> bool {
+        false
+    }
+
+    /// How the unknown at exactly `pointer` is written.
+    #[cfg(feature = "iac")]
+    pub fn written_at(&self, pointer: &str) -> Option<&str> {
+        self.found.iter().find(|(p, _)| p == pointer).map(|(_, w)| w.as_str())
+    }
+
+    /// The unknowns of the document `root` (each one that has no example).
+    #[cfg(feature = "iac")]
+    fn of(root: &Node) -> Self {
+        let mut found = Vec::new();
+        collect_unknowns(root, String::new(), &mut found);
+        Unknowns { found }
+    }
+
+    #[cfg(not(feature = "iac"))]
+    fn of(_root: &Node) -> Self {
+        Unknowns {}
+    }
+}
+
+#[cfg(feature = "iac")]
+fn collect_unknowns(node: &Node, pointer: String, out: &mut Vec<(String, String)>) {
+    match &node.value {
+        Value::Unknown(u) if u.example().is_none() => out.push((pointer, u.written.clone())),
+        Value::Object(members) => {
+            for m in members {
+                collect_unknowns(&m.value, child_pointer(&pointer, &m.key), out);
+            }
+        }
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                collect_unknowns(item, child_pointer(&pointer, i), out);
+            }
+        }
+        Value::Unknown(_) | Value::Null | Value::Bool(_) | Value::Number(_) | Value::String(_) => {}
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -141,6 +220,8 @@ impl<'a> Object<'a> {
         match node.value {
             Value::Bool(b) => Some(Located { value: b, pointer, span: node.span }),
             Value::Null | Value::Number(_) | Value::String(_) | Value::Array(_) | Value::Object(_) => None,
+            #[cfg(feature = "iac")]
+            Value::Unknown(_) => None,
         }
     }
 
@@ -151,6 +232,11 @@ impl<'a> Object<'a> {
 }
 
 fn string(node: &Node, pointer: String) -> Option<LocatedString> {
+    // A template whose every hole has an example is judged by the example (decisions D45).
+    #[cfg(feature = "iac")]
+    if let Value::Unknown(u) = &node.value {
+        return u.example().map(|value| Located { value, pointer, span: node.span });
+    }
     node.as_str().map(|s| Located { value: s.to_string(), pointer, span: node.span })
 }
 
@@ -246,6 +332,7 @@ pub fn request(node: &Node, name_key: &str) -> Request {
         event_selectors: o.list("EventSelectors", event_selector),
         advanced_event_selectors: o.list("AdvancedEventSelectors", advanced_event_selector),
         span: node.span,
+        unknowns: Unknowns::of(node),
     }
 }
 

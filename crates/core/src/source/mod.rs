@@ -3,3 +3,5 @@
 pub(crate) mod escape;
 pub mod json;
 pub mod span;
+#[cfg(feature = "iac")]
+pub mod unknown;

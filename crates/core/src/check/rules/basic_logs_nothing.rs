@@ -11,6 +11,10 @@ pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
             continue;
         };
         let resources = selector.data_resources();
+        // Values left to deployment may be there (decisions D45).
+        if request.unknowns.under_child(&selector.pointer, "DataResources") {
+            continue;
+        }
         if !resources.is_empty() && resources.iter().all(|r| r.values().is_empty()) {
             out.push(
                 Diagnostic::new(

@@ -25,7 +25,10 @@ pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
                 },
             }
         }
-        required_fields(selector, category, out);
+        // A field name left to deployment may be the required one (decisions D45).
+        if !request.unknowns.under_child(&selector.pointer, "FieldSelectors") {
+            required_fields(selector, category, out);
+        }
     }
 }
 

@@ -8,6 +8,10 @@ use crate::request::located::Request;
 pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
     for resource in request.event_selectors().iter().flat_map(|s| s.data_resources()) {
         let Some(ty) = &resource.resource_type else {
+            // A Type left to deployment is there, only unknown (decisions D45).
+            if request.unknowns.under_child(&resource.pointer, "Type") {
+                continue;
+            }
             out.push(
                 invalid_selectors(
                     "a data resource needs a Type (AWS::S3::Object, AWS::Lambda::Function or AWS::DynamoDB::Table)",

@@ -19,7 +19,10 @@ pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
                 out.push(invalid_value(value, reason));
             }
         }
-        empty_values(resource, out);
+        // Values left to deployment may be there (decisions D45).
+        if !request.unknowns.under_child(&resource.pointer, "Values") {
+            empty_values(resource, out);
+        }
     }
 }
 

@@ -27,20 +27,38 @@ fn duplicates(values: &[LocatedString], out: &mut Vec<Diagnostic>) {
     let mut seen = HashSet::with_capacity(values.len());
     for (i, value) in values.iter().enumerate() {
         if !seen.insert(value.value.as_str()) {
-            // Removing the element together with the comma before it keeps the list valid.
-            let removal = Span::new(values[i - 1].span.end, value.span.end);
-            out.push(
-                Diagnostic::new(
-                    Code::DuplicateValue,
-                    format!("\"{}\" is already in this list", value.value),
-                    &value.pointer,
-                    value.span,
-                )
-                .fix("Remove the duplicate", removal, "")
-                .decision("D18"),
-            );
+            let d = Diagnostic::new(
+                Code::DuplicateValue,
+                format!("\"{}\" is already in this list", value.value),
+                &value.pointer,
+                value.span,
+            )
+            .decision("D18");
+            // Removing the element together with the separator before it keeps the list valid,
+            // when the element before it in the source is the one before it here (an unknown
+            // value left out between them would go too, decisions D45).
+            out.push(if adjacent(&values[i - 1], value) {
+                d.fix("Remove the duplicate", Span::new(values[i - 1].span.end, value.span.end), "")
+            } else {
+                d
+            });
         }
     }
+}
+
+/// True when `next` is the list element right after `previous` (their pointers' last tokens).
+/// Only an IaC document leaves elements out (decisions D45): without the `iac` feature every
+/// list is whole.
+#[cfg(not(feature = "iac"))]
+#[inline(always)]
+fn adjacent(_previous: &LocatedString, _next: &LocatedString) -> bool {
+    true
+}
+
+#[cfg(feature = "iac")]
+fn adjacent(previous: &LocatedString, next: &LocatedString) -> bool {
+    let index = |s: &LocatedString| s.pointer.rsplit('/').next().and_then(|t| t.parse::<usize>().ok());
+    matches!((index(previous), index(next)), (Some(a), Some(b)) if a + 1 == b)
 }
 
 #[cfg(test)]

@@ -14,8 +14,10 @@ pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
     for selector in request.advanced_event_selectors() {
         let Some(field) = selector.field_selectors().iter().find(|f| f.known_field() == Some(Field::EventCategory))
         else {
-            // An empty list is the client stage's ParamValidationError already.
-            if !selector.field_selectors().is_empty() {
+            // An empty list is the client stage's ParamValidationError already; a field name
+            // left to deployment may be eventCategory (decisions D45).
+            let unknown = request.unknowns.under_child(&selector.pointer, "FieldSelectors");
+            if !selector.field_selectors().is_empty() && !unknown {
                 out.push(
                     invalid_selectors(
                         "The following fields are required: [eventCategory].",
@@ -30,11 +32,12 @@ pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
             }
             continue;
         };
-        check_field(field, out);
+        check_field(field, request.unknowns.under(&field.pointer), out);
     }
 }
 
-fn check_field(field: &AdvancedFieldSelector, out: &mut Vec<Diagnostic>) {
+/// `unknown`: the field selector holds a value left to deployment (decisions D45).
+fn check_field(field: &AdvancedFieldSelector, unknown: bool, out: &mut Vec<Diagnostic>) {
     for condition in field.conditions.iter().filter(|c| c.operator != Operator::Equals) {
         out.push(
             invalid_selectors(
@@ -49,6 +52,9 @@ fn check_field(field: &AdvancedFieldSelector, out: &mut Vec<Diagnostic>) {
         );
     }
     let Some(equals) = field.conditions.iter().find(|c| c.operator == Operator::Equals) else {
+        if unknown {
+            return;
+        }
         let (pointer, span) = field.anchor();
         out.push(
             invalid_selectors(

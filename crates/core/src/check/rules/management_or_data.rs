@@ -12,7 +12,9 @@ pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
         let Some(include) = selector.include_management_events.as_ref().filter(|b| !b.value) else {
             continue;
         };
-        if selector.data_resources().is_empty() {
+        // Data resources left to deployment may be there (decisions D45).
+        let unknown = request.unknowns.under_child(&selector.pointer, "DataResources");
+        if selector.data_resources().is_empty() && !unknown {
             out.push(
                 invalid_selectors(
                     "Invalid combination of parameters in EventSelectors. When includeManagementEvents is false, DataResources must not be empty",

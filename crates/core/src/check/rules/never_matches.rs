@@ -7,6 +7,10 @@ use crate::request::model::Operator;
 
 pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
     for field in request.advanced_event_selectors().iter().flat_map(|s| s.field_selectors()) {
+        // A value left to deployment may be one that is not excluded (decisions D45).
+        if request.unknowns.under(&field.pointer) {
+            continue;
+        }
         let mut selects = field
             .conditions
             .iter()

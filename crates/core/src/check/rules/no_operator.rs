@@ -7,7 +7,8 @@ use crate::request::located::Request;
 
 pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
     for field in request.advanced_event_selectors().iter().flat_map(|s| s.field_selectors()) {
-        if field.conditions.is_empty() {
+        // An operator's values left to deployment are an operator all the same (decisions D45).
+        if field.conditions.is_empty() && !request.unknowns.under(&field.pointer) {
             let (pointer, span) = field.anchor();
             let name = field.field_name().unwrap_or("this field");
             out.push(

@@ -5,6 +5,9 @@ use crate::diagnostics::Diagnostic;
 use crate::request::located::Request;
 
 pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
+    // A list left to deployment is there; an element left to deployment may be a selector
+    // (decisions D45).
+    let unknown = |key: &str| request.unknowns.under(key);
     match (&request.event_selectors, &request.advanced_event_selectors) {
         (Some(_), Some(advanced)) => out.push(
             // spec: aws-messages.md, "both EventSelectors and AdvancedEventSelectors".
@@ -18,13 +21,14 @@ pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
             .spec("§1.1")
             .decision("D1"),
         ),
+        (None, None) if unknown("/EventSelectors") || unknown("/AdvancedEventSelectors") => {}
         (None, None) => out.push(
             invalid_selectors("specify EventSelectors or AdvancedEventSelectors", "", request.span.first_byte())
                 .help("add \"EventSelectors\": [...] (basic) or \"AdvancedEventSelectors\": [...] (advanced)")
                 .spec("§1.1")
                 .decision("D2"),
         ),
-        (Some(list), None) if list.value.is_empty() => out.push(
+        (Some(list), None) if list.value.is_empty() && !unknown(&list.pointer) => out.push(
             invalid_selectors(
                 "EventSelectors is empty: specify a valid number of event selectors (1 to 5)",
                 &list.pointer,
@@ -33,7 +37,7 @@ pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
             .spec("§2")
             .decision("D3"),
         ),
-        (None, Some(list)) if list.value.is_empty() => out.push(
+        (None, Some(list)) if list.value.is_empty() && !unknown(&list.pointer) => out.push(
             invalid_selectors(
                 "AdvancedEventSelectors is empty: specify at least one advanced event selector",
                 &list.pointer,

@@ -9,6 +9,8 @@ pub fn str_of(node: &Node) -> String {
     match &node.value {
         Value::String(s) => s.clone(),
         Value::Null | Value::Bool(_) | Value::Number(_) | Value::Array(_) | Value::Object(_) => repr_of(node),
+        #[cfg(feature = "iac")]
+        Value::Unknown(u) => u.written.clone(),
     }
 }
 
@@ -25,6 +27,8 @@ fn repr_of(node: &Node) -> String {
                 members.iter().map(|m| format!("{}: {}", string_repr(&m.key), repr_of(&m.value))).collect();
             format!("{{{}}}", items.join(", "))
         }
+        #[cfg(feature = "iac")]
+        Value::Unknown(u) => u.written.clone(),
     }
 }
 
@@ -139,6 +143,8 @@ pub fn type_of(node: &Node) -> &'static str {
         Value::String(_) => "<class 'str'>",
         Value::Array(_) => "<class 'list'>",
         Value::Object(_) => "<class 'dict'>",
+        #[cfg(feature = "iac")]
+        Value::Unknown(_) => "<unknown>",
     }
 }
 

@@ -7,6 +7,11 @@ use crate::source::json::{Node, Value};
 /// `ParamValidationError` diagnostic per problem in botocore's order. `name` is botocore's
 /// parameter path (`""` for the input itself), `pointer` the JSON pointer of `node`.
 pub fn validate(node: &Node, shape: &Shape, name: &str, pointer: &str, out: &mut Vec<Diagnostic>) {
+    // A value an IaC file leaves to deployment can be of any shape (decisions D45).
+    #[cfg(feature = "iac")]
+    if matches!(node.value, Value::Unknown(_)) {
+        return;
+    }
     match shape {
         Shape::Structure(structure) => structure_(node, structure, name, pointer, out),
         Shape::List(member, min) => list(node, member, *min, name, pointer, out),
@@ -15,6 +20,8 @@ pub fn validate(node: &Node, shape: &Shape, name: &str, pointer: &str, out: &mut
             Value::Null | Value::Bool(_) | Value::Number(_) | Value::Array(_) | Value::Object(_) => {
                 invalid_type(node, "<class 'str'>", name, pointer, out)
             }
+            #[cfg(feature = "iac")]
+            Value::Unknown(_) => {}
         },
         Shape::Boolean => {
             if !matches!(node.value, Value::Bool(_)) {

@@ -17,6 +17,10 @@ pub enum Value {
     Array(Vec<Node>),
     /// Members in source order; duplicate keys are kept (the last one wins on lookup).
     Object(Vec<Member>),
+    /// A value an IaC file writes as a reference or function (decisions D45): never produced
+    /// by the JSON parser, only by the importers.
+    #[cfg(feature = "iac")]
+    Unknown(Box<crate::source::unknown::Unknown>),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -32,6 +36,8 @@ impl Node {
         match &self.value {
             Value::Object(members) => members.iter().rev().find(|m| m.key == key),
             Value::Null | Value::Bool(_) | Value::Number(_) | Value::String(_) | Value::Array(_) => None,
+            #[cfg(feature = "iac")]
+            Value::Unknown(_) => None,
         }
     }
 
@@ -54,6 +60,8 @@ impl Node {
         match &self.value {
             Value::String(s) => Some(s),
             Value::Null | Value::Bool(_) | Value::Number(_) | Value::Array(_) | Value::Object(_) => None,
+            #[cfg(feature = "iac")]
+            Value::Unknown(_) => None,
         }
     }
 
@@ -66,6 +74,8 @@ impl Node {
             Value::String(_) => "string",
             Value::Array(_) => "array",
             Value::Object(_) => "object",
+            #[cfg(feature = "iac")]
+            Value::Unknown(_) => "unknown",
         }
     }
 }

@@ -1,0 +1,65 @@
+//! End to end: IaC text in, diagnostics on the user's own lines, fixes that edit the file.
+
+use super::{validate, Dialect, Validation};
+use crate::check::rules::test_support::apply;
+use crate::diagnostics::{Code, Diagnostic, Severity};
+use crate::source::span::LineIndex;
+
+fn one(text: &str) -> (Dialect, crate::check::service::Evaluation) {
+    let Validation { dialect, mut trails } = validate(text, None, None).unwrap();
+    assert_eq!(trails.len(), 1, "one trail");
+    (dialect.unwrap(), trails.remove(0).evaluation)
+}
+
+fn errors(diagnostics: &[Diagnostic]) -> Vec<&Diagnostic> {
+    diagnostics.iter().filter(|d| d.is_error()).collect()
+}
+
+/// 1-based line and the text a diagnostic points at.
+fn at<'a>(text: &'a str, d: &Diagnostic) -> (usize, &'a str) {
+    (LineIndex::new(text).line_column(d.span.start).line, &text[d.span.start..d.span.end])
+}
+
+const YAML: &str = "AWSTemplateFormatVersion: '2010-09-09'
+Parameters:
+  Bucket: {Type: String}
+Resources:
+  Logs:
+    Type: AWS::S3::Bucket
+  Trail:
+    Type: AWS::CloudTrail::Trail
+    Properties:
+      TrailName: audit-trail
+      IsLogging: true
+      EventSelectors:
+        - ReadWriteType: All
+          IncludeManagementEvents: false
+          DataResources:
+            - Type: AWS::S3::Object
+              Values:
+                - arn:aws:s3:::plain-bucket
+                - !Sub \"arn:${AWS::Partition}:s3:::${Bucket}/\"
+                - !Sub \"arn:${AWS::Partition}:s3:::${Logs}\"
+";
+
+#[test]
+fn cloudformation_yaml_errors_point_at_the_yaml_and_fixes_edit_it() {
+    let (dialect, evaluation) = one(YAML);
+    assert_eq!(dialect, Dialect::CloudformationYaml);
+    let errors = errors(&evaluation.diagnostics);
+    assert_eq!(errors.len(), 2, "{errors:#?}");
+    assert_eq!(at(YAML, errors[0]), (18, "arn:aws:s3:::plain-bucket"));
+    assert_eq!(errors[0].pointer, "/EventSelectors/0/DataResources/0/Values/0");
+    let fixed = apply(YAML, &errors[0].fixes[0].edits);
+    assert!(fixed.contains("- \"arn:aws:s3:::plain-bucket/\"\n"), "{fixed}");
+    // The template judged by its example names itself as written, and its fix edits the template.
+    assert_eq!(errors[1].message, "Value arn:${AWS::Partition}:s3:::${Logs} for DataResources.Values is invalid.");
+    assert_eq!(at(YAML, errors[1]).0, 20);
+    let fixed = apply(YAML, &errors[1].fixes[0].edits);
+    assert!(fixed.contains("!Sub \"arn:${AWS::Partition}:s3:::${Logs}/\"\n"), "{fixed}");
+    let notes: Vec<&Diagnostic> = evaluation.diagnostics.iter().filter(|d| d.severity == Severity::Note).collect();
+    assert_eq!(notes.len(), 2, "{notes:#?}");
+    assert!(notes.iter().all(|n| n.code == Code::NotChecked));
+    assert_eq!(at(YAML, notes[0]).0, 19);
+    assert!(notes[0].help.as_deref().unwrap().contains("arn:*:s3:::*/"), "{:?}", notes[0].help);
+}

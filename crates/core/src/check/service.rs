@@ -9,6 +9,7 @@ use crate::catalog::arn;
 use crate::check::context::{AccountContext, DEFAULT_ACCOUNT, DEFAULT_REGION};
 use crate::check::lookup;
 use crate::check::rules;
+use crate::check::shown;
 use crate::diagnostics::{Code, Diagnostic, Stage};
 use crate::limits::MAX_INPUT_BYTES;
 use crate::request::input::{self, InputForm};
@@ -179,6 +180,8 @@ fn finish(
     let judged = !diagnostics.iter().any(|d| d.is_error() && !matches!(d.code.stage(), Stage::Name | Stage::Lookup));
     let selectors = request.filter(|_| judged).map(stored::selectors);
     diagnostics.sort_by_key(|d| (d.span.start, d.span.end));
+    // The outcome above saw every problem; the list shows the first of each stage (decisions D53).
+    let diagnostics = shown::cap(diagnostics);
     let outcome = match (failure, request, &trail) {
         (Some(error), _, _) => Outcome::Error(error),
         (None, Some(request), Some(trail)) => {

@@ -82,7 +82,7 @@ mod tests {
         let kept = cap(all);
         assert_eq!(kept.len(), 2 * SHOWN_PER_STAGE + 2);
         assert!(kept.windows(2).all(|w| w[0].span.start <= w[1].span.start), "in position order");
-        let last_error = kept.iter().filter(|d| d.code == Code::InvalidEventSelectorsException).last().unwrap();
+        let last_error = kept.iter().rfind(|d| d.code == Code::InvalidEventSelectorsException).unwrap();
         assert_eq!(last_error.span.start, 2 * (SHOWN_PER_STAGE - 1));
         assert_eq!(
             not_shown(&kept),

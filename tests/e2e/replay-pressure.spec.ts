@@ -163,10 +163,11 @@ test(`a ${mb(BYTES)} synthetic replay keeps the tab small and answering, and can
   expect(replayed, 'the log is about the size asked for').toBeGreaterThan(BYTES * 0.9);
   expect(replayed).toBeLessThan(BYTES * 1.1);
   expect(clicks, 'clicks enough to judge').toBeGreaterThanOrEqual(4);
-  expect(worst, 'worst click latency (ms)').toBeLessThan(CLICK_BUDGET_MS);
-  expect(peakPrivate, 'peak private memory of the tab').toBeLessThan(MEMORY_BUDGET);
-  expect(peakHeap, 'peak JS heap of the page').toBeLessThan(MEMORY_BUDGET);
+  expect.soft(worst, 'worst click latency (ms)').toBeLessThan(CLICK_BUDGET_MS);
+  expect.soft(peakPrivate, 'peak private memory of the tab').toBeLessThan(MEMORY_BUDGET);
+  expect.soft(peakHeap, 'peak JS heap of the page').toBeLessThan(MEMORY_BUDGET);
 
+  // (Soft: a budget missed still lets the cancel be measured.)
   // Again (the page keeps its state: a reload replays it), cancelled once the worker reads: the
   // status says so at once, and the counts stop.
   await page.reload();

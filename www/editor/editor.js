@@ -100,7 +100,7 @@ export function createEditor(parent, text, onChange, options = {}) {
       extensions: [
         lineNumbers(), highlightActiveLineGutter(), highlightSpecialChars(), history(), completion.of([]),
         drawSelection(), indentOnInput(), bracketMatching(), closeBrackets(), highlightActiveLine(),
-        syntaxHighlighting(highlight), json(), lintGutter(), theme, typeOverSelection, EditorView.lineWrapping,
+        syntaxHighlighting(highlight), language.of(json()), lintGutter(), theme, typeOverSelection, EditorView.lineWrapping,
         EditorState.tabSize.of(2),
         EditorState.readOnly.of(Boolean(options.readOnly)),
         keymap.of([escapeThenTab, ...closeBracketsKeymap, ...defaultKeymap, ...historyKeymap, ...lintKeymap, indentWithTab]),
@@ -113,7 +113,7 @@ export function createEditor(parent, text, onChange, options = {}) {
       ],
     }),
   });
-  const handle = new EditorHandle(view);
+  const handle = new EditorHandle(view, onChange);
   // The ask worker answers (crates/web/src/ask/mod.rs sets trailscopeComplete).
   if (options.completion && !options.readOnly) handle.enableCompletion((text, at) => globalThis.trailscopeComplete?.(text, at));
   return handle;
@@ -146,10 +146,15 @@ const codemirror = {
   language: { syntaxTree, indentUnit },
 };
 const completion = new Compartment();
+// JSON (highlighting, completion) or plain text: a CloudFormation YAML, Terraform or CDK file in
+// the request editor is read by the core's importers (www/iac/), not as JSON.
+const language = new Compartment();
 
 class EditorHandle {
-  constructor(view) {
+  constructor(view, onChange) {
     this.view = view;
+    /** Tells the page to read the texts again (www/iac: a file's trail was read). */
+    this.changed = onChange;
   }
 
   /**
@@ -158,6 +163,7 @@ class EditorHandle {
    */
   enableCompletion(complete) {
     const source = async (context) => {
+      if (this.plain) return null;
       const found = await complete(context.state.doc.toString(), context.pos);
       if (!found?.items?.length || context.aborted) return null;
       // The core has filtered and ordered them by what was typed; each keystroke asks again.
@@ -172,6 +178,13 @@ class EditorHandle {
       }, () => {});
     };
     this.view.dom.addEventListener("keydown", load, true);
+  }
+
+  /** JSON (`plain` false: highlighting and completion) or plain text (an IaC file). */
+  setPlain(plain) {
+    if (this.plain === plain) return;
+    this.plain = plain;
+    this.view.dispatch({ effects: language.reconfigure(plain ? [] : json()) });
   }
 
   /** Replaces the whole document as one undoable change of its own (never merged with edits

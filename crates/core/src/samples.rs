@@ -239,6 +239,28 @@ mod tests {
         }
     }
 
+    /// The page's sample files (`samples/files/`, one per dialect: the page fetches the one
+    /// picked and reads it in its ask worker) are valid in the context the page loads them with.
+    #[cfg(feature = "iac")]
+    #[test]
+    fn every_sample_file_reads_valid_in_the_default_context() {
+        let folder = concat!(env!("CARGO_MANIFEST_DIR"), "/samples/files");
+        let mut dialects = Vec::new();
+        let context = AccountContext::from_json(DEFAULT_CONTEXT_JSON).unwrap();
+        for entry in std::fs::read_dir(folder).unwrap() {
+            let (path, file) = (entry.as_ref().unwrap().path(), entry.unwrap().file_name());
+            let validation = crate::import::validate(&std::fs::read_to_string(path).unwrap(), Some(&context), None).unwrap();
+            dialects.push(validation.dialect.map(|d| d.short()));
+            for trail in &validation.trails {
+                assert!(matches!(trail.evaluation.outcome, Outcome::Response(_)), "{file:?} {}: {:?}", trail.name, trail.evaluation.outcome);
+            }
+        }
+        dialects.sort();
+        assert_eq!(dialects, [Some("CDK"), Some("CloudFormation YAML"), Some("Terraform")]);
+        // The default context has an organization trail: a Terraform sample's second trail.
+        assert!(DEFAULT_CONTEXT_JSON.contains("org-audit"));
+    }
+
     #[test]
     fn ids_are_unique_and_there_are_enough() {
         let samples = all();

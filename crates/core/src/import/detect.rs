@@ -29,6 +29,19 @@ pub enum Dialect {
 }
 
 impl Dialect {
+    /// Its short name (the page's badge).
+    pub fn short(self) -> &'static str {
+        match self {
+            Dialect::Json => "JSON request",
+            Dialect::CloudformationJson => "CloudFormation JSON",
+            Dialect::CloudformationYaml => "CloudFormation YAML",
+            Dialect::Terraform => "Terraform",
+            Dialect::TerraformJson => "Terraform JSON",
+            Dialect::Cdk => "CDK",
+            Dialect::DescribeTrails => "describe-trails",
+        }
+    }
+
     /// How people call it.
     pub fn title(self) -> &'static str {
         match self {

@@ -50,8 +50,10 @@ const askOnce = (op, args) => new Promise((resolve) => {
   askWorker().addEventListener('message', listen);
   askWorker().postMessage({ id, op, args });
 });
-// The request editor's completion (www/editor/editor.js) asks the same worker, when first used.
+// The request editor's completion (www/editor/editor.js) and its file view (www/iac/) ask the
+// same worker, when first used.
 globalThis.trailscopeComplete = (text, at) => askOnce('complete', [text, at]);
+globalThis.trailscopeAsk = askOnce;
 // Format (the request pane's button): the ask worker writes the request's canonical form.
 function wireFormat(host) {
   const button = document.querySelector('[data-testid=format]');
@@ -113,11 +115,11 @@ struct HostParts {
 impl Host {
     fn new(parts: HostParts) -> Host {
         let HostParts { live, load, before, question, on_question } = parts;
-        let (request_editor, context_editor) = (live.request_editor.clone(), live.context_editor.clone());
-        let editor = request_editor.clone();
+        let editor = live.request_editor.clone();
         let set_request = Closure::<dyn Fn(String)>::new(move |text: String| editor.set_text(&text));
-        let request = Closure::<dyn Fn() -> JsValue>::new(move || text_or_null(request_editor.text()));
-        let context = Closure::<dyn Fn() -> JsValue>::new(move || text_or_null(context_editor.text()));
+        let (judged, in_context) = (live.clone(), live.clone());
+        let request = Closure::<dyn Fn() -> JsValue>::new(move || text_or_null(judged.judged_request()));
+        let context = Closure::<dyn Fn() -> JsValue>::new(move || text_or_null(in_context.judged_context()));
         let before = Closure::<dyn Fn() -> JsValue>::new(move || text_or_null(before.borrow().clone()));
         let on_question = Closure::<dyn Fn(String)>::new(move |q: String| on_question.emit(Some(q)));
         let insert = replacer(&live, &load, "A console template inserted", with_request);

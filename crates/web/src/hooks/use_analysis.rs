@@ -1,10 +1,11 @@
 //! The analysis, re-run a quiet moment after the last edit (the debounce): typing changes no
 //! state, the texts are read from the editors only when the timer fires.
 
-use crate::platform::editor_js::EditorRef;
 use crate::state::analysis::{analyse, Analysed, Analysis};
+use crate::state::live::LiveState;
 use gloo::timers::callback::Timeout;
 use std::cell::Cell;
+use std::rc::Rc;
 use trailscope_core::report::{FixTarget, FlatFix};
 use trailscope_core::AccountContext;
 use yew::prelude::*;
@@ -22,16 +23,11 @@ pub struct UseAnalysis {
     pub on_store: Callback<()>,
 }
 
-/// The analysis of `request` and `context` (the texts the page opens with, then the editors');
-/// `on_analysed` is told after each new one.
+/// The analysis of `request` and `context` (the texts the page opens with, then the ones it
+/// judges: `LiveState::judged_request`, `judged_context`); `on_analysed` is told after each.
 #[hook]
-pub fn use_analysis(
-    request: &str,
-    context: &str,
-    request_editor: &EditorRef,
-    context_editor: &EditorRef,
-    on_analysed: Callback<()>,
-) -> UseAnalysis {
+pub fn use_analysis(request: &str, context: &str, live: &Rc<LiveState>, on_analysed: Callback<()>) -> UseAnalysis {
+    let (request_editor, context_editor) = (&live.request_editor, &live.context_editor);
     let analysis = use_reducer(|| Analysis::new(analyse(request, context)));
     // Edits seen so far (the text revision); a cell, read by the timer and by fixes later.
     let edits = use_memo((), |_| Cell::new(0u64));
@@ -39,19 +35,25 @@ pub fn use_analysis(
     let timer = use_mut_ref(|| None::<Timeout>);
     let on_change = {
         let (edits, dispatch) = (edits.clone(), analysis.dispatcher());
-        let (request_editor, context_editor) = (request_editor.clone(), context_editor.clone());
+        let live = live.clone();
         Callback::from(move |()| {
             edits.set(edits.get() + 1);
-            let (edits, dispatch, on_analysed) = (edits.clone(), dispatch.clone(), on_analysed.clone());
-            let (request_editor, context_editor) = (request_editor.clone(), context_editor.clone());
+            let (edits, dispatch, on_analysed, live) = (edits.clone(), dispatch.clone(), on_analysed.clone(), live.clone());
             *timer.borrow_mut() = Some(Timeout::new(DEBOUNCE_MS, move || {
-                if let (Some(request), Some(context)) = (request_editor.text(), context_editor.text()) {
-                    dispatch.dispatch(Analysed { report: analyse(&request, &context), text_revision: edits.get() });
+                if let (Some(request), Some(context)) = (live.judged_request(), live.judged_context()) {
+                    let report = analyse(&request, &context);
+                    crate::iac::refresh(&live, &report.0);
+                    dispatch.dispatch(Analysed { report, text_revision: edits.get() });
                     on_analysed.emit(());
                 }
             }));
         })
     };
+    {
+        // The texts the page opens with may be a file (a link, the last visit): read once mounted.
+        let on_change = on_change.clone();
+        use_effect_with((), move |_| on_change.emit(()));
+    }
     let on_fix = {
         // The problems shown are this render's analysis: their fixes carry its text revision.
         let (edits, current) = (edits.clone(), (*analysis).clone());
@@ -66,9 +68,9 @@ pub fn use_analysis(
         })
     };
     let on_store = {
-        let (context_editor, report) = (context_editor.clone(), analysis.report.clone());
+        let (live, report) = (live.clone(), analysis.report.clone());
         Callback::from(move |()| {
-            let context = context_editor.text().unwrap_or_default();
+            let (context_editor, context) = (&live.context_editor, live.judged_context().unwrap_or_default());
             let (Some(response), Ok(mut stored)) = (&report.response, AccountContext::from_json(&context)) else {
                 return;
             };

@@ -40,8 +40,11 @@ resource "aws_cloudtrail" "second" {
 async function open(page: Page, url = '/') {
   await page.goto(url);
   await expect(page.locator('.request-editor .cm-content')).toBeVisible();
-  await expect(page.getByTestId('status')).toBeVisible();
+  await expect(page.getByTestId('status').first()).toBeVisible();
 }
+
+/** The element shown with this test id (a file's view hides the page's own problems and result). */
+const shown = (page: Page, id: string) => page.getByTestId(id).locator('visible=true');
 
 /** The 1-based editor line holding an error mark. */
 async function markedLines(page: Page): Promise<number[]> {
@@ -51,7 +54,7 @@ async function markedLines(page: Page): Promise<number[]> {
 
 /** The problem rows shown, as [code, message]. */
 async function problems(page: Page): Promise<string[][]> {
-  return page.locator('.problem').evaluateAll((rows) =>
+  return page.locator('.problem:visible').evaluateAll((rows) =>
     rows.map((r) => [r.getAttribute('data-code') ?? '', r.querySelector('.message')?.textContent ?? '']));
 }
 
@@ -59,29 +62,29 @@ test('a CloudFormation YAML template: the badge, the error on its YAML line, the
   await open(page);
   await expect(page.getByTestId('dialect')).toHaveText('JSON request');
   await replaceText(page, 'request', JSON_REQUEST);
-  await expect(page.getByTestId('status')).toContainText('InvalidEventSelectorsException');
+  await expect(shown(page, 'status')).toContainText('InvalidEventSelectorsException');
   const asJson = await problems(page);
   expect(asJson[0][0]).toBe('InvalidEventSelectorsException');
 
   await replaceText(page, 'request', YAML);
   await expect(page.getByTestId('dialect')).toHaveText('CloudFormation YAML');
-  await expect(page.getByTestId('status')).toHaveText('400 InvalidEventSelectorsException');
+  await expect(shown(page, 'status')).toHaveText('400 InvalidEventSelectorsException');
   await expect.poll(() => problems(page)).toEqual(asJson);
   await expect.poll(() => markedLines(page)).toEqual([7]);
   // Plain text: no JSON highlighting, no JSON syntax error on the YAML.
-  await expect(page.locator('.problem[data-code=JsonSyntaxError]')).toHaveCount(0);
+  await expect(page.locator('.problem[data-code=JsonSyntaxError]:visible')).toHaveCount(0);
 
-  await page.locator('.problem').first().getByRole('button', { name: /^Fix:/ }).click();
-  await expect.poll(() => editorText(page, 'request')).toBe(YAML.replace('Writeonly', 'WriteOnly'));
-  await expect(page.getByTestId('status')).toHaveText('200 OK · CloudTrail would accept these selectors');
+  await page.locator('.problem:visible').first().getByRole('button', { name: /^Fix:/ }).click();
+  await expect.poll(() => editorText(page, 'request')).toBe(YAML.replace('Writeonly', '"WriteOnly"'));
+  await expect(shown(page, 'status')).toHaveText('200 OK · CloudTrail would accept these selectors');
   await expect(page.getByTestId('dialect')).toHaveText('CloudFormation YAML');
-  await expect(page.getByTestId('error-count')).toHaveText('0 errors');
+  await expect(shown(page, 'error-count')).toHaveText('0 errors');
   await expect.poll(() => markedLines(page)).toEqual([]);
 
   // Back to JSON: the page's own analysis again.
   await replaceText(page, 'request', JSON_REQUEST.replace('Writeonly', 'WriteOnly'));
   await expect(page.getByTestId('dialect')).toHaveText('JSON request');
-  await expect(page.getByTestId('status')).toHaveText('200 OK · CloudTrail would accept this request');
+  await expect(shown(page, 'status')).toHaveText('200 OK · CloudTrail would accept this request');
 });
 
 test('a Terraform file with two trails: the picker lists both with their status; picking the second shows its problems', async ({ page }) => {
@@ -90,15 +93,15 @@ test('a Terraform file with two trails: the picker lists both with their status;
   await expect(page.getByTestId('dialect')).toHaveText('Terraform');
   const picker = page.getByRole('combobox', { name: /Trail/ });
   await expect(picker.locator('option')).toHaveText([/^management-events .*· valid$/, /^org-audit .*· 1 error$/]);
-  await expect(page.getByTestId('status')).toHaveText('200 OK · CloudTrail would accept these selectors');
+  await expect(shown(page, 'status')).toHaveText('200 OK · CloudTrail would accept these selectors');
   await expect.poll(() => markedLines(page)).toEqual([]);
 
   await picker.selectOption({ index: 1 });
-  await expect(page.getByTestId('status')).toHaveText('400 InvalidEventSelectorsException');
-  await expect(page.getByTestId('error-count')).toHaveText('1 error');
+  await expect(shown(page, 'status')).toHaveText('400 InvalidEventSelectorsException');
+  await expect(shown(page, 'error-count')).toHaveText('1 error');
   await expect(page.locator('.problem .where').first()).toHaveText(/^11:/);
   await expect.poll(() => markedLines(page)).toEqual([11]);
-  await expect(page.getByTestId('replay-source')).toContainText('The replay needs valid selectors');
+  await expect(page.getByTestId('file-judged')).toContainText('need valid selectors');
 });
 
 test('the replay runs the picked trail\'s selectors', async ({ page }) => {
@@ -110,7 +113,7 @@ test('the replay runs the picked trail\'s selectors', async ({ page }) => {
 
   await page.getByTestId('samples').selectOption('file:terraform.tf');
   await expect(page.getByTestId('dialect')).toHaveText('Terraform');
-  await expect(page.getByTestId('replay-source')).toHaveText('Replays the selectors of trail “management-events” of your file.');
+  await expect(page.getByTestId('file-judged')).toContainText('judge this trail');
   await page.getByTestId('replay-seed').click();
   await expect(page.getByTestId('replay-status')).toContainText('Replayed');
   await expect(page.getByTestId('count-logged')).toHaveText(writes!);
@@ -119,12 +122,12 @@ test('the replay runs the picked trail\'s selectors', async ({ page }) => {
 test('describe-trails output in the context editor is the account context', async ({ page }) => {
   await open(page);
   await replaceText(page, 'request', '{"TrailName": "audit", "EventSelectors": [{}]}');
-  await expect(page.getByTestId('status')).toContainText('TrailNotFoundException');
+  await expect(shown(page, 'status')).toContainText('TrailNotFoundException');
   const listed = JSON.stringify({ trailList: [{ Name: 'audit', TrailARN: 'arn:aws:cloudtrail:eu-west-1:222222222222:trail/audit', HomeRegion: 'eu-west-1' }] }, null, 2);
   await replaceText(page, 'context', listed);
-  await expect(page.getByTestId('status')).toHaveText('200 OK · CloudTrail would accept this request');
+  await expect(shown(page, 'status')).toHaveText('200 OK · CloudTrail would accept this request');
   await expect(page.getByTestId('context-ignored')).toHaveCount(0);
-  await expect(page.getByTestId('result')).toContainText('arn:aws:cloudtrail:eu-west-1:222222222222:trail/audit');
+  await expect(shown(page, 'result')).toContainText('arn:aws:cloudtrail:eu-west-1:222222222222:trail/audit');
   expect(await editorText(page, 'context')).toBe(listed);
 });
 
@@ -133,20 +136,18 @@ for (const [file, dialect] of [['cloudformation.yaml', 'CloudFormation YAML'], [
     await open(page);
     await page.getByTestId('samples').selectOption(`file:${file}`);
     await expect(page.getByTestId('dialect')).toHaveText(dialect);
-    await expect(page.getByTestId('status')).toHaveText('200 OK · CloudTrail would accept these selectors');
-    await expect(page.getByTestId('error-count')).toHaveText('0 errors');
+    await expect(shown(page, 'status')).toHaveText('200 OK · CloudTrail would accept these selectors');
+    await expect(shown(page, 'error-count')).toHaveText('0 errors');
     const picker = page.getByRole('combobox', { name: /Trail/ });
     for (const option of await picker.locator('option').allTextContents()) expect(option).toMatch(/· valid$/);
-    await expect(page.getByTestId('replaced')).toContainText('Sample');
+    await expect(page.getByTestId('replaced')).toContainText('A sample file loaded');
   });
 }
 
-test('a share link keeps the Terraform text as written and the picked trail', async ({ page, browser }) => {
+test('a share link keeps the Terraform text as written', async ({ page, browser }) => {
   await open(page);
   await replaceText(page, 'request', TERRAFORM);
-  const picker = page.getByRole('combobox', { name: /Trail/ });
-  await picker.selectOption({ index: 1 });
-  await expect(page.getByTestId('status')).toHaveText('400 InvalidEventSelectorsException');
+  await expect(page.getByRole('combobox', { name: /Trail/ })).toBeVisible();
   await page.getByTestId('share').click();
   const link = await page.getByTestId('share-link').inputValue();
 
@@ -154,11 +155,14 @@ test('a share link keeps the Terraform text as written and the picked trail', as
   await open(other, link);
   await expect.poll(() => editorText(other, 'request')).toBe(TERRAFORM);
   await expect(other.getByTestId('dialect')).toHaveText('Terraform');
-  await expect(other.getByRole('combobox', { name: /Trail/ })).toHaveValue('1');
-  await expect(other.getByTestId('status')).toHaveText('400 InvalidEventSelectorsException');
+  await expect(other.getByRole('combobox', { name: /Trail/ }).locator('option')).toHaveCount(2);
+  await expect(shown(other, 'status')).toHaveText('200 OK · CloudTrail would accept these selectors');
 });
 
-for (const scheme of ['light', 'dark'] as const) {
+test.describe('axe', () => {
+  // axe-core is injected as a script: the page's CSP would block it.
+  test.use({ bypassCSP: true });
+  for (const scheme of ['light', 'dark'] as const) {
   test(`axe: no serious or critical violation with the badge and the trail picker (${scheme})`, async ({ page }) => {
     await page.emulateMedia({ colorScheme: scheme });
     await open(page);
@@ -173,3 +177,4 @@ for (const scheme of ['light', 'dark'] as const) {
     expect(serious).toEqual([]);
   });
 }
+});

@@ -20,6 +20,10 @@ const ask = (op, args) => globalThis.trailscopeAsk(op, args);
 const sheet = document.createElement('link');
 Object.assign(sheet, { rel: 'stylesheet', href: new URL('iac.css', import.meta.url).href });
 document.head.append(sheet);
+// Nothing is drawn before it applies (it hides the page's own problems and result meanwhile).
+await new Promise((resolve) => {
+  sheet.onload = sheet.onerror = resolve;
+});
 
 export const file = { request: undefined, context: null };
 let asked = 0;

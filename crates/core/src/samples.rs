@@ -249,10 +249,16 @@ mod tests {
         let context = AccountContext::from_json(DEFAULT_CONTEXT_JSON).unwrap();
         for entry in std::fs::read_dir(folder).unwrap() {
             let (path, file) = (entry.as_ref().unwrap().path(), entry.unwrap().file_name());
-            let validation = crate::import::validate(&std::fs::read_to_string(path).unwrap(), Some(&context), None).unwrap();
+            let validation =
+                crate::import::validate(&std::fs::read_to_string(path).unwrap(), Some(&context), None).unwrap();
             dialects.push(validation.dialect.map(|d| d.short()));
             for trail in &validation.trails {
-                assert!(matches!(trail.evaluation.outcome, Outcome::Response(_)), "{file:?} {}: {:?}", trail.name, trail.evaluation.outcome);
+                assert!(
+                    matches!(trail.evaluation.outcome, Outcome::Response(_)),
+                    "{file:?} {}: {:?}",
+                    trail.name,
+                    trail.evaluation.outcome
+                );
             }
         }
         dialects.sort();

@@ -43,7 +43,12 @@ pub fn read_file(text: &str, context: Option<String>) -> Result<JsValue, JsError
             PageTrail { trail, request }
         })
         .collect();
-    to_js(&PageFile { dialect: file.dialect, short: file.dialect.map(Dialect::short), title: file.dialect.map(Dialect::title), trails })
+    to_js(&PageFile {
+        dialect: file.dialect,
+        short: file.dialect.map(Dialect::short),
+        title: file.dialect.map(Dialect::title),
+        trails,
+    })
 }
 
 /// The account context describe-trails output describes, as context JSON, or why not.

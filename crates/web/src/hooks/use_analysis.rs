@@ -38,7 +38,8 @@ pub fn use_analysis(request: &str, context: &str, live: &Rc<LiveState>, on_analy
         let live = live.clone();
         Callback::from(move |()| {
             edits.set(edits.get() + 1);
-            let (edits, dispatch, on_analysed, live) = (edits.clone(), dispatch.clone(), on_analysed.clone(), live.clone());
+            let (edits, dispatch, on_analysed, live) =
+                (edits.clone(), dispatch.clone(), on_analysed.clone(), live.clone());
             *timer.borrow_mut() = Some(Timeout::new(DEBOUNCE_MS, move || {
                 if let (Some(request), Some(context)) = (live.judged_request(), live.judged_context()) {
                     let report = analyse(&request, &context);

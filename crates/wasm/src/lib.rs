@@ -36,11 +36,7 @@ pub use synth::{synth, synth_record, SynthLog};
 /// module's declarations; `unchecked_return_type`s name them.
 #[wasm_bindgen(typescript_custom_section)]
 const WIRE_TYPES: &str = r#"
-<<<<<<< HEAD
-import type { Report, Asked, Coverage, Diff, Selectors, Preset, TemplateMatch, Comparison, Line, KeySuggestions, Template, Dialect, DialectInfo, SqlDialect, SqlOptions, Completion } from "./types.js";
-=======
-import type { FileReport, Report, Asked, Coverage, Diff, Selectors, Preset, TemplateMatch, Comparison, Line, KeySuggestions, Template } from "./types.js";
->>>>>>> import
+import type { FileReport, Report, Asked, Coverage, Diff, Selectors, Preset, TemplateMatch, Comparison, Line, KeySuggestions, Template, Dialect, DialectInfo, SqlDialect, SqlOptions, Completion } from "./types.js";
 export type * from "./types.js";
 "#;
 

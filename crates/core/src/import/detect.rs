@@ -9,9 +9,9 @@ use crate::source::json;
 use crate::source::span::Span;
 use serde::Serialize;
 
-/// The dialects trailscope reads.
+/// The dialects trailscope reads (`FileDialect` in TypeScript, beside the export's `Dialect`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "FileDialect"))]
 #[serde(rename_all = "kebab-case")]
 pub enum Dialect {
     /// A PutEventSelectors request, a get-event-selectors output or a selector list.

@@ -10,9 +10,12 @@ pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
         // An operator's values left to deployment are an operator all the same (decisions D45).
         if field.conditions.is_empty() && !request.unknowns.under(&field.pointer) {
             let (pointer, span) = field.anchor();
-            let name = field.field_name().unwrap_or("this field");
+            let name = field
+                .field_name()
+                .filter(|n| !n.is_empty())
+                .map_or("a field selector".to_string(), |n| format!("the field selector for {n}"));
             out.push(
-                invalid_selectors(format!("the field selector for {name} has no operator"), pointer, span)
+                invalid_selectors(format!("{name} has no operator"), pointer, span)
                     .help("add one of Equals, StartsWith, EndsWith, NotEquals, NotStartsWith, NotEndsWith")
                     .spec("§1.4")
                     .decision("D16"),
@@ -34,5 +37,12 @@ mod tests {
         );
         assert_eq!(d.len(), 1);
         assert_eq!(d[0].pointer, "/AdvancedEventSelectors/0/FieldSelectors/0/Field");
+        assert!(d[0].message.contains("the field selector for eventName has no operator"), "{}", d[0].message);
+    }
+
+    #[test]
+    fn an_empty_field_name_is_not_written_into_the_message() {
+        let d = run_rule(check, r#"{"TrailName":"t","AdvancedEventSelectors":[{"FieldSelectors":[{"Field":""}]}]}"#);
+        assert!(d[0].message.contains("a field selector has no operator"), "{}", d[0].message);
     }
 }

@@ -113,7 +113,7 @@ function sqlControls(host, changed) {
 /** The generated text (or the refusal) and its Copy button, with the copy's outcome announced. */
 function output() {
   const text = el('pre', { className: 'json output-text', tabIndex: 0, 'aria-label': 'Generated text', testid: 'output-text' });
-  const refused = el('p', { className: 'ask-refused', role: 'alert', testid: 'output-refused' });
+  const refused = el('p', { className: 'ask-refused', role: 'alert', testid: 'output-refused', hidden: true });
   const copy = el('button', { type: 'button', className: 'action', testid: 'output-copy' }, 'Copy');
   const status = el('span', { role: 'status', 'aria-live': 'polite', className: 'hint', testid: 'output-copied' });
   let what = '';

@@ -7,19 +7,25 @@ import { test, expect, type Page } from '@playwright/test';
 import { replaceText, violations } from './page';
 
 const BUCKET = 'arn:aws:s3:::audit-bucket/';
+/** Selectors in canonical order (what an export holds, decisions D50). */
 const selectors = (prefix: string) => [
   {
     Name: 'S3 writes',
     FieldSelectors: [
       { Field: 'eventCategory', Equals: ['Data'] },
-      { Field: 'resources.type', Equals: ['AWS::S3::Object'] },
       { Field: 'readOnly', Equals: ['false'] },
+      { Field: 'resources.type', Equals: ['AWS::S3::Object'] },
       { Field: 'resources.ARN', StartsWith: [prefix] },
     ],
   },
 ];
 const request = (prefix: string) => JSON.stringify({ TrailName: 'management-events', AdvancedEventSelectors: selectors(prefix) });
 const INVALID = '{"TrailName": "my--trail", "EventSelectors": [{"ReadWriteType": "Often"}]}';
+/** The default context with the trail stopped: its SQL selects nothing (decisions D33). */
+const STOPPED = JSON.stringify({
+  account: '123456789012', region: 'us-east-1', partition: 'aws',
+  trails: [{ name: 'management-events', homeRegion: 'us-east-1', account: '123456789012', isOrganizationTrail: false, status: 'ok', isLogging: false }],
+});
 
 /** What each export dialect's text holds for REQUEST: the call or resource, the trail, the value. */
 const EXPORTS: [string, string, string[]][] = [
@@ -124,23 +130,26 @@ test('an invalid request shows the refusal, never an export or SQL', async ({ pa
   await expect(text(page)).toBeHidden();
   await expect(page.getByTestId('output-copy')).toBeDisabled();
   await page.getByTestId('output-tab-sql').click();
-  await expect(refused(page)).toContainText('ReadWriteType');
+  await expect(refused(page)).toContainText('the selectors are not valid');
   await expect(text(page)).toBeHidden();
   // A value SQL cannot hold exactly (a NUL, decisions D42) is refused by the engine too.
-  await replaceText(page, 'request', request('arn:aws:s3:::audit-bucket/\\u0000'));
+  await replaceText(page, 'request', request('arn:aws:s3:::audit-bucket/\u0000'));
   await expect(refused(page)).toContainText('cannot write this exactly in SQL');
 });
 
-test('editing the request or the context refreshes the output', async ({ page }) => {
+test('editing the request or the account context refreshes the output', async ({ page }) => {
   await openOutput(page);
   await expect(text(page)).toContainText(BUCKET);
   await replaceText(page, 'request', request('arn:aws:s3:::other-bucket/'));
   await expect(text(page)).toContainText('arn:aws:s3:::other-bucket/');
   await expect(text(page)).not.toContainText(BUCKET);
   await page.getByTestId('output-tab-sql').click();
-  await expect(text(page)).toContainText('Judged for a logging, multi-Region trail');
+  await expect(text(page)).toContainText('-- Judged for a logging');
+  await replaceText(page, 'context', STOPPED);
+  await expect(text(page)).toContainText('-- Judged for a trail that is not logging');
   await replaceText(page, 'request', INVALID);
   await expect(refused(page)).toBeVisible();
+  await expect(text(page)).toBeHidden();
 });
 
 test('the tabs work from the keyboard', async ({ page }) => {

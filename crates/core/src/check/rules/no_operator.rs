@@ -10,12 +10,10 @@ pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
         // An operator's values left to deployment are an operator all the same (decisions D45).
         if field.conditions.is_empty() && !request.unknowns.under(&field.pointer) {
             let (pointer, span) = field.anchor();
-            let name = field
-                .field_name()
-                .filter(|n| !n.is_empty())
-                .map_or("a field selector".to_string(), |n| format!("the field selector for {n}"));
+            // An empty name (`"Field": ""`) is not written into the sentence.
+            let name = field.field_name().filter(|n| !n.is_empty()).unwrap_or("this field");
             out.push(
-                invalid_selectors(format!("{name} has no operator"), pointer, span)
+                invalid_selectors(format!("the field selector for {name} has no operator"), pointer, span)
                     .help("add one of Equals, StartsWith, EndsWith, NotEquals, NotStartsWith, NotEndsWith")
                     .spec("§1.4")
                     .decision("D16"),
@@ -43,6 +41,6 @@ mod tests {
     #[test]
     fn an_empty_field_name_is_not_written_into_the_message() {
         let d = run_rule(check, r#"{"TrailName":"t","AdvancedEventSelectors":[{"FieldSelectors":[{"Field":""}]}]}"#);
-        assert!(d[0].message.contains("a field selector has no operator"), "{}", d[0].message);
+        assert!(d[0].message.contains("the field selector for this field has no operator"), "{}", d[0].message);
     }
 }

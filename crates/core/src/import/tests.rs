@@ -98,3 +98,14 @@ fn an_unknown_block_is_reported_without_a_json_removal() {
     let fixed = apply(json, &extra.fixes[0].edits);
     assert!(fixed.contains(r#"[{"ReadWriteType": "All"}]"#), "{fixed}");
 }
+
+/// A reader that stops at a multi-byte character reports it whole (the importers' property test
+/// found a CDK syntax error whose span split an `é`).
+#[test]
+fn a_syntax_error_on_a_multibyte_character_spans_it_whole() {
+    let text = "new CfnTrail(this, 'Trail', {\n  isLogging: true,\n  éx: 1,\n});\n";
+    let result = super::read(text);
+    let Err(d) = result else { panic!("a syntax error: {result:?}") };
+    assert_eq!(d.code, Code::SyntaxError);
+    assert_eq!(&text[d.span.start..d.span.end], "é", "{d:?}");
+}

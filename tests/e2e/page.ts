@@ -48,6 +48,13 @@ export async function replaceText(page: Page, which: 'request' | 'context', text
     await page.keyboard.insertText(text);
   }
   await expect.poll(() => editorText(page, which), { message: `${which} editor text` }).toBe(text);
+  await analysed(page);
+}
+
+/** Waits until the page shows the analysis of the editors' texts (the result pane is
+ * `aria-busy` from an edit until then): a click meanwhile could land on a moving layout. */
+export async function analysed(page: Page) {
+  await expect(page.locator('.side-pane[aria-busy="true"]')).toHaveCount(0);
 }
 
 export function relativeLuminance(css: string): number {

@@ -23,15 +23,17 @@ pub struct UseAnalysis {
 }
 
 /// The analysis of `request` and `context` (the texts the page opens with, then the editors');
-/// `on_analysed` is told after each new one.
+/// `on_analysed` is told after each new one. `results` is `aria-busy` from an edit until its
+/// analysis is shown: assistive technology (and a test) knows the result is being updated.
 #[hook]
 pub fn use_analysis(
     request: &str,
     context: &str,
-    request_editor: &EditorRef,
-    context_editor: &EditorRef,
+    editors: (&EditorRef, &EditorRef),
+    results: &NodeRef,
     on_analysed: Callback<()>,
 ) -> UseAnalysis {
+    let (request_editor, context_editor) = editors;
     let analysis = use_reducer(|| Analysis::new(analyse(request, context)));
     // Edits seen so far (the text revision); a cell, read by the timer and by fixes later.
     let edits = use_memo((), |_| Cell::new(0u64));
@@ -40,14 +42,19 @@ pub fn use_analysis(
     let on_change = {
         let (edits, dispatch) = (edits.clone(), analysis.dispatcher());
         let (request_editor, context_editor) = (request_editor.clone(), context_editor.clone());
+        let results = results.clone();
         Callback::from(move |()| {
+            set_busy(&results, true);
             edits.set(edits.get() + 1);
             let (edits, dispatch, on_analysed) = (edits.clone(), dispatch.clone(), on_analysed.clone());
-            let (request_editor, context_editor) = (request_editor.clone(), context_editor.clone());
+            let (request_editor, context_editor, results) =
+                (request_editor.clone(), context_editor.clone(), results.clone());
             *timer.borrow_mut() = Some(Timeout::new(DEBOUNCE_MS, move || {
                 if let (Some(request), Some(context)) = (request_editor.text(), context_editor.text()) {
                     dispatch.dispatch(Analysed { report: analyse(&request, &context), text_revision: edits.get() });
                     on_analysed.emit(());
+                    // Yew renders the new analysis in a microtask: before any other task sees this.
+                    set_busy(&results, false);
                 }
             }));
         })
@@ -78,4 +85,11 @@ pub fn use_analysis(
         })
     };
     UseAnalysis { analysis, on_change, on_fix, on_store }
+}
+
+/// Marks `results` as being updated (WAI-ARIA `aria-busy`), or no longer.
+fn set_busy(results: &NodeRef, busy: bool) {
+    if let Some(element) = results.cast::<web_sys::Element>() {
+        let _ = if busy { element.set_attribute("aria-busy", "true") } else { element.remove_attribute("aria-busy") };
+    }
 }

@@ -41,8 +41,9 @@ pub fn app(props: &AppProps) -> Html {
         on_question,
     } = use_playground(opening, !props.presentation.embed);
     let (request_editor, context_editor) = (live.request_editor.clone(), live.context_editor.clone());
+    let results = use_node_ref();
     let UseAnalysis { analysis, on_change, on_fix, on_store } =
-        use_analysis(&opening.request, &opening.context, &live, save);
+        use_analysis(&opening.request, &opening.context, &live, &results, save);
     // A file in the request editor: the analysis is its picked trail's; the file's view (www/iac)
     // shows the rest, and hides the page's own problems and result.
     let file = crate::iac::file_request().is_some();
@@ -116,7 +117,7 @@ pub fn app(props: &AppProps) -> Html {
                         class="request-editor" read_only={presentation.read_only} completion=true />
                     <Problems diagnostics={diagnostics} error={current.error.clone()} on_reveal={on_reveal} on_fix={(!presentation.read_only).then_some(on_fix)} />
                 </section>
-                <section class="pane side-pane" aria-label="Result and context">
+                <section ref={results} class="pane side-pane" aria-label="Result and context">
                     <ResultPanel report={analysis.report.clone()} {on_store} />
                     <AskPanel live={live.clone()} load={load.clone()}
                         revision={analysis.revision} before={before.clone()} question={live.question.borrow().clone()} {on_question} />

@@ -252,3 +252,33 @@ fn syntax_diagnostic(e: json::SyntaxError) -> Diagnostic {
     }
     d
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const VALID: &str = r#"{"TrailName": "my-trail", "EventSelectors": [{"ReadWriteType": "All"}]}"#;
+
+    fn response_arn(text: &str) -> String {
+        match put_event_selectors(text, None).outcome {
+            Outcome::Response(response) => response.trail_arn,
+            Outcome::Error(error) => panic!("{text}: {error:?}"),
+        }
+    }
+
+    #[test]
+    fn validity_follows_the_outcome() {
+        assert!(put_event_selectors(VALID, None).is_valid());
+        assert!(!put_event_selectors(&VALID.replace("All", "Some"), None).is_valid());
+        assert!(!put_event_selectors("{", None).is_valid());
+    }
+
+    /// Without a context the named trail is assumed in us-east-1 of account 123456789012 (the
+    /// module's contract); a name given as an ARN is that trail's ARN as written.
+    #[test]
+    fn without_a_context_the_trail_is_assumed_in_the_default_account() {
+        assert_eq!(response_arn(VALID), "arn:aws:cloudtrail:us-east-1:123456789012:trail/my-trail");
+        let arn = "arn:aws:cloudtrail:eu-west-1:111122223333:trail/other";
+        assert_eq!(response_arn(&VALID.replace("my-trail", arn)), arn);
+    }
+}

@@ -25,8 +25,16 @@ pub struct UseAnalysis {
 
 /// The analysis of `request` and `context` (the texts the page opens with, then the ones it
 /// judges: `LiveState::judged_request`, `judged_context`); `on_analysed` is told after each.
+/// `results` is `aria-busy` from an edit until its analysis is shown: assistive technology (and
+/// a test) knows the result is being updated.
 #[hook]
-pub fn use_analysis(request: &str, context: &str, live: &Rc<LiveState>, on_analysed: Callback<()>) -> UseAnalysis {
+pub fn use_analysis(
+    request: &str,
+    context: &str,
+    live: &Rc<LiveState>,
+    results: &NodeRef,
+    on_analysed: Callback<()>,
+) -> UseAnalysis {
     let (request_editor, context_editor) = (&live.request_editor, &live.context_editor);
     let analysis = use_reducer(|| Analysis::new(analyse(request, context)));
     // Edits seen so far (the text revision); a cell, read by the timer and by fixes later.
@@ -36,16 +44,21 @@ pub fn use_analysis(request: &str, context: &str, live: &Rc<LiveState>, on_analy
     let on_change = {
         let (edits, dispatch) = (edits.clone(), analysis.dispatcher());
         let live = live.clone();
+        let results = results.clone();
         Callback::from(move |()| {
+            set_busy(&results, true);
             edits.set(edits.get() + 1);
             let (edits, dispatch, on_analysed, live) =
                 (edits.clone(), dispatch.clone(), on_analysed.clone(), live.clone());
+            let results = results.clone();
             *timer.borrow_mut() = Some(Timeout::new(DEBOUNCE_MS, move || {
                 if let (Some(request), Some(context)) = (live.judged_request(), live.judged_context()) {
                     let report = analyse(&request, &context);
                     crate::iac::refresh(&live, &report.0);
                     dispatch.dispatch(Analysed { report, text_revision: edits.get() });
                     on_analysed.emit(());
+                    // Yew renders the new analysis in a microtask: before any other task sees this.
+                    set_busy(&results, false);
                 }
             }));
         })
@@ -81,4 +94,11 @@ pub fn use_analysis(request: &str, context: &str, live: &Rc<LiveState>, on_analy
         })
     };
     UseAnalysis { analysis, on_change, on_fix, on_store }
+}
+
+/// Marks `results` as being updated (WAI-ARIA `aria-busy`), or no longer.
+fn set_busy(results: &NodeRef, busy: bool) {
+    if let Some(element) = results.cast::<web_sys::Element>() {
+        let _ = if busy { element.set_attribute("aria-busy", "true") } else { element.remove_attribute("aria-busy") };
+    }
 }

@@ -212,6 +212,15 @@ mod tests {
         assert_eq!(diagnostics("trail.")[0].span, crate::source::span::Span::new(20, 21));
     }
 
+    /// Written with an escape, value bytes and source bytes no longer line up: the diagnostic
+    /// points at the whole string rather than at a wrong spot.
+    #[test]
+    fn an_escaped_name_is_pointed_at_whole() {
+        let d = run_rule(check, r#"{"TrailName": "my\u0020trail"}"#);
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].span, crate::source::span::Span::new(14, 29));
+    }
+
     #[test]
     fn suggestions_are_valid_names() {
         assert_eq!(suggestion("-my  trail-").as_deref(), Some("my-trail"));

@@ -81,8 +81,10 @@ const typeOverSelection = EditorView.domEventHandlers({
 });
 
 // "Esc then Tab leaves the editor": Escape lets the next Tab move focus (CodeMirror's tab focus
-// mode), also when Escape first collapses a selection (which would otherwise swallow it).
-const escapeThenTab = { key: "Escape", run: (view) => (view.setTabFocusMode(2000), false) };
+// mode), also when Escape first collapses a selection or closes a completion (which would
+// otherwise swallow it): first of the highest precedence, so that it always runs, then lets
+// those run too. A completion still waiting for the ask worker took the Escape before it.
+const escapeThenTab = Prec.highest(keymap.of([{ key: "Escape", run: (view) => (view.setTabFocusMode(2000), false) }]));
 
 /**
  * Creates an editor in `parent`.
@@ -98,12 +100,12 @@ export function createEditor(parent, text, onChange, options = {}) {
     state: EditorState.create({
       doc: text,
       extensions: [
-        lineNumbers(), highlightActiveLineGutter(), highlightSpecialChars(), history(), completion.of([]),
+        escapeThenTab, lineNumbers(), highlightActiveLineGutter(), highlightSpecialChars(), history(), completion.of([]),
         drawSelection(), indentOnInput(), bracketMatching(), closeBrackets(), highlightActiveLine(),
         syntaxHighlighting(highlight), language.of(json()), lintGutter(), theme, typeOverSelection, EditorView.lineWrapping,
         EditorState.tabSize.of(2),
         EditorState.readOnly.of(Boolean(options.readOnly)),
-        keymap.of([escapeThenTab, ...closeBracketsKeymap, ...defaultKeymap, ...historyKeymap, ...lintKeymap, indentWithTab]),
+        keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...historyKeymap, ...lintKeymap, indentWithTab]),
         // tabindex: the content is a tab stop already (contenteditable); saying so lets checkers
         // (axe) see that a scrolled editor is reached by keyboard.
         EditorView.contentAttributes.of({ "aria-label": options.label || "JSON editor", tabindex: "0" }),

@@ -159,6 +159,37 @@ test('a share link keeps the Terraform text as written', async ({ page, browser 
   await expect(shown(other, 'status')).toHaveText('200 OK · CloudTrail would accept these selectors');
 });
 
+/** Drops a file holding `text` on an editor, as a file manager would. */
+async function drop(page: Page, which: 'request' | 'context', name: string, text: string) {
+  const data = await page.evaluateHandle(([name, text]) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([text], name, { type: 'text/plain' }));
+    return transfer;
+  }, [name, text]);
+  await page.locator(`.${which}-editor .cm-content`).dispatchEvent('drop', { dataTransfer: data });
+}
+
+test('a file dropped on the request editor replaces its text, undoably, and is read as its dialect', async ({ page }) => {
+  await open(page);
+  const before = await editorText(page, 'request');
+  await drop(page, 'request', 'main.tf', TERRAFORM);
+  await expect.poll(() => editorText(page, 'request')).toBe(TERRAFORM);
+  await expect(page.getByTestId('dialect')).toHaveText('Terraform');
+  await expect(page.getByRole('combobox', { name: /Trail/ }).locator('option')).toHaveCount(2);
+  // One change of its own: undo brings back the request it replaced, read as JSON again.
+  await page.locator('.request-editor .cm-content').click();
+  await page.keyboard.press('Control+z');
+  await expect.poll(() => editorText(page, 'request')).toBe(before);
+  await expect(page.getByTestId('dialect')).toHaveText('JSON request');
+});
+
+test('a dropped file past the 4 MiB input limit is read only to the limit, and the page says it is too large', async ({ page }) => {
+  await open(page);
+  await drop(page, 'request', 'huge.json', `{"TrailName": "${'a'.repeat(5 * 1024 * 1024)}"}`);
+  await expect.poll(async () => (await editorText(page, 'request'))?.length).toBe(4 * 1024 * 1024 + 1);
+  await expect(shown(page, 'status')).toContainText('InputTooLarge');
+});
+
 test.describe('axe', () => {
   // axe-core is injected as a script: the page's CSP would block it.
   test.use({ bypassCSP: true });

@@ -86,6 +86,19 @@ const typeOverSelection = EditorView.domEventHandlers({
 // those run too. A completion still waiting for the ask worker took the Escape before it.
 const escapeThenTab = Prec.highest(keymap.of([{ key: "Escape", run: (view) => (view.setTabFocusMode(2000), false) }]));
 
+// A file dropped on an editor replaces its text (one undoable change), as opening it would:
+// CodeMirror would insert it into the text where it fell. Past the core's input limit (4 MiB,
+// crates/core/src/limits.rs) only the limit and one byte are read: the page then says the text
+// is too large (InputTooLarge) instead of holding a huge file.
+const MAX_INPUT_BYTES = 4 * 1024 * 1024;
+function dropped(event, handle) {
+  const file = event.dataTransfer?.files?.[0];
+  if (!file) return false;
+  event.preventDefault();
+  file.slice(0, MAX_INPUT_BYTES + 1).text().then((text) => handle.setText(text));
+  return true;
+}
+
 /**
  * Creates an editor in `parent`.
  * @param {HTMLElement} parent
@@ -112,6 +125,7 @@ export function createEditor(parent, text, onChange, options = {}) {
         EditorView.updateListener.of((update) => {
           if (update.docChanged) onChange();
         }),
+        EditorView.domEventHandlers({ drop: (event, view) => !view.state.readOnly && dropped(event, handle) }),
       ],
     }),
   });

@@ -565,6 +565,9 @@ test.describe('replay results', () => {
     // Scrolling draws later rows.
     await page.getByTestId('filter-text').fill('');
     await page.getByTestId('filter-text').press('Enter');
+    // The list is as tall as every event again (the worker has answered) before it is scrolled:
+    // a scroll while it still held the filtered rows stopped at their end.
+    await expect.poll(() => shown(page)).toBe(5000);
     await results(page).evaluate((e) => (e.scrollTop = 26 * 3000));
     await expect.poll(async () => Number(await page.locator('.result-row').first().getAttribute('data-index'))).toBeGreaterThan(2900);
     // A row's explanation stands next to its record (the row's own record: same names).

@@ -144,10 +144,14 @@ for (const [file, dialect] of [['cloudformation.yaml', 'CloudFormation YAML'], [
   });
 }
 
-test('a share link keeps the Terraform text as written', async ({ page, browser }) => {
+test('a share link keeps the Terraform text as written and the trail picked', async ({ page, browser }) => {
   await open(page);
   await replaceText(page, 'request', TERRAFORM);
-  await expect(page.getByRole('combobox', { name: /Trail/ })).toBeVisible();
+  const picker = page.getByRole('combobox', { name: /Trail/ });
+  await expect(picker).toBeVisible();
+  await expect(shown(page, 'status')).toHaveText('200 OK · CloudTrail would accept these selectors');
+  await picker.selectOption('1');
+  await expect(shown(page, 'status')).toHaveText('400 InvalidEventSelectorsException');
   await page.getByTestId('share').click();
   const link = await page.getByTestId('share-link').inputValue();
 
@@ -155,8 +159,14 @@ test('a share link keeps the Terraform text as written', async ({ page, browser 
   await open(other, link);
   await expect.poll(() => editorText(other, 'request')).toBe(TERRAFORM);
   await expect(other.getByTestId('dialect')).toHaveText('Terraform');
-  await expect(other.getByRole('combobox', { name: /Trail/ }).locator('option')).toHaveCount(2);
-  await expect(shown(other, 'status')).toHaveText('200 OK · CloudTrail would accept these selectors');
+  const picked = other.getByRole('combobox', { name: /Trail/ });
+  await expect(picked.locator('option')).toHaveCount(2);
+  await expect(picked).toHaveValue('1');
+  await expect(shown(other, 'status')).toHaveText('400 InvalidEventSelectorsException');
+  // The last visit keeps the pick too (local storage): the page opened without a link.
+  await open(other, '/');
+  await expect.poll(() => editorText(other, 'request')).toBe(TERRAFORM);
+  await expect(other.getByRole('combobox', { name: /Trail/ })).toHaveValue('1');
 });
 
 /** Drops a file holding `text` on an editor, as a file manager would. */

@@ -15,6 +15,8 @@
 // describes. When either changes, the editor's `changed()` has the page analyse again. The view
 // draws in two places of its own (iac.css hides the page's problems and result meanwhile).
 
+import { el } from '../ask/panel.js';
+
 const ask = (op, args) => globalThis.trailscopeAsk(op, args);
 // The page's stylesheet is counted in its first load; this module's loads with it.
 const sheet = document.createElement('link');
@@ -25,10 +27,15 @@ await new Promise((resolve) => {
   sheet.onload = sheet.onerror = resolve;
 });
 
-export const file = { request: undefined, context: null };
+/** What the page reads back; `picked` is the trail picked, by label or name (the page sets it
+ * from a link, and keeps it in links and local storage). */
+export const file = { request: undefined, context: null, picked: null };
+// (Inside show(), `file` is the file read: these reach the object above.)
+const pickedTrail = () => file.picked;
+const pickTrail = (label) => {
+  file.picked = label;
+};
 let asked = 0;
-/** The trail picked, by label or name. */
-let picked = null;
 /** Where the view draws: beside the page's problems, above its result. */
 let roots = null;
 /** The answer shown: the texts read and the core's reading of them. */
@@ -36,17 +43,6 @@ let shown = null;
 const badge = () => document.querySelector('[data-testid=dialect]');
 /** The roots show a file (else the page shows its own JSON analysis). */
 let filing = false;
-
-function el(tag, props = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [key, value] of Object.entries(props)) {
-    if (key === 'testid') node.dataset.testid = value;
-    else if (key in node) node[key] = value;
-    else node.setAttribute(key, value);
-  }
-  node.append(...children.filter((c) => c !== null && c !== undefined));
-  return node;
-}
 
 /** JSON-looking text stays the page's to judge while the worker reads it (typing a request
  * breaks its JSON for a moment; that is no reason to swap the panels). */
@@ -129,7 +125,7 @@ function pending() {
 
 function show(editor) {
   const { text, file } = shown;
-  const at = Math.max(0, file.trails.findIndex((t) => t.label === picked || t.name === picked));
+  const at = Math.max(0, file.trails.findIndex((t) => t.label === pickedTrail() || t.name === pickedTrail()));
   const trail = file.trails[at];
   const { report } = trail;
   editor.setDiagnostics(report.diagnostics.map((d) => (d.severity === 'note' ? { ...d, severity: 'info' } : d)));
@@ -139,7 +135,7 @@ function show(editor) {
   roots.problems.removeAttribute('aria-busy');
   roots.problems.replaceChildren(
     picker(file.trails, at, (index) => {
-      picked = file.trails[index].label || file.trails[index].name;
+      pickTrail(file.trails[index].label || file.trails[index].name);
       show(editor);
     }),
     problems(report, (d) => editor.reveal(d.from ?? 0, d.to ?? 0), fix),

@@ -41,13 +41,16 @@ pub struct UsePlayground {
 
 #[hook]
 pub fn use_playground(opening: &PlaygroundState, keep: bool) -> UsePlayground {
-    let live = use_memo((), |_| LiveState {
-        sample: Rc::new(opening.sample.clone().into()),
-        question: Rc::new(opening.question.clone().into()),
-        replay: Rc::new(
-            ReplaySetup { events: opening.events.clone(), compare: opening.compare, files_kept: false }.into(),
-        ),
-        ..LiveState::default()
+    let live = use_memo((), |_| {
+        crate::iac::pick_trail(opening.trail.clone());
+        LiveState {
+            sample: Rc::new(opening.sample.clone().into()),
+            question: Rc::new(opening.question.clone().into()),
+            replay: Rc::new(
+                ReplaySetup { events: opening.events.clone(), compare: opening.compare, files_kept: false }.into(),
+            ),
+            ..LiveState::default()
+        }
     });
     let save = use_persistence(keep, &live);
     let replay_generation = use_state(|| 0u32);

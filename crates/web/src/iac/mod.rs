@@ -15,7 +15,7 @@ use wasm_bindgen::prelude::*;
 // once loaded; FILES are the sample files (crates/core/samples/files/, copied beside the page),
 // added as the samples menu's last group once it is drawn; the page loads the one picked.
 #[wasm_bindgen(inline_js = "
-let view, file;
+let view, file, wanted = null;
 const FILES = [
   ['cloudformation.yaml', 'CloudFormation YAML: writes to one S3 bucket'],
   ['terraform.tf', 'Terraform: two trails (management writes, Lambda data events)'],
@@ -29,12 +29,20 @@ function listFiles(menu) {
   menu.append(group);
 }
 export const file_request = () => file?.request;
+export const picked_trail = () => (file?.request === undefined ? undefined : file.picked ?? undefined);
+export function pick_trail(name) {
+  wanted = name ?? null;
+  if (file) file.picked = wanted;
+}
 export const read_context = (text) => (file?.context?.[0] === text ? file.context[1] : undefined);
 export function refresh_file(editor, contextEditor, json, refused) {
   listFiles(document.querySelector('[data-testid=samples]'));
   if (json && !refused && !view) return;
   view ??= import(new URL('iac/iac-view.js', document.baseURI).href);
-  view.then((m) => { file = m.file; m.refresh(editor, contextEditor, json, refused); }, () => {});
+  view.then((m) => {
+    if (file !== m.file) (file = m.file).picked = wanted;
+    m.refresh(editor, contextEditor, json, refused);
+  }, () => {});
 }
 export function load_file(name, editor) {
   fetch(new URL('samples/' + name, document.baseURI)).then((r) => r.text()).then((text) => editor.setText(text));
@@ -45,6 +53,10 @@ extern "C" {
     /// While the editor holds a file: its picked trail's selectors as a JSON request (empty
     /// when they are not valid: nothing is judged then).
     pub fn file_request() -> Option<String>;
+    /// While the editor holds a file: the trail picked (its label, else its name), if any.
+    pub fn picked_trail() -> Option<String>;
+    /// The trail to pick (a link's, a restored state's) when the editor holds a file.
+    pub fn pick_trail(name: Option<String>);
     /// The context JSON that describe-trails output `text` describes, once the view read it.
     pub fn read_context(text: &str) -> Option<String>;
     fn refresh_file(editor: &JsValue, context_editor: &JsValue, json: bool, refused: bool);

@@ -84,6 +84,7 @@ impl LiveState {
             events: replay.events,
             compare: replay.compare,
             question: self.question.borrow().clone(),
+            trail: crate::iac::picked_trail(),
         })
     }
 
@@ -93,6 +94,7 @@ impl LiveState {
         self.context_editor.set_text(&state.context);
         *self.sample.borrow_mut() = state.sample.clone();
         *self.question.borrow_mut() = state.question.clone();
+        crate::iac::pick_trail(state.trail.clone());
         *self.replay.borrow_mut() =
             ReplaySetup { events: state.events.clone(), compare: state.compare, files_kept: false };
     }

@@ -41,7 +41,7 @@ export type FileReport = {
 /**
  * What the text was read as; null when it is not any known form.
  */
-dialect: Dialect | null, 
+dialect: FileDialect | null, 
 /**
  * Each trail's report (a JSON request's one; a template's every trail with selectors).
  */
@@ -86,9 +86,9 @@ name: string,
 label: string, report: Report, };
 
 /**
- * The dialects trailscope reads.
+ * The dialects trailscope reads (`FileDialect` in TypeScript, beside the export's `Dialect`).
  */
-export type Dialect = "json" | "cloudformation-json" | "cloudformation-yaml" | "terraform" | "terraform-json" | "cdk" | "describe-trails";
+export type FileDialect = "json" | "cloudformation-json" | "cloudformation-yaml" | "terraform" | "terraform-json" | "cdk" | "describe-trails";
 
 /**
  * What the text was read as.

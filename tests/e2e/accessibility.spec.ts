@@ -1,10 +1,8 @@
 // Accessibility, measured (issue 12, section 6): axe-core finds no serious or critical violation
 // on any view, in both themes and in embed mode, and the page works from the keyboard alone.
 import { test, expect, type Page } from '@playwright/test';
-import * as path from 'path';
-import { editorText, replaceText } from './page';
+import { editorText, replaceText, violations } from './page';
 
-const AXE = path.join(__dirname, '..', '..', 'node_modules', 'axe-core', 'axe.min.js');
 const INVALID = '{"TrailName": "my--trail", "EventSelectors": [{"ReadWriteType": "Often", "Bogus": 1}]}';
 /** One problem, with a fix that makes the request valid. */
 const FIXABLE = '{"TrailName": "my--trail", "EventSelectors": [{"ReadWriteType": "All"}]}';
@@ -13,15 +11,6 @@ async function open(page: Page, url = '/') {
   await page.goto(url);
   await expect(page.locator('.request-editor .cm-content')).toBeVisible();
   await expect(page.getByTestId('status')).toBeVisible();
-}
-
-/** axe's serious and critical violations on the page as it is now. */
-async function violations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
-  const results = await page.evaluate(() => (window as any).axe.run(document, { resultTypes: ['violations'] }));
-  return results.violations
-    .filter((v: any) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v: any) => `${v.id} (${v.impact}): ${v.nodes.map((n: any) => n.target.join(' ')).slice(0, 4).join(', ')}`);
 }
 
 /** Each view the page has, reached from the opened page. */
@@ -43,6 +32,11 @@ const VIEWS: [string, (page: Page) => Promise<void>][] = [
     await expect(page.getByTestId('ask-answer')).toContainText('answer:');
     await page.getByTestId('checkers-button').click();
     await expect(page.getByTestId('checkers')).toContainText('Prowler');
+  }],
+  ['export and SQL panel, on its SQL tab', async (page) => {
+    await page.getByTestId('output-open').click();
+    await page.getByTestId('output-tab-sql').click();
+    await expect(page.getByTestId('output-text')).toContainText('SELECT');
   }],
   ['embed panel', async (page) => {
     await page.getByTestId('embed').click();

@@ -105,3 +105,25 @@ test('completion offers the fields of the selector\'s category and the resource 
   await page.keyboard.press('Control+Space');
   await expect(options(page).first()).toHaveText(/^AWS::Lambda::Function/);
 });
+
+test('Esc then Tab leaves the editor while a completion is still being asked', async ({ page }) => {
+  await open(page);
+  // The ask worker never answers: the completion stays pending, as it does while the worker loads.
+  await page.evaluate(() => {
+    (globalThis as any).asked = 0;
+    (globalThis as any).trailscopeComplete = () => { (globalThis as any).asked++; return new Promise(() => {}); };
+  });
+  const content = page.locator('.request-editor .cm-content');
+  await content.click();
+  await page.keyboard.press('Control+End');
+  // The first keystroke loads completion (www/complete/); the next ones ask for it.
+  await page.keyboard.type('"e');
+  await expect(page.locator('.request-editor .cm-content[aria-autocomplete]')).toHaveCount(1);
+  await page.keyboard.type('v');
+  await expect.poll(() => page.evaluate(() => (globalThis as any).asked)).toBeGreaterThan(0);
+  const typed = await editorText(page, 'request');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Tab');
+  await expect.poll(() => page.evaluate(() => !document.activeElement?.closest('.request-editor'))).toBe(true);
+  expect(await editorText(page, 'request')).toBe(typed);
+});

@@ -1,6 +1,9 @@
 // What the e2e specs read from and do to the page: the editors' texts (from CodeMirror's view),
-// typing the way a user does, and colours.
+// typing the way a user does, colours, and axe-core's verdict.
 import { expect, type Frame, type Page } from '@playwright/test';
+import * as path from 'path';
+
+const AXE = path.join(__dirname, '..', '..', 'node_modules', 'axe-core', 'axe.min.js');
 
 /** The editor's document and main selection: from CodeMirror's view when the DOM exposes it,
  * else the document from the rendered lines and the selection from the DOM. */
@@ -45,6 +48,13 @@ export async function replaceText(page: Page, which: 'request' | 'context', text
     await page.keyboard.insertText(text);
   }
   await expect.poll(() => editorText(page, which), { message: `${which} editor text` }).toBe(text);
+  await analysed(page);
+}
+
+/** Waits until the page shows the analysis of the editors' texts (the result pane is
+ * `aria-busy` from an edit until then): a click meanwhile could land on a moving layout. */
+export async function analysed(page: Page) {
+  await expect(page.locator('.side-pane[aria-busy="true"]')).toHaveCount(0);
 }
 
 export function relativeLuminance(css: string): number {
@@ -64,4 +74,14 @@ export async function pageBackground(page: Page | Frame): Promise<string> {
     const body = getComputedStyle(document.body).backgroundColor;
     return transparent(body) ? getComputedStyle(document.documentElement).backgroundColor : body;
   });
+}
+
+/** axe's serious and critical violations on the page as it is now (the page's CSP forbids the
+ * injected script: specs that call this use `bypassCSP`). */
+export async function violations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
+  const results = await page.evaluate(() => (window as any).axe.run(document, { resultTypes: ['violations'] }));
+  return results.violations
+    .filter((v: any) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v: any) => `${v.id} (${v.impact}): ${v.nodes.map((n: any) => n.target.join(' ')).slice(0, 4).join(', ')}`);
 }

@@ -117,6 +117,23 @@ test('the replay runs while only the trail name is wrong, keeps its run on a spa
   await expect(page.getByTestId('replay-stale')).toHaveCount(0);
 });
 
+test('the result pane is aria-busy from an edit until the edit\'s analysis is shown', async ({ page }) => {
+  await open(page);
+  const side = page.locator('.side-pane');
+  await expect(side).not.toHaveAttribute('aria-busy');
+  // An edit and the attribute read in one task: the analysis waits for its debounce.
+  const busy = await page.evaluate(() => {
+    const content = document.querySelector('.request-editor .cm-content') as any;
+    const tile = content.cmTile ?? content.cmView;
+    const view = tile?.root?.view ?? tile?.rootView?.view ?? tile?.view;
+    view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: '{"TrailName": "my--trail"}' } });
+    return document.querySelector('.side-pane')!.getAttribute('aria-busy');
+  });
+  expect(busy).toBe('true');
+  await expect(side).not.toHaveAttribute('aria-busy');
+  await expect(status(page)).toContainText('InvalidTrailNameException');
+});
+
 test('a log that holds no records says what was wrong', async ({ page }) => {
   await open(page);
   await page.getByTestId('replay-paste').fill('[1,2,3]');

@@ -36,7 +36,7 @@ import {
   type Summary,
   type VerdictRow,
   type Wrapping,
-  type Dialect,
+  type FileDialect,
   type FileReport,
   type TrailReport,
 } from "trailscope";
@@ -45,10 +45,10 @@ import init, { validate as validateOnPage, type Report } from "trailscope/web";
 const report = validate('{"TrailName": "t-trail", "EventSelectors": [{}]}', defaultContext());
 // Any file: the dialect read and every trail's report (issue 11).
 const file: FileReport = validate("Resources: {}", undefined, "my-trail");
-const dialect: Dialect | null = file.dialect;
+const dialect: FileDialect | null = file.dialect;
 const trails: TrailReport[] = file.trails;
 // @ts-expect-error: a dialect is one of the names trailscope reads
-const notADialect: Dialect = "pulumi";
+const notADialect: FileDialect = "pulumi";
 const codes: Code[] = report.diagnostics.map((d: Diagnostic) => d.code);
 const first: Diagnostic = report.diagnostics[0];
 // UTF-16 offsets are optional on the wire (the CLI's JSON has none); `validate` sets them.

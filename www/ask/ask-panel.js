@@ -11,22 +11,13 @@
 //   request, undoably), replay(recordText) (replays one record in the replay panel) and worker
 //   (the page's ask worker, shared with its Format button).
 
+import { el, stylesheet } from './panel.js';
+
 const CLASS = {
   heading: 'line-heading', all: 'answer answer-all', some: 'answer answer-some', none: 'answer answer-none',
   note: 'hint', logged: 'example logged', unlogged: 'example unlogged', deciding: 'deciding',
   right: 'checker agrees', wrong: 'checker disagrees', unknown: 'checker unknown', template: 'badge template',
 };
-
-function el(tag, props = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [key, value] of Object.entries(props)) {
-    if (key === 'testid') node.dataset.testid = value;
-    else if (key in node) node[key] = value;
-    else node.setAttribute(key, value);
-  }
-  node.append(...children.filter((c) => c !== null));
-  return node;
-}
 
 /** One answer line: its text styled by kind; a record (which `replay` replays) or a checker's
  * flaws on demand. */
@@ -79,9 +70,7 @@ function withKey(question, key, value, prefix) {
 }
 
 export function mount(root, host) {
-  if (!document.querySelector('link[data-ask-style]')) {
-    document.head.append(el('link', { rel: 'stylesheet', href: new URL('ask.css', import.meta.url).href, 'data-ask-style': '' }));
-  }
+  stylesheet(new URL('ask.css', import.meta.url));
   const worker = host.worker ?? new Worker(new URL('../worker/ask-worker.js', import.meta.url), { type: 'module' });
   const latest = {};
   const handlers = {};

@@ -81,8 +81,23 @@ const typeOverSelection = EditorView.domEventHandlers({
 });
 
 // "Esc then Tab leaves the editor": Escape lets the next Tab move focus (CodeMirror's tab focus
-// mode), also when Escape first collapses a selection (which would otherwise swallow it).
-const escapeThenTab = { key: "Escape", run: (view) => (view.setTabFocusMode(2000), false) };
+// mode), also when Escape first collapses a selection or closes a completion (which would
+// otherwise swallow it): first of the highest precedence, so that it always runs, then lets
+// those run too. A completion still waiting for the ask worker took the Escape before it.
+const escapeThenTab = Prec.highest(keymap.of([{ key: "Escape", run: (view) => (view.setTabFocusMode(2000), false) }]));
+
+// A file dropped on an editor replaces its text (one undoable change), as opening it would:
+// CodeMirror would insert it into the text where it fell. Past the core's input limit (4 MiB,
+// crates/core/src/limits.rs) only the limit and one byte are read: the page then says the text
+// is too large (InputTooLarge) instead of holding a huge file.
+const MAX_INPUT_BYTES = 4 * 1024 * 1024;
+function dropped(event, handle) {
+  const file = event.dataTransfer?.files?.[0];
+  if (!file) return false;
+  event.preventDefault();
+  file.slice(0, MAX_INPUT_BYTES + 1).text().then((text) => handle.setText(text));
+  return true;
+}
 
 /**
  * Creates an editor in `parent`.
@@ -98,22 +113,23 @@ export function createEditor(parent, text, onChange, options = {}) {
     state: EditorState.create({
       doc: text,
       extensions: [
-        lineNumbers(), highlightActiveLineGutter(), highlightSpecialChars(), history(), completion.of([]),
+        escapeThenTab, lineNumbers(), highlightActiveLineGutter(), highlightSpecialChars(), history(), completion.of([]),
         drawSelection(), indentOnInput(), bracketMatching(), closeBrackets(), highlightActiveLine(),
-        syntaxHighlighting(highlight), json(), lintGutter(), theme, typeOverSelection, EditorView.lineWrapping,
+        syntaxHighlighting(highlight), language.of(json()), lintGutter(), theme, typeOverSelection, EditorView.lineWrapping,
         EditorState.tabSize.of(2),
         EditorState.readOnly.of(Boolean(options.readOnly)),
-        keymap.of([escapeThenTab, ...closeBracketsKeymap, ...defaultKeymap, ...historyKeymap, ...lintKeymap, indentWithTab]),
+        keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...historyKeymap, ...lintKeymap, indentWithTab]),
         // tabindex: the content is a tab stop already (contenteditable); saying so lets checkers
         // (axe) see that a scrolled editor is reached by keyboard.
         EditorView.contentAttributes.of({ "aria-label": options.label || "JSON editor", tabindex: "0" }),
         EditorView.updateListener.of((update) => {
           if (update.docChanged) onChange();
         }),
+        EditorView.domEventHandlers({ drop: (event, view) => !view.state.readOnly && dropped(event, handle) }),
       ],
     }),
   });
-  const handle = new EditorHandle(view);
+  const handle = new EditorHandle(view, onChange);
   // The ask worker answers (crates/web/src/ask/mod.rs sets trailscopeComplete).
   if (options.completion && !options.readOnly) handle.enableCompletion((text, at) => globalThis.trailscopeComplete?.(text, at));
   return handle;
@@ -146,10 +162,15 @@ const codemirror = {
   language: { syntaxTree, indentUnit },
 };
 const completion = new Compartment();
+// JSON (highlighting, completion) or plain text: a CloudFormation YAML, Terraform or CDK file in
+// the request editor is read by the core's importers (www/iac/), not as JSON.
+const language = new Compartment();
 
 class EditorHandle {
-  constructor(view) {
+  constructor(view, onChange) {
     this.view = view;
+    /** Tells the page to read the texts again (www/iac: a file's trail was read). */
+    this.changed = onChange;
   }
 
   /**
@@ -158,6 +179,7 @@ class EditorHandle {
    */
   enableCompletion(complete) {
     const source = async (context) => {
+      if (this.plain) return null;
       const found = await complete(context.state.doc.toString(), context.pos);
       if (!found?.items?.length || context.aborted) return null;
       // The core has filtered and ordered them by what was typed; each keystroke asks again.
@@ -172,6 +194,13 @@ class EditorHandle {
       }, () => {});
     };
     this.view.dom.addEventListener("keydown", load, true);
+  }
+
+  /** JSON (`plain` false: highlighting and completion) or plain text (an IaC file). */
+  setPlain(plain) {
+    if (this.plain === plain) return;
+    this.plain = plain;
+    this.view.dispatch({ effects: language.reconfigure(plain ? [] : json()) });
   }
 
   /** Replaces the whole document as one undoable change of its own (never merged with edits

@@ -20,6 +20,9 @@ pub struct CoversArgs {
     /// An account context: the trail's state (isLogging, isMultiRegionTrail) counts.
     #[arg(long)]
     context: Option<PathBuf>,
+    /// The trail to take from a file with several (its name, logical ID or address).
+    #[arg(long)]
+    trail: Option<String>,
     /// A preset question (see `trailscope presets`); NAME=ARG for one with an argument.
     #[arg(long, conflicts_with = "question", required_unless_present = "question")]
     preset: Option<String>,
@@ -47,8 +50,11 @@ pub struct DiffArgs {
 
 #[derive(clap::Args)]
 pub struct FmtArgs {
-    /// The request file, or - for standard input.
+    /// The request file (any form `validate` reads), or - for standard input.
     file: PathBuf,
+    /// The trail to take from a file with several (its name, logical ID or address).
+    #[arg(long)]
+    trail: Option<String>,
 }
 
 /// Prints `message` as a usage or I/O error.
@@ -62,8 +68,9 @@ pub fn usage(message: String) -> ExitCode {
 pub fn valid_selectors(
     path: &Path,
     context: Option<&PathBuf>,
+    trail: Option<&str>,
 ) -> Result<Result<(Selectors, TrailFacts), ExitCode>, String> {
-    Ok(match accepted(path, context)? {
+    Ok(match accepted(path, context, trail)? {
         Ok(Accepted { response, context, .. }) => {
             let trail = TrailFacts::find(context.as_ref(), &response.trail_arn);
             Ok((response.selectors, trail))
@@ -89,7 +96,7 @@ fn question(args: &CoversArgs) -> Result<Question, String> {
 pub fn covers(args: &CoversArgs) -> ExitCode {
     let run = || -> Result<ExitCode, String> {
         let question = question(args)?;
-        let (selectors, trail) = match valid_selectors(&args.selectors, args.context.as_ref())? {
+        let (selectors, trail) = match valid_selectors(&args.selectors, args.context.as_ref(), args.trail.as_deref())? {
             Ok(found) => found,
             Err(code) => return Ok(code),
         };
@@ -126,11 +133,11 @@ fn coverage_json(coverage: &Coverage) -> serde_json::Value {
 
 pub fn diff(args: &DiffArgs) -> ExitCode {
     let run = || -> Result<ExitCode, String> {
-        let (a, trail) = match valid_selectors(&args.a, args.context.as_ref())? {
+        let (a, trail) = match valid_selectors(&args.a, args.context.as_ref(), None)? {
             Ok(found) => found,
             Err(code) => return Ok(code),
         };
-        let (b, _) = match valid_selectors(&args.b, args.context.as_ref())? {
+        let (b, _) = match valid_selectors(&args.b, args.context.as_ref(), None)? {
             Ok(found) => found,
             Err(code) => return Ok(code),
         };
@@ -146,7 +153,7 @@ pub fn diff(args: &DiffArgs) -> ExitCode {
 
 pub fn fmt(args: &FmtArgs) -> ExitCode {
     let run = || -> Result<ExitCode, String> {
-        match accepted(&args.file, None)? {
+        match accepted(&args.file, None, args.trail.as_deref())? {
             Ok(Accepted { source, response, .. }) => print!("{}", canonical::formatted(&source, &response)),
             Err(diagnostics) => {
                 print!("{diagnostics}");

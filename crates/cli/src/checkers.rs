@@ -16,13 +16,16 @@ pub struct Args {
     /// An account context: the trail's isLogging and isMultiRegionTrail.
     #[arg(long)]
     context: Option<PathBuf>,
+    /// The trail to take from a file with several (its name, logical ID or address).
+    #[arg(long)]
+    trail: Option<String>,
     #[arg(long, value_enum, default_value_t)]
     format: Format,
 }
 
 pub fn run(args: &Args) -> ExitCode {
     let run = || -> Result<ExitCode, String> {
-        let (selectors, trail) = match valid_selectors(&args.selectors, args.context.as_ref())? {
+        let (selectors, trail) = match valid_selectors(&args.selectors, args.context.as_ref(), args.trail.as_deref())? {
             Ok(found) => found,
             Err(code) => return Ok(code),
         };

@@ -26,17 +26,21 @@ pub struct Args {
     /// An account context, as for `validate`.
     #[arg(long)]
     context: Option<PathBuf>,
+    /// The trail to take from a file with several (its name, logical ID or address).
+    #[arg(long)]
+    trail: Option<String>,
 }
 
 pub fn run(args: &Args) -> ExitCode {
     let run = || -> Result<ExitCode, String> {
-        let Accepted { source, response, .. } = match accepted(&args.file, args.context.as_ref())? {
-            Ok(found) => found,
-            Err(diagnostics) => {
-                eprint!("{diagnostics}");
-                return Ok(ExitCode::from(1));
-            }
-        };
+        let Accepted { source, response, .. } =
+            match accepted(&args.file, args.context.as_ref(), args.trail.as_deref())? {
+                Ok(found) => found,
+                Err(diagnostics) => {
+                    eprint!("{diagnostics}");
+                    return Ok(ExitCode::from(1));
+                }
+            };
         match export_response(&source, &response, args.to) {
             Ok(text) => print!("{text}"),
             Err(error) => {

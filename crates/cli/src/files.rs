@@ -62,17 +62,16 @@ pub fn load_context(path: Option<&PathBuf>) -> Result<Option<AccountContext>, St
     Ok(Some(context))
 }
 
-/// A request file evaluated as PutEventSelectors, and the context it was evaluated in.
+/// A request file evaluated as PutEventSelectors (in the context given).
 pub struct LoadedRequest {
     pub source: String,
     pub name: String,
     pub evaluation: Evaluation,
-    pub context: Option<AccountContext>,
 }
 
 pub fn load_request(path: &Path, context: Option<&PathBuf>) -> Result<LoadedRequest, String> {
     let source = read_text(path)?;
     let context = load_context(context)?;
     let evaluation = put_event_selectors(&source, context.as_ref());
-    Ok(LoadedRequest { source, name: display_name(path), evaluation, context })
+    Ok(LoadedRequest { source, name: display_name(path), evaluation })
 }

@@ -33,6 +33,9 @@ pub struct Args {
     /// its home Region.
     #[arg(long)]
     context: Option<PathBuf>,
+    /// The trail to take from a file with several (its name, logical ID or address).
+    #[arg(long)]
+    trail: Option<String>,
     #[arg(long, value_enum)]
     dialect: DialectArg,
     /// The CloudTrail table (Athena and Spark; default cloudtrail_logs_pp). For DuckDB: a table
@@ -68,7 +71,7 @@ impl Args {
 
 pub fn run(args: &Args) -> ExitCode {
     let run = || -> Result<ExitCode, String> {
-        let (selectors, trail) = match valid_selectors(&args.selectors, args.context.as_ref())? {
+        let (selectors, trail) = match valid_selectors(&args.selectors, args.context.as_ref(), args.trail.as_deref())? {
             Ok(found) => found,
             Err(code) => return Ok(code),
         };

@@ -1,4 +1,4 @@
-use crate::files::{display_name, load_context, load_request, read_text, LoadedRequest};
+use crate::files::{display_name, load_context, read_text};
 use crate::EXIT_USAGE;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -7,6 +7,7 @@ use trailscope_core::import::{self, Dialect, TrailEvaluation, Validation};
 use trailscope_core::model::SelectorsResponse;
 use trailscope_core::render;
 use trailscope_core::report::{from_evaluation, Offsets};
+use trailscope_core::request::canonical;
 use trailscope_core::service::{Outcome, RaisedBy};
 use trailscope_core::AccountContext;
 
@@ -150,12 +151,32 @@ pub struct Accepted {
     pub context: Option<AccountContext>,
 }
 
-/// The request at `path` if CloudTrail accepts it; else its diagnostics as `validate` prints
-/// them (for the caller to print, then exit 1). The outer error is a usage or I/O error.
-pub fn accepted(path: &Path, context: Option<&PathBuf>) -> Result<Result<Accepted, String>, String> {
-    let LoadedRequest { source, name, evaluation, context } = load_request(path, context)?;
-    Ok(match evaluation.outcome {
-        Outcome::Response(response) => Ok(Accepted { source, response, context }),
-        Outcome::Error(_) => Err(text_output(&source, &name, &evaluation)),
+/// The one trail of the file at `path` (any form `validate` reads; `trail` picks one of a file
+/// with several) if CloudTrail accepts it, else its diagnostics as `validate` prints them (for
+/// the caller to print, then exit 1). An IaC trail's `source` is its canonical request, so the
+/// commands downstream read one form. The outer error is a usage or I/O error.
+pub fn accepted(
+    path: &Path,
+    context: Option<&PathBuf>,
+    trail: Option<&str>,
+) -> Result<Result<Accepted, String>, String> {
+    let source = read_text(path)?;
+    let name = display_name(path);
+    let context = load_context(context)?;
+    let validation = import::validate(&source, context.as_ref(), trail)?;
+    let request = is_request(&validation);
+    let [one] = <[TrailEvaluation; 1]>::try_from(validation.trails).map_err(|all| several(&name, &all))?;
+    Ok(match one.evaluation.outcome {
+        Outcome::Response(response) => {
+            let source = if request { source } else { canonical::request_text(&one.name, &response.selectors) };
+            Ok(Accepted { source, response, context })
+        }
+        Outcome::Error(_) => Err(text_output(&source, &name, &one.evaluation)),
     })
+}
+
+/// Why a file with several trails (or none) cannot be one trail's selectors.
+fn several(name: &str, trails: &[TrailEvaluation]) -> String {
+    let names: Vec<&str> = trails.iter().map(|t| t.name.as_str()).collect();
+    format!("{name} declares {} trails ({}): name one with --trail", trails.len(), names.join(", "))
 }

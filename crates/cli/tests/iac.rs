@@ -139,3 +139,36 @@ fn describe_trails_output_as_the_file_says_to_use_context() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("give it with --context"));
 }
+
+/// The commands that take one trail's selectors (export, sql, covers, checkers, fmt) read the
+/// same forms as `validate`: a Terraform or CloudFormation trail exports to another dialect.
+#[test]
+fn a_template_trail_exports_to_terraform_and_compiles_to_sql() {
+    let file = temp("two.yaml", TEMPLATE);
+    let out = trailscope(&["export", "--to", "terraform", &file, "--trail", "Good"], None);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let hcl = stdout(&out);
+    assert!(hcl.contains("resource \"aws_cloudtrail\"") && hcl.contains("\"good-trail\""), "{hcl}");
+    assert!(hcl.contains("field  = \"readOnly\"") && hcl.contains("equals = [\"false\"]"), "{hcl}");
+
+    let out = trailscope(
+        &["sql", "--selectors", &file, "--trail", "good-trail", "--dialect", "duckdb", "--mode", "where"],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(stdout(&out).contains("readonly"), "{}", stdout(&out));
+}
+
+#[test]
+fn several_trails_without_trail_name_them_and_an_invalid_one_prints_its_diagnostics() {
+    let file = temp("both.yaml", TEMPLATE);
+    let out = trailscope(&["export", "--to", "cli", &file], None);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("declares 2 trails (good-trail, bad-trail): name one with --trail"), "{stderr}");
+
+    let out = trailscope(&["export", "--to", "cli", &file, "--trail", "Bad"], None);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("error[InvalidEventSelectorsException]") && stderr.contains(":17:26"), "{stderr}");
+}

@@ -26,9 +26,6 @@ pub struct Sample {
     /// The account context; the default context when `None`.
     pub context: Option<&'static str>,
     pub expect: Expect,
-    /// For a valid sample: which records of `tests/events/seed-examples.json` it logs, each as
-    /// `<eventName>` or `<eventName> <first resource ARN>`, so its title's claim is tested.
-    pub logs_from_seed: Option<Vec<String>>,
     /// The menu group it belongs to (`"coverage-puzzles"`: configurations the posture checkers
     /// judge differently, `checkers`); `None` for the plain samples.
     pub group: Option<String>,
@@ -66,8 +63,6 @@ struct Entry {
     #[serde(default)]
     context: Option<String>,
     expect: Expect,
-    #[serde(default)]
-    logs_from_seed: Option<Vec<String>>,
     #[serde(default)]
     group: Option<String>,
 }
@@ -144,7 +139,6 @@ fn sample(entry: Entry) -> Result<Sample, String> {
         description: entry.description,
         context,
         expect: entry.expect,
-        logs_from_seed: entry.logs_from_seed,
         group: entry.group,
     })
 }
@@ -199,7 +193,15 @@ mod tests {
         }
     }
 
-    /// Each seed record as the samples' `logsFromSeed` names it.
+    /// For each valid sample (by id): which records of `tests/events/seed-examples.json` it logs,
+    /// each as `<eventName>` or `<eventName> <first resource ARN>`, so its title's claim is
+    /// tested. Kept beside the index, not in it: the page embeds the index and needs none of it.
+    fn logs_from_seed() -> std::collections::HashMap<String, Vec<String>> {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/samples/logs-from-seed.json");
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+    }
+
+    /// Each seed record as `logs-from-seed.json` names it.
     fn seed_records() -> Vec<(String, Value)> {
         let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/events/seed-examples.json");
         let log: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
@@ -218,12 +220,12 @@ mod tests {
 
     #[test]
     fn every_valid_sample_logs_what_it_says_of_the_seed_events() {
-        let records = seed_records();
+        let (records, claims) = (seed_records(), logs_from_seed());
         for sample in all() {
             let context = AccountContext::from_json(sample.context_json()).unwrap();
             let outcome = put_event_selectors(sample.request, Some(&context)).outcome;
-            let (Outcome::Response(response), Some(expected)) = (outcome, &sample.logs_from_seed) else {
-                assert_eq!(sample.expect == Expect::Valid, sample.logs_from_seed.is_some(), "{}", sample.id);
+            let (Outcome::Response(response), Some(expected)) = (outcome, claims.get(&sample.id)) else {
+                assert_eq!(sample.expect == Expect::Valid, claims.contains_key(&sample.id), "{}", sample.id);
                 continue;
             };
             let matcher = Matcher::new(&response.selectors);
@@ -237,6 +239,34 @@ mod tests {
             let logged: Vec<&String> = records.iter().filter(|(_, r)| logs(r)).map(|(name, _)| name).collect();
             assert_eq!(logged, expected.iter().collect::<Vec<_>>(), "{}", sample.id);
         }
+    }
+
+    /// The page's sample files (`samples/files/`, one per dialect: the page fetches the one
+    /// picked and reads it in its ask worker) are valid in the context the page loads them with.
+    #[cfg(feature = "iac")]
+    #[test]
+    fn every_sample_file_reads_valid_in_the_default_context() {
+        let folder = concat!(env!("CARGO_MANIFEST_DIR"), "/samples/files");
+        let mut dialects = Vec::new();
+        let context = AccountContext::from_json(DEFAULT_CONTEXT_JSON).unwrap();
+        for entry in std::fs::read_dir(folder).unwrap() {
+            let (path, file) = (entry.as_ref().unwrap().path(), entry.unwrap().file_name());
+            let validation =
+                crate::import::validate(&std::fs::read_to_string(path).unwrap(), Some(&context), None).unwrap();
+            dialects.push(validation.dialect.map(|d| d.short()));
+            for trail in &validation.trails {
+                assert!(
+                    matches!(trail.evaluation.outcome, Outcome::Response(_)),
+                    "{file:?} {}: {:?}",
+                    trail.name,
+                    trail.evaluation.outcome
+                );
+            }
+        }
+        dialects.sort();
+        assert_eq!(dialects, [Some("CDK"), Some("CloudFormation YAML"), Some("Terraform")]);
+        // The default context has an organization trail: a Terraform sample's second trail.
+        assert!(DEFAULT_CONTEXT_JSON.contains("org-audit"));
     }
 
     #[test]

@@ -8,6 +8,7 @@
 //! wanted) returns quietly.
 
 pub mod extract;
+pub mod import;
 pub mod json;
 pub mod matcher;
 pub mod share;
@@ -25,4 +26,5 @@ pub const TARGETS: &[(&str, Check)] = &[
     ("extract_fields", extract::check),
     ("matcher_reference", matcher::check),
     ("share_state", share::check),
+    ("import_validate", import::check),
 ];

@@ -60,7 +60,7 @@ pub fn check(data: &[u8]) {
 
 /// The diagnostic's span and its fix's edits cut the text on character boundaries, and the
 /// edits of a fix do not overlap (so they can be applied together).
-fn located(text: &str, d: &Diagnostic) {
+pub(crate) fn located(text: &str, d: &Diagnostic) {
     let inside = |start: usize, end: usize| start <= end && text.get(start..end).is_some();
     assert!(inside(d.span.start, d.span.end), "{:?} span {:?} in {} bytes", d.code, d.span, text.len());
     for fix in &d.fixes {

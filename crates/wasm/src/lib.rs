@@ -16,6 +16,7 @@ use wasm_bindgen::prelude::*;
 mod ask;
 mod complete;
 mod export;
+mod iac;
 mod replay;
 mod sql;
 mod store;
@@ -26,6 +27,7 @@ pub use ask::{
     question_keys, template_selectors, templates, templates_lines,
 };
 pub use export::{export_as, export_dialects};
+pub use iac::{describe_trails_context_json, read_file};
 pub use replay::ReplaySession;
 pub use sql::{sql_layout, to_sql};
 pub use store::VerdictStore;
@@ -36,11 +38,7 @@ pub use synth::{synth, synth_record, SynthLog};
 /// module's declarations; `unchecked_return_type`s name them.
 #[wasm_bindgen(typescript_custom_section)]
 const WIRE_TYPES: &str = r#"
-<<<<<<< HEAD
-import type { Report, Asked, Coverage, Diff, Selectors, Preset, TemplateMatch, Comparison, Line, KeySuggestions, Template, Dialect, DialectInfo, SqlDialect, SqlOptions, Completion } from "./types.js";
-=======
-import type { FileReport, Report, Asked, Coverage, Diff, Selectors, Preset, TemplateMatch, Comparison, Line, KeySuggestions, Template } from "./types.js";
->>>>>>> import
+import type { FileReport, Report, Asked, Coverage, Diff, Selectors, Preset, TemplateMatch, Comparison, Line, KeySuggestions, Template, Dialect, DialectInfo, SqlDialect, SqlOptions, Completion } from "./types.js";
 export type * from "./types.js";
 "#;
 

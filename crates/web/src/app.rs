@@ -41,8 +41,12 @@ pub fn app(props: &AppProps) -> Html {
         on_question,
     } = use_playground(opening, !props.presentation.embed);
     let (request_editor, context_editor) = (live.request_editor.clone(), live.context_editor.clone());
+    let results = use_node_ref();
     let UseAnalysis { analysis, on_change, on_fix, on_store } =
-        use_analysis(&opening.request, &opening.context, &request_editor, &context_editor, save);
+        use_analysis(&opening.request, &opening.context, &live, &results, save);
+    // A file in the request editor: the analysis is its picked trail's; the file's view (www/iac)
+    // shows the rest, and hides the page's own problems and result.
+    let file = crate::iac::file_request().is_some();
     let notice = use_state(|| props.notice.clone());
     let on_notice = {
         let notice = notice.clone();
@@ -97,21 +101,23 @@ pub fn app(props: &AppProps) -> Html {
                 <section class="pane request-pane" aria-labelledby="request-title">
                     <div class="pane-head">
                         <h2 id="request-title">{"Request"}</h2>
+                        // The file's view names its dialect here.
+                        <span class="badge dialect" data-testid="dialect">{"JSON request"}</span>
                         if presentation.read_only {
                             <span class="hint" data-testid="read-only">{"read-only"}</span>
                         } else {
-                            <span class="hint">{"PutEventSelectors JSON, get-event-selectors output, or a selector array · Esc then Tab leaves the editor"}</span>
+                            <span class="hint">{"PutEventSelectors JSON, get-event-selectors output, a selector array, or a CloudFormation, Terraform or CDK file · Esc then Tab leaves the editor"}</span>
                             // Wired by the ask glue (crates/web/src/ask): the ask worker writes the canonical form.
-                            <button class="fix" data-testid="format" disabled={!current.valid}
+                            <button class="fix" data-testid="format" disabled={!current.valid || file}
                                 title="Canonical order, defaults written out (Ctrl+Z undoes it)">{"Format"}</button>
                         }
                     </div>
                     <Editor initial={AttrValue::from(opening.request.clone())} on_change={on_change.clone()}
-                        editor={request_editor.clone()} label="PutEventSelectors request" marks={Marks::Report(diagnostics.clone())}
+                        editor={request_editor.clone()} label="PutEventSelectors request" marks={if file { Marks::Elsewhere } else { Marks::Report(diagnostics.clone()) }}
                         class="request-editor" read_only={presentation.read_only} completion=true />
                     <Problems diagnostics={diagnostics} error={current.error.clone()} on_reveal={on_reveal} on_fix={(!presentation.read_only).then_some(on_fix)} />
                 </section>
-                <section class="pane side-pane" aria-label="Result and context">
+                <section ref={results} class="pane side-pane" aria-label="Result and context">
                     <ResultPanel report={analysis.report.clone()} {on_store} />
                     <AskPanel live={live.clone()} load={load.clone()}
                         revision={analysis.revision} before={before.clone()} question={live.question.borrow().clone()} {on_question} />
@@ -122,7 +128,7 @@ pub fn app(props: &AppProps) -> Html {
                 </section>
                 if presentation.replay {
                     <section class="replay-pane" aria-label="Replay">
-                        <ReplayPanel key={replay_generation} request_editor={request_editor.clone()} context_editor={context_editor.clone()}
+                        <ReplayPanel key={replay_generation} live={live.clone()}
                             selectors={analysis.selectors.clone()} before={before.clone()}
                             opening={replay_opening} on_setup={on_replay_setup} />
                     </section>

@@ -4,6 +4,7 @@ mod app;
 mod ask;
 mod components;
 mod hooks;
+mod iac;
 mod platform;
 mod replay;
 mod state;

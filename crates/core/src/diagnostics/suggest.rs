@@ -1,6 +1,6 @@
 //! "Did you mean" suggestions for misspelt names.
 
-/// The candidate closest to `word`: equal ignoring case and punctuation, or within an edit
+/// The candidate closest to `word`: equal ignoring ASCII case and punctuation, or within an edit
 /// distance of a third of its length (at least 1, at most 3). Ties go to the first candidate.
 ///
 /// The length that sets the limit leaves out the ending `word` shares with the candidate, so
@@ -29,8 +29,11 @@ fn limit(word: &str, word_chars: usize, candidate: &str) -> usize {
     ((word_chars - shared_tail) / 3).clamp(1, 3)
 }
 
+/// `word` without punctuation, in lower case. ASCII only: the names are ASCII (a non-ASCII
+/// character can match none of them), and Unicode's case tables cost the page 9.6 KB gzipped
+/// (`make size`: 278,457 -> 268,804 B for the page's wasm).
 fn folded(word: &str) -> impl Iterator<Item = char> + '_ {
-    word.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase)
+    word.chars().filter(char::is_ascii_alphanumeric).map(|c| c.to_ascii_lowercase())
 }
 
 fn fold(word: &str) -> String {
@@ -130,6 +133,16 @@ mod tests {
         let long = "x".repeat(MAX_COMPARED + 1);
         assert_eq!(distance(&long.chars().collect::<Vec<_>>(), &long, 3), None);
         assert_eq!(closest(&"TrailName".repeat(100), ["TrailName"]), None);
+    }
+
+    /// Case and punctuation fold in ASCII only: a non-ASCII letter is a typo like any other,
+    /// never folded onto an ASCII one.
+    #[test]
+    fn non_ascii_letters_are_typos_not_folds() {
+        assert_eq!(closest("eventN\u{e4}me", ["eventName"]), Some("eventName"));
+        assert_eq!(closest("eventS\u{f6}urce", ["eventSource"]), Some("eventSource"));
+        assert_eq!(closest("\u{c9}VENTNAME", ["eventName"]), None);
+        assert_eq!(closest("EVENT-NAME", ["eventName"]), Some("eventName"));
     }
 
     #[test]

@@ -3,15 +3,15 @@
 //! else the request forms); then Terraform HCL (its top-level blocks), a CDK object literal
 //! (`CfnTrail` or its camelCase props), then YAML (a CloudFormation template).
 
-use super::{cdk, cfn, describe_trails, hcl, terraform_json, yaml, Imported, SyntaxProblem};
+use super::{cdk, cfn, describe_trails, hcl, terraform_json, yaml, Imported};
 use crate::diagnostics::{Code, Diagnostic};
 use crate::source::json;
 use crate::source::span::Span;
 use serde::Serialize;
 
-/// The dialects trailscope reads.
+/// The dialects trailscope reads (`FileDialect` in TypeScript, beside the export's `Dialect`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "FileDialect"))]
 #[serde(rename_all = "kebab-case")]
 pub enum Dialect {
     /// A PutEventSelectors request, a get-event-selectors output or a selector list.
@@ -29,6 +29,19 @@ pub enum Dialect {
 }
 
 impl Dialect {
+    /// Its short name (the page's badge).
+    pub fn short(self) -> &'static str {
+        match self {
+            Dialect::Json => "JSON request",
+            Dialect::CloudformationJson => "CloudFormation JSON",
+            Dialect::CloudformationYaml => "CloudFormation YAML",
+            Dialect::Terraform => "Terraform",
+            Dialect::TerraformJson => "Terraform JSON",
+            Dialect::Cdk => "CDK",
+            Dialect::DescribeTrails => "describe-trails",
+        }
+    }
+
     /// How people call it.
     pub fn title(self) -> &'static str {
         match self {
@@ -51,22 +64,22 @@ pub fn read(text: &str) -> Result<Imported, Box<Diagnostic>> {
         } else if terraform_json::is_show_output(&root) {
             Imported::Trails(Dialect::TerraformJson, terraform_json::trails(&root))
         } else if describe_trails::is_output(&root) {
-            Imported::Context(Box::new(describe_trails::from_node(&root).map_err(SyntaxProblem::diagnostic)?))
+            Imported::Context(Box::new(describe_trails::from_node(&root).map_err(|p| p.diagnostic(text))?))
         } else {
             Imported::Request
         });
     }
     if hcl::looks_like(text) {
-        return Ok(Imported::Trails(Dialect::Terraform, hcl::trails(text).map_err(SyntaxProblem::diagnostic)?));
+        return Ok(Imported::Trails(Dialect::Terraform, hcl::trails(text).map_err(|p| p.diagnostic(text))?));
     }
     if cdk::looks_like(text) {
-        return Ok(Imported::Trails(Dialect::Cdk, cdk::trails(text).map_err(SyntaxProblem::diagnostic)?));
+        return Ok(Imported::Trails(Dialect::Cdk, cdk::trails(text).map_err(|p| p.diagnostic(text))?));
     }
     if text.trim_start().starts_with(['{', '[']) {
         // Broken JSON, most likely: the JSON path reports where.
         return Err(Box::new(unrecognized()));
     }
-    let root = yaml::parse(text).map_err(SyntaxProblem::diagnostic)?;
+    let root = yaml::parse(text).map_err(|p| p.diagnostic(text))?;
     if cfn::is_template(&root) {
         return Ok(Imported::Trails(Dialect::CloudformationYaml, cfn::trails(text, &root)));
     }

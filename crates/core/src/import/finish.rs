@@ -97,7 +97,9 @@ impl<'a> Places<'a> {
             return Some(Edit { span: Span::new(at, at), text: escape_in_string(dialect, &suffix) });
         }
         let Some(decoded) = decoded else {
-            return Some(edit.clone());
+            // JSON text that is not one string (a member's removal, an inserted member) is written
+            // for JSON's layout: it holds only where the file is that JSON.
+            return matches!(dialect, Dialect::Json | Dialect::CloudformationJson).then(|| edit.clone());
         };
         if self.keys.contains(&edit.span) {
             return Some(Edit { span: edit.span, text: key(dialect, &decoded)? });

@@ -64,8 +64,10 @@ impl SyntaxProblem {
         SyntaxProblem { message, span }
     }
 
-    fn diagnostic(self) -> Box<Diagnostic> {
-        Box::new(Diagnostic::new(Code::SyntaxError, self.message, "", self.span).spec("§8").decision("D45"))
+    /// The problem as a diagnostic of `text`, on whole characters.
+    fn diagnostic(self, text: &str) -> Box<Diagnostic> {
+        let span = self.span.whole_chars(text);
+        Box::new(Diagnostic::new(Code::SyntaxError, self.message, "", span).spec("§8").decision("D45"))
     }
 }
 

@@ -63,3 +63,49 @@ fn cloudformation_yaml_errors_point_at_the_yaml_and_fixes_edit_it() {
     assert_eq!(at(YAML, notes[0]).0, 19);
     assert!(notes[0].help.as_deref().unwrap().contains("arn:*:s3:::*/"), "{:?}", notes[0].help);
 }
+
+/// A member's removal is computed over JSON text (`Node::member_removal`): in HCL or YAML it
+/// would cut the wrong bytes (a mutated corpus file found an inverted span), so only JSON
+/// dialects keep it; the diagnostic stays, on the block as written.
+#[test]
+fn an_unknown_block_is_reported_without_a_json_removal() {
+    let hcl = r#"resource "aws_cloudtrail" "t" {
+  name           = "t"
+  s3_bucket_name = "b"
+  advanced_event_selector {
+    field_selector {
+      field  = "eventCategory"
+      equals = ["Management"]
+    }
+    field_select {
+      field  = "readOnly"
+      equals = ["true"]
+    }
+  }
+}
+"#;
+    let (dialect, evaluation) = one(hcl);
+    assert_eq!(dialect, Dialect::Terraform);
+    let unknown = evaluation.diagnostics.iter().find(|d| d.message.contains("field_select")).expect("reported");
+    assert!(at(hcl, unknown).1.starts_with("field_select"), "{:?}", at(hcl, unknown));
+    assert!(unknown.fixes.iter().all(|f| f.edits.iter().all(|e| !e.text.is_empty())), "{unknown:?}");
+
+    let json = r#"{"Resources": {"T": {"Type": "AWS::CloudTrail::Trail", "Properties": {"TrailName": "t",
+  "EventSelectors": [{"ReadWriteType": "All", "Extra": 1}]}}}}"#;
+    let (dialect, evaluation) = one(json);
+    assert_eq!(dialect, Dialect::CloudformationJson);
+    let extra = evaluation.diagnostics.iter().find(|d| d.message.contains("Extra")).expect("reported");
+    let fixed = apply(json, &extra.fixes[0].edits);
+    assert!(fixed.contains(r#"[{"ReadWriteType": "All"}]"#), "{fixed}");
+}
+
+/// A reader that stops at a multi-byte character reports it whole (the importers' property test
+/// found a CDK syntax error whose span split an `é`).
+#[test]
+fn a_syntax_error_on_a_multibyte_character_spans_it_whole() {
+    let text = "new CfnTrail(this, 'Trail', {\n  isLogging: true,\n  éx: 1,\n});\n";
+    let result = super::read(text);
+    let Err(d) = result else { panic!("a syntax error: {result:?}") };
+    assert_eq!(d.code, Code::SyntaxError);
+    assert_eq!(&text[d.span.start..d.span.end], "é", "{d:?}");
+}

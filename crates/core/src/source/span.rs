@@ -14,6 +14,20 @@ impl Span {
         Span { start, end }
     }
 
+    /// `self` inside `text` and widened to whole characters: a reader that stops inside a
+    /// multi-byte character must not give a span that splits it.
+    pub fn whole_chars(self, text: &str) -> Self {
+        let mut start = self.start.min(text.len());
+        while !text.is_char_boundary(start) {
+            start -= 1;
+        }
+        let mut end = self.end.clamp(start, text.len());
+        while !text.is_char_boundary(end) {
+            end += 1;
+        }
+        Span { start, end }
+    }
+
     /// A span covering only the first byte of `self` (e.g. the `{` of an object).
     pub const fn first_byte(self) -> Self {
         let end = if self.end > self.start { self.start + 1 } else { self.start };

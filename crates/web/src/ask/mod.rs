@@ -1,7 +1,8 @@
-//! Ask the trail (issue 10). The panel itself (www/ask/ask-panel.js) and its worker load only
-//! when it is opened: the questions run in the core, in the worker, and the panel lays out the
-//! core's answer lines, so the page carries only this host. Measured: the same panel in Yew cost
-//! the page 15-20 KB gzipped, over the 400 KB budget (`make size`).
+//! The on-demand panels: Ask the trail (issue 10) and Export and SQL (issues 11 §4, 13). Each
+//! panel (www/<name>/<name>-panel.js) loads only when it is opened and asks the one ask worker
+//! (www/worker/ask-worker.js): the core answers there and the panel lays it out, so the page
+//! carries only this host. Measured: the Ask panel in Yew cost the page 15-20 KB gzipped, over
+//! the 400 KB budget (`make size`).
 
 use crate::state::live::LiveState;
 use crate::state::playground::{Events, PlaygroundState};
@@ -10,32 +11,37 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use yew::prelude::*;
 
-// The page's side of the panel: until it is opened, a title, a line and a button; opening
-// loads the panel module and mounts it in the same element; later changes refresh it.
+// The page's side of the panels: until one is opened, a title, a line and a button; opening
+// loads its module and mounts it in the same element; later changes refresh every open panel.
 #[wasm_bindgen(inline_js = "
-const panels = new WeakMap();
-function open(root, host) {
+const panels = [];
+function open(root, host, name) {
   host.worker = askWorker();
-  const loading = import(new URL('ask/ask-panel.js', document.baseURI).href).then((m) => m.mount(root, host));
-  panels.set(root, loading);
-  loading.catch(() => { root.textContent = 'The Ask panel could not be loaded.'; });
+  host.ask = askOnce;
+  const loading = import(new URL(`${name}/${name}-panel.js`, document.baseURI).href).then((m) => m.mount(root, host));
+  panels.push(loading);
+  loading.catch(() => { root.textContent = 'The panel could not be loaded.'; });
+}
+function opener(root, host, name, title, line, label) {
+  const button = document.createElement('button');
+  button.className = 'action';
+  button.textContent = label;
+  button.dataset.testid = `${name}-open`;
+  button.addEventListener('click', () => open(root, host, name));
+  const hint = document.createElement('p');
+  hint.className = 'hint';
+  hint.textContent = line;
+  const head = document.createElement('h2');
+  head.textContent = title;
+  root.replaceChildren(head, hint, button);
 }
 export function attach_ask(root, host) {
   wireFormat(host);
-  if (host.question !== null) return open(root, host);
-  const title = document.createElement('h2');
-  title.textContent = 'Ask the trail';
-  const hint = document.createElement('p');
-  hint.className = 'hint';
-  hint.textContent = 'Does it log every S3 object write? Every management event? Exact answers, with examples.';
-  const button = document.createElement('button');
-  button.className = 'action';
-  button.textContent = 'Ask the trail';
-  button.dataset.testid = 'ask-open';
-  button.addEventListener('click', () => open(root, host));
-  root.replaceChildren(title, hint, button);
+  opener(root.nextElementSibling, host, 'output', 'Export and SQL', 'The selectors as an AWS CLI command, boto3, CloudFormation, Terraform or CDK; or as the SQL that selects the events they log.', 'Export as…');
+  if (host.question !== null) return open(root, host, 'ask');
+  opener(root, host, 'ask', 'Ask the trail', 'Does it log every S3 object write? Every management event? Exact answers, with examples.', 'Ask the trail');
 }
-// One ask worker for the panel and the Format button (one copy of the wasm, not two).
+// One ask worker for the panels and the Format button (one copy of the wasm, not two).
 let worker = null;
 const askWorker = () => (worker ??= new Worker(new URL('worker/ask-worker.js', document.baseURI), { type: 'module' }));
 // One question to the worker, answered once (its listener then removed).
@@ -50,8 +56,10 @@ const askOnce = (op, args) => new Promise((resolve) => {
   askWorker().addEventListener('message', listen);
   askWorker().postMessage({ id, op, args });
 });
-// The request editor's completion (www/editor/editor.js) asks the same worker, when first used.
+// The request editor's completion (www/editor/editor.js) and its file view (www/iac/) ask the
+// same worker, when first used.
 globalThis.trailscopeComplete = (text, at) => askOnce('complete', [text, at]);
+globalThis.trailscopeAsk = askOnce;
 // Format (the request pane's button): the ask worker writes the request's canonical form.
 function wireFormat(host) {
   const button = document.querySelector('[data-testid=format]');
@@ -59,15 +67,16 @@ function wireFormat(host) {
     if (result.answer) host.setRequest(result.answer);
   }));
 }
-export function refresh_ask(root) {
-  panels.get(root)?.then((panel) => panel.refresh(), () => {});
+export function refresh_ask() {
+  for (const loading of panels) loading.then((panel) => panel.refresh(), () => {});
 }
 ")]
 extern "C" {
-    /// Shows the panel's opening line in `root` (or the panel itself, for a question from a link).
+    /// Shows the panels' opening lines in `root` and its next sibling (or the Ask panel itself,
+    /// for a question from a link).
     fn attach_ask(root: &web_sys::Element, host: &JsValue);
-    /// Asks the open panel's questions again.
-    fn refresh_ask(root: &web_sys::Element);
+    /// Asks the open panels' questions again.
+    fn refresh_ask();
 }
 
 #[derive(Properties, PartialEq)]
@@ -113,11 +122,11 @@ struct HostParts {
 impl Host {
     fn new(parts: HostParts) -> Host {
         let HostParts { live, load, before, question, on_question } = parts;
-        let (request_editor, context_editor) = (live.request_editor.clone(), live.context_editor.clone());
-        let editor = request_editor.clone();
+        let editor = live.request_editor.clone();
         let set_request = Closure::<dyn Fn(String)>::new(move |text: String| editor.set_text(&text));
-        let request = Closure::<dyn Fn() -> JsValue>::new(move || text_or_null(request_editor.text()));
-        let context = Closure::<dyn Fn() -> JsValue>::new(move || text_or_null(context_editor.text()));
+        let (judged, in_context) = (live.clone(), live.clone());
+        let request = Closure::<dyn Fn() -> JsValue>::new(move || text_or_null(judged.judged_request()));
+        let context = Closure::<dyn Fn() -> JsValue>::new(move || text_or_null(in_context.judged_context()));
         let before = Closure::<dyn Fn() -> JsValue>::new(move || text_or_null(before.borrow().clone()));
         let on_question = Closure::<dyn Fn(String)>::new(move |q: String| on_question.emit(Some(q)));
         let insert = replacer(&live, &load, "A console template inserted", with_request);
@@ -147,6 +156,7 @@ impl Host {
     }
 }
 
+/// The Ask card and, after it, the Export and SQL card (both filled by the host above).
 #[function_component(AskPanel)]
 pub fn ask_panel(props: &AskPanelProps) -> Html {
     let root = use_node_ref();
@@ -170,15 +180,13 @@ pub fn ask_panel(props: &AskPanelProps) -> Html {
             }
         });
     }
-    {
-        let root = root.clone();
-        use_effect_with((props.revision, props.before.clone()), move |_| {
-            if let Some(element) = root.cast::<web_sys::Element>() {
-                refresh_ask(&element);
-            }
-        });
+    use_effect_with((props.revision, props.before.clone()), |_| refresh_ask());
+    html! {
+        <>
+            <div ref={root} class="card ask ask-root" data-testid="ask-panel"></div>
+            <div class="card ask-root output" data-testid="output-panel"></div>
+        </>
     }
-    html! { <div ref={root} class="card ask ask-root" data-testid="ask-panel"></div> }
 }
 
 /// A callback for the panel that changes the page's state with `change` and loads it (undoably,

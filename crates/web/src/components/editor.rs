@@ -16,12 +16,14 @@ pub enum Marks {
     None,
     Report(Rc<Vec<FlatDiagnostic>>),
     Context(Option<ContextError>),
+    /// Set by the page's JS (www/iac: a file's trail): left as they are.
+    Elsewhere,
 }
 
 impl Marks {
     fn to_js(&self) -> JsValue {
         let value = match self {
-            Marks::None => Ok(js_sys::Array::new().into()),
+            Marks::None | Marks::Elsewhere => Ok(js_sys::Array::new().into()),
             Marks::Report(diagnostics) => serde_wasm_bindgen::to_value(&**diagnostics),
             Marks::Context(error) => serde_wasm_bindgen::to_value(error.as_slice()),
         };
@@ -71,7 +73,11 @@ pub fn editor(props: &EditorProps) -> Html {
     }
     {
         let editor = props.editor.clone();
-        use_effect_with(props.marks.clone(), move |marks| editor.set_diagnostics(marks.to_js()));
+        use_effect_with(props.marks.clone(), move |marks| {
+            if *marks != Marks::Elsewhere {
+                editor.set_diagnostics(marks.to_js());
+            }
+        });
     }
     html! { <div ref={node} class={classes!("editor", props.class.clone())}></div> }
 }

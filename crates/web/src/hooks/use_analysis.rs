@@ -1,10 +1,11 @@
 //! The analysis, re-run a quiet moment after the last edit (the debounce): typing changes no
 //! state, the texts are read from the editors only when the timer fires.
 
-use crate::platform::editor_js::EditorRef;
 use crate::state::analysis::{analyse, Analysed, Analysis};
+use crate::state::live::LiveState;
 use gloo::timers::callback::Timeout;
 use std::cell::Cell;
+use std::rc::Rc;
 use trailscope_core::report::{FixTarget, FlatFix};
 use trailscope_core::AccountContext;
 use yew::prelude::*;
@@ -22,16 +23,19 @@ pub struct UseAnalysis {
     pub on_store: Callback<()>,
 }
 
-/// The analysis of `request` and `context` (the texts the page opens with, then the editors');
-/// `on_analysed` is told after each new one.
+/// The analysis of `request` and `context` (the texts the page opens with, then the ones it
+/// judges: `LiveState::judged_request`, `judged_context`); `on_analysed` is told after each.
+/// `results` is `aria-busy` from an edit until its analysis is shown: assistive technology (and
+/// a test) knows the result is being updated.
 #[hook]
 pub fn use_analysis(
     request: &str,
     context: &str,
-    request_editor: &EditorRef,
-    context_editor: &EditorRef,
+    live: &Rc<LiveState>,
+    results: &NodeRef,
     on_analysed: Callback<()>,
 ) -> UseAnalysis {
+    let (request_editor, context_editor) = (&live.request_editor, &live.context_editor);
     let analysis = use_reducer(|| Analysis::new(analyse(request, context)));
     // Edits seen so far (the text revision); a cell, read by the timer and by fixes later.
     let edits = use_memo((), |_| Cell::new(0u64));
@@ -39,19 +43,31 @@ pub fn use_analysis(
     let timer = use_mut_ref(|| None::<Timeout>);
     let on_change = {
         let (edits, dispatch) = (edits.clone(), analysis.dispatcher());
-        let (request_editor, context_editor) = (request_editor.clone(), context_editor.clone());
+        let live = live.clone();
+        let results = results.clone();
         Callback::from(move |()| {
+            set_busy(&results, true);
             edits.set(edits.get() + 1);
-            let (edits, dispatch, on_analysed) = (edits.clone(), dispatch.clone(), on_analysed.clone());
-            let (request_editor, context_editor) = (request_editor.clone(), context_editor.clone());
+            let (edits, dispatch, on_analysed, live) =
+                (edits.clone(), dispatch.clone(), on_analysed.clone(), live.clone());
+            let results = results.clone();
             *timer.borrow_mut() = Some(Timeout::new(DEBOUNCE_MS, move || {
-                if let (Some(request), Some(context)) = (request_editor.text(), context_editor.text()) {
-                    dispatch.dispatch(Analysed { report: analyse(&request, &context), text_revision: edits.get() });
+                if let (Some(request), Some(context)) = (live.judged_request(), live.judged_context()) {
+                    let report = analyse(&request, &context);
+                    crate::iac::refresh(&live, &report.0);
+                    dispatch.dispatch(Analysed { report, text_revision: edits.get() });
                     on_analysed.emit(());
+                    // Yew renders the new analysis in a microtask: before any other task sees this.
+                    set_busy(&results, false);
                 }
             }));
         })
     };
+    {
+        // The texts the page opens with may be a file (a link, the last visit): read once mounted.
+        let on_change = on_change.clone();
+        use_effect_with((), move |_| on_change.emit(()));
+    }
     let on_fix = {
         // The problems shown are this render's analysis: their fixes carry its text revision.
         let (edits, current) = (edits.clone(), (*analysis).clone());
@@ -66,9 +82,9 @@ pub fn use_analysis(
         })
     };
     let on_store = {
-        let (context_editor, report) = (context_editor.clone(), analysis.report.clone());
+        let (live, report) = (live.clone(), analysis.report.clone());
         Callback::from(move |()| {
-            let context = context_editor.text().unwrap_or_default();
+            let (context_editor, context) = (&live.context_editor, live.judged_context().unwrap_or_default());
             let (Some(response), Ok(mut stored)) = (&report.response, AccountContext::from_json(&context)) else {
                 return;
             };
@@ -78,4 +94,11 @@ pub fn use_analysis(
         })
     };
     UseAnalysis { analysis, on_change, on_fix, on_store }
+}
+
+/// Marks `results` as being updated (WAI-ARIA `aria-busy`), or no longer.
+fn set_busy(results: &NodeRef, busy: bool) {
+    if let Some(element) = results.cast::<web_sys::Element>() {
+        let _ = if busy { element.set_attribute("aria-busy", "true") } else { element.remove_attribute("aria-busy") };
+    }
 }

@@ -6,6 +6,7 @@ use super::use_persistence;
 use crate::state::live::{LiveState, ReplayChange, ReplaySetup};
 use crate::state::playground::PlaygroundState;
 use std::rc::Rc;
+use trailscope_core::context::DEFAULT_CONTEXT_JSON;
 use trailscope_core::samples;
 use yew::prelude::*;
 
@@ -40,13 +41,16 @@ pub struct UsePlayground {
 
 #[hook]
 pub fn use_playground(opening: &PlaygroundState, keep: bool) -> UsePlayground {
-    let live = use_memo((), |_| LiveState {
-        sample: Rc::new(opening.sample.clone().into()),
-        question: Rc::new(opening.question.clone().into()),
-        replay: Rc::new(
-            ReplaySetup { events: opening.events.clone(), compare: opening.compare, files_kept: false }.into(),
-        ),
-        ..LiveState::default()
+    let live = use_memo((), |_| {
+        crate::iac::pick_trail(opening.trail.clone());
+        LiveState {
+            sample: Rc::new(opening.sample.clone().into()),
+            question: Rc::new(opening.question.clone().into()),
+            replay: Rc::new(
+                ReplaySetup { events: opening.events.clone(), compare: opening.compare, files_kept: false }.into(),
+            ),
+            ..LiveState::default()
+        }
     });
     let save = use_persistence(keep, &live);
     let replay_generation = use_state(|| 0u32);
@@ -75,6 +79,11 @@ pub fn use_playground(opening: &PlaygroundState, keep: bool) -> UsePlayground {
                 live.request_editor.set_text(sample.request);
                 live.context_editor.set_text(sample.context_json());
                 *live.sample.borrow_mut() = Some(id);
+            } else if let Some(file) = id.strip_prefix("file:") {
+                // A sample file (crates/web/src/iac lists them): fetched, read by the file view.
+                remember("A sample file loaded".into());
+                live.context_editor.set_text(DEFAULT_CONTEXT_JSON);
+                crate::iac::load_file(file, &live.request_editor.js());
             }
         })
     };

@@ -110,6 +110,11 @@ impl EditorRef {
         }
     }
 
+    /// The editor itself, for the page's JS modules (www/iac); null before it is mounted.
+    pub fn js(&self) -> JsValue {
+        self.handle().map_or(JsValue::NULL, JsValue::from)
+    }
+
     /// The current document, or None before the editor is mounted.
     pub fn text(&self) -> Option<String> {
         self.handle().map(|h| h.get_text())

@@ -12,8 +12,7 @@ mod summary;
 mod table;
 mod worker;
 
-use crate::platform::editor_js::EditorRef;
-use crate::state::live::{ReplayChange, ReplaySetup};
+use crate::state::live::{LiveState, ReplayChange, ReplaySetup};
 use crate::state::playground::Events;
 use sources::{files_of, shareable_text, source_of};
 use state::{selector_names, Filter, ReplayAction, ReplayState, Status, Verdicts};
@@ -28,8 +27,8 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ReplayPanelProps {
-    pub request_editor: EditorRef,
-    pub context_editor: EditorRef,
+    /// The request and context replayed (`LiveState::judged_request`, `judged_context`).
+    pub live: Rc<LiveState>,
     /// The request's selectors as core compiled them (None while they cannot be judged): a
     /// held replay re-runs when they change.
     pub selectors: Option<Rc<Selectors>>,
@@ -68,11 +67,10 @@ pub fn replay_panel(props: &ReplayPanelProps) -> Html {
     };
     // The selectors now: read from the editors when a replay (re)starts.
     let selectors = {
-        let (request_editor, context_editor, before) =
-            (props.request_editor.clone(), props.context_editor.clone(), props.before.clone());
+        let (live, before) = (props.live.clone(), props.before.clone());
         move || WorkerSelectors {
-            request: request_editor.text().unwrap_or_default(),
-            context: context_editor.text(),
+            request: live.judged_request().unwrap_or_default(),
+            context: live.judged_context(),
             before: before.clone(),
         }
     };

@@ -58,6 +58,20 @@ impl LiveState {
         self.sample.borrow().clone().filter(|id| samples::find(id).is_some_and(|s| s.request == request))
     }
 
+    /// The request the page judges (the analysis, the replay, the Ask panel): the editor's
+    /// text, or a file's picked trail as a JSON request (`iac::file_request`). None before the
+    /// editor is mounted.
+    pub fn judged_request(&self) -> Option<String> {
+        crate::iac::file_request().or_else(|| self.request_editor.text())
+    }
+
+    /// The context the page judges in: the editor's text, or the context describe-trails
+    /// output in it describes (`iac::read_context`).
+    pub fn judged_context(&self) -> Option<String> {
+        let text = self.context_editor.text()?;
+        Some(crate::iac::read_context(&text).unwrap_or(text))
+    }
+
     /// The state now; None before the editors are mounted.
     pub fn read(&self) -> Option<PlaygroundState> {
         let replay = self.replay.borrow().clone();
@@ -70,6 +84,7 @@ impl LiveState {
             events: replay.events,
             compare: replay.compare,
             question: self.question.borrow().clone(),
+            trail: crate::iac::picked_trail(),
         })
     }
 
@@ -79,6 +94,7 @@ impl LiveState {
         self.context_editor.set_text(&state.context);
         *self.sample.borrow_mut() = state.sample.clone();
         *self.question.borrow_mut() = state.question.clone();
+        crate::iac::pick_trail(state.trail.clone());
         *self.replay.borrow_mut() =
             ReplaySetup { events: state.events.clone(), compare: state.compare, files_kept: false };
     }

@@ -80,6 +80,10 @@ pub struct PlaygroundState {
     /// The question last asked in the Ask panel (its JSON form).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub question: Option<String>,
+    /// The trail picked in a file with several (its label, else its name); a name the file does
+    /// not hold shows its first trail.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub trail: Option<String>,
 }
 
 impl Default for PlaygroundState {
@@ -94,6 +98,7 @@ impl Default for PlaygroundState {
             events: None,
             compare: false,
             question: None,
+            trail: None,
         }
     }
 }
@@ -175,6 +180,7 @@ mod tests {
             events: Some(Events::Text { text: "{\"eventName\": \"<b>x</b>\"}".into() }),
             compare: true,
             question: Some("{\"eventCategory\":\"Data\"}".into()),
+            trail: Some("aws_cloudtrail.second".into()),
             ..PlaygroundState::default()
         };
         assert_eq!(PlaygroundState::from_json(&state.to_json()), Ok(state));

@@ -10,7 +10,8 @@ pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
         // An operator's values left to deployment are an operator all the same (decisions D45).
         if field.conditions.is_empty() && !request.unknowns.under(&field.pointer) {
             let (pointer, span) = field.anchor();
-            let name = field.field_name().unwrap_or("this field");
+            // An empty name (`"Field": ""`) is not written into the sentence.
+            let name = field.field_name().filter(|n| !n.is_empty()).unwrap_or("this field");
             out.push(
                 invalid_selectors(format!("the field selector for {name} has no operator"), pointer, span)
                     .help("add one of Equals, StartsWith, EndsWith, NotEquals, NotStartsWith, NotEndsWith")
@@ -34,5 +35,12 @@ mod tests {
         );
         assert_eq!(d.len(), 1);
         assert_eq!(d[0].pointer, "/AdvancedEventSelectors/0/FieldSelectors/0/Field");
+        assert!(d[0].message.contains("the field selector for eventName has no operator"), "{}", d[0].message);
+    }
+
+    #[test]
+    fn an_empty_field_name_is_not_written_into_the_message() {
+        let d = run_rule(check, r#"{"TrailName":"t","AdvancedEventSelectors":[{"FieldSelectors":[{"Field":""}]}]}"#);
+        assert!(d[0].message.contains("the field selector for this field has no operator"), "{}", d[0].message);
     }
 }

@@ -131,7 +131,11 @@ test('describe-trails output in the context editor is the account context', asyn
   expect(await editorText(page, 'context')).toBe(listed);
 });
 
-for (const [file, dialect] of [['cloudformation.yaml', 'CloudFormation YAML'], ['terraform.tf', 'Terraform'], ['cdk.ts', 'CDK']]) {
+const SAMPLE_FILES = [
+  ['cloudformation.yaml', 'CloudFormation YAML'], ['cloudformation.json', 'CloudFormation JSON'], ['terraform.tf', 'Terraform'],
+  ['terraform-plan.json', 'Terraform JSON'], ['cdk.ts', 'CDK'],
+];
+for (const [file, dialect] of SAMPLE_FILES) {
   test(`the ${dialect} sample loads valid`, async ({ page }) => {
     await open(page);
     await page.getByTestId('samples').selectOption(`file:${file}`);
@@ -143,6 +147,17 @@ for (const [file, dialect] of [['cloudformation.yaml', 'CloudFormation YAML'], [
     await expect(page.getByTestId('replaced')).toContainText('A sample file loaded');
   });
 }
+
+test('the describe-trails sample is the account context, for the default request', async ({ page }) => {
+  await open(page);
+  await page.getByTestId('samples').selectOption('file:describe-trails.json');
+  await expect.poll(() => editorText(page, 'context')).toContain('"trailList"');
+  await expect(page.getByTestId('dialect')).toHaveText('JSON request');
+  await expect(shown(page, 'status')).toHaveText('200 OK · CloudTrail would accept this request');
+  await expect(page.getByTestId('context-ignored')).toHaveCount(0);
+  await expect(shown(page, 'result')).toContainText('arn:aws:cloudtrail:us-east-1:123456789012:trail/management-events');
+  await expect(page.getByTestId('replaced')).toContainText('A sample file loaded');
+});
 
 test('a share link keeps the Terraform text as written and the trail picked', async ({ page, browser }) => {
   await open(page);

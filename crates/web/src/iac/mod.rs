@@ -18,8 +18,11 @@ use wasm_bindgen::prelude::*;
 let view, file, wanted = null;
 const FILES = [
   ['cloudformation.yaml', 'CloudFormation YAML: writes to one S3 bucket'],
+  ['cloudformation.json', 'CloudFormation JSON: management and S3 object events, but the log bucket'],
   ['terraform.tf', 'Terraform: two trails (management writes, Lambda data events)'],
+  ['terraform-plan.json', 'terraform show -json: a plan, its bucket known after apply'],
   ['cdk.ts', 'CDK CfnTrail: write-only management events'],
+  ['describe-trails.json', 'describe-trails output as the account context'],
 ];
 function listFiles(menu) {
   if (!menu || menu.querySelector('[label^=Your]')) return;
@@ -44,8 +47,12 @@ export function refresh_file(editor, contextEditor, json, refused) {
     m.refresh(editor, contextEditor, json, refused);
   }, () => {});
 }
-export function load_file(name, editor) {
-  fetch(new URL('samples/' + name, document.baseURI)).then((r) => r.text()).then((text) => editor.setText(text));
+export function load_file(name, editor, contextEditor, request) {
+  fetch(new URL('samples/' + name, document.baseURI)).then((r) => r.text()).then((text) => {
+    if (!name.startsWith('describe-trails')) return editor.setText(text);
+    editor.setText(request);
+    contextEditor.setText(text);
+  });
 }
 ")]
 
@@ -60,8 +67,9 @@ extern "C" {
     /// The context JSON that describe-trails output `text` describes, once the view read it.
     pub fn read_context(text: &str) -> Option<String>;
     fn refresh_file(editor: &JsValue, context_editor: &JsValue, json: bool, refused: bool);
-    /// Puts a sample file (`samples/files/`, beside the page) in `editor`.
-    pub fn load_file(name: &str, editor: &JsValue);
+    /// Puts a sample file (`samples/files/`, beside the page) in `editor`; describe-trails
+    /// output goes to `context_editor` instead, with `request` in `editor`.
+    pub fn load_file(name: &str, editor: &JsValue, context_editor: &JsValue, request: &str);
 }
 
 /// After each analysis (`report`): the view reads the request editor's text as a file unless

@@ -145,6 +145,12 @@ for (const [file, dialect] of SAMPLE_FILES) {
     const picker = page.getByRole('combobox', { name: /Trail/ });
     for (const option of await picker.locator('option').allTextContents()) expect(option).toMatch(/· valid$/);
     await expect(page.getByTestId('replaced')).toContainText('A sample file loaded');
+    // The menu names the file while the request is still it, "Custom" once edited.
+    await expect(page.getByTestId('samples')).toHaveValue(`file:${file}`);
+    await page.locator('.request-editor .cm-content').click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type(' ');
+    await expect(page.getByTestId('samples')).toHaveValue('');
   });
 }
 

@@ -184,7 +184,9 @@ test('a share link keeps the Terraform text as written and the trail picked', as
   await expect(picked.locator('option')).toHaveCount(2);
   await expect(picked).toHaveValue('1');
   await expect(shown(other, 'status')).toHaveText('400 InvalidEventSelectorsException');
-  // The last visit keeps the pick too (local storage): the page opened without a link.
+  // The last visit keeps the pick too (local storage): the page opened without a link. The
+  // page saves after analysing the picked trail, a debounce after the view shows it.
+  await expect.poll(() => other.evaluate(() => localStorage.getItem('trailscope.state'))).toContain('"trail":"aws_cloudtrail.second"');
   await open(other, '/');
   await expect.poll(() => editorText(other, 'request')).toBe(TERRAFORM);
   await expect(other.getByRole('combobox', { name: /Trail/ })).toHaveValue('1');

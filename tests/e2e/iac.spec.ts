@@ -145,6 +145,9 @@ for (const [file, dialect] of SAMPLE_FILES) {
     const picker = page.getByRole('combobox', { name: /Trail/ });
     for (const option of await picker.locator('option').allTextContents()) expect(option).toMatch(/· valid$/);
     await expect(page.getByTestId('replaced')).toContainText('A sample file loaded');
+    // The view holds the picker (several trails) or nothing in its place, never the word "null".
+    await expect(page.locator('.iac-problems')).toContainText('Problems');
+    expect(await page.locator(".iac-problems").evaluate((e) => e.firstChild?.nodeType)).toBe(1);
     // The menu names the file while the request is still it, "Custom" once edited.
     await expect(page.getByTestId('samples')).toHaveValue(`file:${file}`);
     await page.locator('.request-editor .cm-content').click();

@@ -47,6 +47,8 @@ for target in $targets; do
     log=$log_dir/fuzz-0.log
     echo "== $target: ${remaining}s (log: $log_dir/segment-$segment.log)"
     started=$(date +%s)
+    # libFuzzer appends to fuzz-0.log: a segment after a stall must not read the last one's.
+    rm -f "$log"
     # -jobs=1 -workers=1: one fuzzer process, its output in fuzz-0.log of the working directory.
     (cd "$log_dir" && nice -n 19 cargo +nightly fuzz run -a --fuzz-dir "$root/fuzz" "$target" "${corpora[@]}" -- \
       -max_total_time="$remaining" -timeout=1 -rss_limit_mb=2048 -max_len=65536 \

@@ -131,7 +131,11 @@ test('describe-trails output in the context editor is the account context', asyn
   expect(await editorText(page, 'context')).toBe(listed);
 });
 
-for (const [file, dialect] of [['cloudformation.yaml', 'CloudFormation YAML'], ['terraform.tf', 'Terraform'], ['cdk.ts', 'CDK']]) {
+const SAMPLE_FILES = [
+  ['cloudformation.yaml', 'CloudFormation YAML'], ['cloudformation.json', 'CloudFormation JSON'], ['terraform.tf', 'Terraform'],
+  ['terraform-plan.json', 'Terraform JSON'], ['cdk.ts', 'CDK'],
+];
+for (const [file, dialect] of SAMPLE_FILES) {
   test(`the ${dialect} sample loads valid`, async ({ page }) => {
     await open(page);
     await page.getByTestId('samples').selectOption(`file:${file}`);
@@ -141,8 +145,28 @@ for (const [file, dialect] of [['cloudformation.yaml', 'CloudFormation YAML'], [
     const picker = page.getByRole('combobox', { name: /Trail/ });
     for (const option of await picker.locator('option').allTextContents()) expect(option).toMatch(/· valid$/);
     await expect(page.getByTestId('replaced')).toContainText('A sample file loaded');
+    // The view holds the picker (several trails) or nothing in its place, never the word "null".
+    await expect(page.locator('.iac-problems')).toContainText('Problems');
+    expect(await page.locator(".iac-problems").evaluate((e) => e.firstChild?.nodeType)).toBe(1);
+    // The menu names the file while the request is still it, "Custom" once edited.
+    await expect(page.getByTestId('samples')).toHaveValue(`file:${file}`);
+    await page.locator('.request-editor .cm-content').click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type(' ');
+    await expect(page.getByTestId('samples')).toHaveValue('');
   });
 }
+
+test('the describe-trails sample is the account context, for the default request', async ({ page }) => {
+  await open(page);
+  await page.getByTestId('samples').selectOption('file:describe-trails.json');
+  await expect.poll(() => editorText(page, 'context')).toContain('"trailList"');
+  await expect(page.getByTestId('dialect')).toHaveText('JSON request');
+  await expect(shown(page, 'status')).toHaveText('200 OK · CloudTrail would accept this request');
+  await expect(page.getByTestId('context-ignored')).toHaveCount(0);
+  await expect(shown(page, 'result')).toContainText('arn:aws:cloudtrail:us-east-1:123456789012:trail/management-events');
+  await expect(page.getByTestId('replaced')).toContainText('A sample file loaded');
+});
 
 test('a share link keeps the Terraform text as written and the trail picked', async ({ page, browser }) => {
   await open(page);
@@ -163,7 +187,9 @@ test('a share link keeps the Terraform text as written and the trail picked', as
   await expect(picked.locator('option')).toHaveCount(2);
   await expect(picked).toHaveValue('1');
   await expect(shown(other, 'status')).toHaveText('400 InvalidEventSelectorsException');
-  // The last visit keeps the pick too (local storage): the page opened without a link.
+  // The last visit keeps the pick too (local storage): the page opened without a link. The
+  // page saves after analysing the picked trail, a debounce after the view shows it.
+  await expect.poll(() => other.evaluate(() => localStorage.getItem('trailscope.state'))).toContain('"trail":"aws_cloudtrail.second"');
   await open(other, '/');
   await expect.poll(() => editorText(other, 'request')).toBe(TERRAFORM);
   await expect(other.getByRole('combobox', { name: /Trail/ })).toHaveValue('1');

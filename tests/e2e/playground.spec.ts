@@ -256,7 +256,7 @@ test('every sample shows its expected outcome', async ({ page }) => {
   await open(page);
   const select = page.getByTestId('samples');
   // Every sample, and "Custom" (hidden: shown once the request is edited); the sample files
-  // (a CloudFormation, Terraform and CDK file each) are iac.spec.ts's.
+  // (one per dialect the page reads, and describe-trails output) are iac.spec.ts's.
   const options = await select.locator('option:not([hidden]):not([value^="file:"])').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
   expect([...options].sort()).toEqual(SAMPLES.map((s) => s.id).sort());
 

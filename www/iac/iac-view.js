@@ -133,13 +133,14 @@ function show(editor) {
     if (editor.getText() === text) editor.applyEdits(edits);
   };
   roots.problems.removeAttribute('aria-busy');
-  roots.problems.replaceChildren(
+  // The picker is null for a file of one trail (replaceChildren would write "null").
+  roots.problems.replaceChildren(...[
     picker(file.trails, at, (index) => {
       pickTrail(file.trails[index].label || file.trails[index].name);
       show(editor);
     }),
     problems(report, (d) => editor.reveal(d.from ?? 0, d.to ?? 0), fix),
-  );
+  ].filter((node) => node !== null));
   roots.result.replaceChildren(outcome(trail, file.trails.length));
   badge().textContent = file.short ?? 'Not a form trailscope reads';
   judge(editor, trail.request ?? '');

@@ -8,18 +8,14 @@
 use super::SyntaxProblem;
 use crate::catalog::arn;
 use crate::check::context::{AccountContext, Organization, Trail, TrailStatus};
+use crate::request::files::is_describe_trails_output;
 use crate::source::json::{self, Node, Value};
 use crate::source::span::Span;
-
-/// True for describe-trails output: an object with `trailList`.
-pub fn is_output(root: &Node) -> bool {
-    root.get("trailList").is_some_and(|m| matches!(m.value.value, Value::Array(_)))
-}
 
 /// The context described by describe-trails output (JSON text).
 pub fn context(text: &str) -> Result<AccountContext, String> {
     let root = json::parse(text).map_err(|e| format!("not JSON: {}", e.message))?;
-    if !is_output(&root) {
+    if !is_describe_trails_output(&root) {
         return Err("not describe-trails output (no trailList)".into());
     }
     from_node(&root).map_err(|p| p.message)

@@ -5,6 +5,7 @@
 
 use super::{cdk, cfn, describe_trails, hcl, terraform_json, yaml, Imported};
 use crate::diagnostics::{Code, Diagnostic};
+use crate::request::files::{is_cloudformation_template, json_file, JsonFile};
 use crate::source::json;
 use crate::source::span::Span;
 use serde::Serialize;
@@ -59,14 +60,17 @@ impl Dialect {
 /// Reads `text` with the importer of its dialect.
 pub fn read(text: &str) -> Result<Imported, Box<Diagnostic>> {
     if let Ok(root) = json::parse(text) {
-        return Ok(if cfn::is_template(&root) {
-            Imported::Trails(Dialect::CloudformationJson, cfn::trails(text, &root))
-        } else if terraform_json::is_show_output(&root) {
-            Imported::Trails(Dialect::TerraformJson, terraform_json::trails(&root))
-        } else if describe_trails::is_output(&root) {
-            Imported::Context(Box::new(describe_trails::from_node(&root).map_err(|p| p.diagnostic(text))?))
-        } else {
-            Imported::Request
+        return Ok(match json_file(&root) {
+            Some(JsonFile::CloudformationTemplate) => {
+                Imported::Trails(Dialect::CloudformationJson, cfn::trails(text, &root))
+            }
+            Some(JsonFile::TerraformShowOutput) => {
+                Imported::Trails(Dialect::TerraformJson, terraform_json::trails(&root))
+            }
+            Some(JsonFile::DescribeTrailsOutput) => {
+                Imported::Context(Box::new(describe_trails::from_node(&root).map_err(|p| p.diagnostic(text))?))
+            }
+            None => Imported::Request,
         });
     }
     if hcl::looks_like(text) {
@@ -80,7 +84,7 @@ pub fn read(text: &str) -> Result<Imported, Box<Diagnostic>> {
         return Err(Box::new(unrecognized()));
     }
     let root = yaml::parse(text).map_err(|p| p.diagnostic(text))?;
-    if cfn::is_template(&root) {
+    if is_cloudformation_template(&root) {
         return Ok(Imported::Trails(Dialect::CloudformationYaml, cfn::trails(text, &root)));
     }
     Err(Box::new(unrecognized()))

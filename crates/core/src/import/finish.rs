@@ -69,6 +69,9 @@ impl<'a> Places<'a> {
     }
 
     fn rewrite(&self, d: &mut Diagnostic, text: &str, dialect: Dialect) {
+        // A rule may point at the first byte of a value (the `{` of a JSON object); in YAML, HCL
+        // or TS that byte can begin a longer character: the span takes the whole of it.
+        d.span = d.span.whole_chars(text);
         if let Some((span, unknown)) = self.unknown_over(d.span) {
             if let Some(example) = unknown.example().filter(|_| span == d.span) {
                 let written = display(unknown);

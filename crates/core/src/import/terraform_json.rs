@@ -8,12 +8,6 @@ use super::ImportedTrail;
 use crate::source::json::{Member, Node, Value, MAX_DEPTH};
 use crate::source::unknown::Unknown;
 
-/// True for `terraform show -json` output: a `format_version` with values or changes.
-pub fn is_show_output(root: &Node) -> bool {
-    root.get("format_version").is_some()
-        && ["values", "planned_values", "resource_changes"].iter().any(|k| root.get(k).is_some())
-}
-
 pub fn trails(root: &Node) -> Vec<ImportedTrail> {
     let mut found = Vec::new();
     if let Some(changes) = root.get("resource_changes") {
@@ -128,7 +122,7 @@ mod tests {
                 "after_unknown": {"name": true, "event_selector": [{"data_resource": [{"values": true}]}]}}}]}"#,
         )
         .unwrap();
-        assert!(is_show_output(&plan));
+        assert!(crate::request::files::is_terraform_show_output(&plan));
         let trails = trails(&plan);
         assert_eq!((trails[0].name.as_str(), trails[0].label.as_str()), ("aws_cloudtrail.main", "aws_cloudtrail.main"));
         let doc = &trails[0].document;

@@ -109,3 +109,26 @@ fn a_syntax_error_on_a_multibyte_character_spans_it_whole() {
     assert_eq!(d.code, Code::SyntaxError);
     assert_eq!(&text[d.span.start..d.span.end], "é", "{d:?}");
 }
+
+/// A rule that points at the first byte of a mapping (JSON's `{`) points at the whole of its
+/// first character in YAML (the fuzz target import_validate found `- éype: ...`, a data resource
+/// without its Type, pointed at half of the `é`).
+#[test]
+fn a_rule_pointing_at_a_mapping_that_starts_with_a_multibyte_character_spans_it_whole() {
+    let text = "Resources:
+  Trail:
+    Type: AWS::CloudTrail::Trail
+    Properties:
+      TrailName: t
+      EventSelectors:
+        - ReadWriteType: All
+          DataResources:
+            - éype: AWS::S3::Object
+";
+    let (_, evaluation) = one(text);
+    let d = errors(&evaluation.diagnostics)
+        .into_iter()
+        .find(|d| d.message.starts_with("a data resource needs a Type"))
+        .expect("the missing Type");
+    assert_eq!(at(text, d), (9, "é"), "{d:?}");
+}

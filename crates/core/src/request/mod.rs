@@ -3,6 +3,7 @@
 
 pub mod canonical;
 pub(crate) mod client;
+pub mod files;
 pub(crate) mod input;
 pub(crate) mod located;
 pub mod model;

@@ -1,5 +1,5 @@
-//! The samples menu: valid requests first, the coverage puzzles, then one invalid request per
-//! exception. A sample
+//! The samples menu: valid requests first, the coverage puzzles, one invalid request per
+//! exception, then a file per dialect the page reads (`iac::SAMPLE_FILES`). A sample
 //! loads when picked from the open list; keys that would change a closed select's value (arrows,
 //! letters) do nothing, so browsing never replaces the request.
 
@@ -38,6 +38,11 @@ pub fn samples_menu(props: &SamplesMenuProps) -> Html {
             html! { <option value={s.id.as_str()} title={s.description.as_str()} selected={selected == Some(s.id.as_str())}>{&s.title}</option> }
         })
     };
+    let files = crate::iac::SAMPLE_FILES.iter().map(|(name, title)| {
+        let id = format!("file:{name}");
+        let chosen = selected == Some(id.as_str());
+        html! { <option selected={chosen} value={id}>{*title}</option> }
+    });
     html! {
         <label class="samples">
             <span>{"Sample"}</span>
@@ -46,6 +51,7 @@ pub fn samples_menu(props: &SamplesMenuProps) -> Html {
                 <optgroup label="Valid">{ for option(true, None) }</optgroup>
                 <optgroup label="Coverage puzzles: what posture checkers misjudge">{ for option(true, Some("coverage-puzzles")) }</optgroup>
                 <optgroup label="Invalid: one per exception">{ for option(false, None) }</optgroup>
+                <optgroup label="Your own files: CloudFormation, Terraform, CDK">{ for files }</optgroup>
             </select>
         </label>
     }

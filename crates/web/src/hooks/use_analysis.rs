@@ -54,7 +54,7 @@ pub fn use_analysis(
             *timer.borrow_mut() = Some(Timeout::new(DEBOUNCE_MS, move || {
                 if let (Some(request), Some(context)) = (live.judged_request(), live.judged_context()) {
                     let report = analyse(&request, &context);
-                    crate::iac::refresh(&live, &report.0);
+                    crate::iac::refresh(&live, &request, &report.0);
                     dispatch.dispatch(Analysed { report, text_revision: edits.get() });
                     on_analysed.emit(());
                     // Yew renders the new analysis in a microtask: before any other task sees this.

@@ -83,7 +83,8 @@ pub fn use_playground(opening: &PlaygroundState, keep: bool) -> UsePlayground {
                 // A sample file (crates/web/src/iac lists them): fetched, read by the file view.
                 remember("A sample file loaded".into());
                 live.context_editor.set_text(DEFAULT_CONTEXT_JSON);
-                crate::iac::load_file(file, &live.request_editor.js());
+                let request = samples::default_sample().map_or("", |s| s.request);
+                crate::iac::load_file(file, &live.request_editor.js(), &live.context_editor.js(), request);
             }
         })
     };

@@ -9,25 +9,13 @@
 
 use crate::state::live::LiveState;
 use trailscope_core::report::Report;
+use trailscope_core::request::files::{json_file_of, JsonFile};
 use wasm_bindgen::prelude::*;
 
 // The inline module (not minified: comment here): `file` is the view's (www/iac/iac-view.js)
-// once loaded; FILES are the sample files (crates/core/samples/files/, copied beside the page),
-// added as the samples menu's last group once it is drawn; the page loads the one picked.
+// once loaded; `loaded` is the sample file last loaded (SAMPLE_FILES below), by name and text.
 #[wasm_bindgen(inline_js = "
-let view, file, wanted = null;
-const FILES = [
-  ['cloudformation.yaml', 'CloudFormation YAML: writes to one S3 bucket'],
-  ['terraform.tf', 'Terraform: two trails (management writes, Lambda data events)'],
-  ['cdk.ts', 'CDK CfnTrail: write-only management events'],
-];
-function listFiles(menu) {
-  if (!menu || menu.querySelector('[label^=Your]')) return;
-  const group = document.createElement('optgroup');
-  group.label = 'Your own files: CloudFormation, Terraform, CDK';
-  group.append(...FILES.map(([name, title]) => new Option(title, 'file:' + name)));
-  menu.append(group);
-}
+let view, file, loaded, wanted = null;
 export const file_request = () => file?.request;
 export const picked_trail = () => (file?.request === undefined ? undefined : file.picked ?? undefined);
 export function pick_trail(name) {
@@ -36,7 +24,6 @@ export function pick_trail(name) {
 }
 export const read_context = (text) => (file?.context?.[0] === text ? file.context[1] : undefined);
 export function refresh_file(editor, contextEditor, json, refused) {
-  listFiles(document.querySelector('[data-testid=samples]'));
   if (json && !refused && !view) return;
   view ??= import(new URL('iac/iac-view.js', document.baseURI).href);
   view.then((m) => {
@@ -44,8 +31,14 @@ export function refresh_file(editor, contextEditor, json, refused) {
     m.refresh(editor, contextEditor, json, refused);
   }, () => {});
 }
-export function load_file(name, editor) {
-  fetch(new URL('samples/' + name, document.baseURI)).then((r) => r.text()).then((text) => editor.setText(text));
+export const file_sample = (text) => (loaded?.[1] === text ? 'file:' + loaded[0] : undefined);
+export function load_file(name, editor, contextEditor, request) {
+  fetch(new URL('samples/' + name, document.baseURI)).then((r) => r.text()).then((text) => {
+    loaded = [name, text];
+    if (!name.startsWith('describe-trails')) return editor.setText(text);
+    editor.setText(request);
+    contextEditor.setText(text);
+  });
 }
 ")]
 
@@ -53,6 +46,8 @@ extern "C" {
     /// While the editor holds a file: its picked trail's selectors as a JSON request (empty
     /// when they are not valid: nothing is judged then).
     pub fn file_request() -> Option<String>;
+    /// The sample file (`file:NAME`) the request editor still holds as loaded, if any.
+    pub fn file_sample(text: &str) -> Option<String>;
     /// While the editor holds a file: the trail picked (its label, else its name), if any.
     pub fn picked_trail() -> Option<String>;
     /// The trail to pick (a link's, a restored state's) when the editor holds a file.
@@ -60,14 +55,31 @@ extern "C" {
     /// The context JSON that describe-trails output `text` describes, once the view read it.
     pub fn read_context(text: &str) -> Option<String>;
     fn refresh_file(editor: &JsValue, context_editor: &JsValue, json: bool, refused: bool);
-    /// Puts a sample file (`samples/files/`, beside the page) in `editor`.
-    pub fn load_file(name: &str, editor: &JsValue);
+    /// Puts a sample file (`samples/files/`, beside the page) in `editor`; describe-trails
+    /// output goes to `context_editor` instead, with `request` in `editor`.
+    pub fn load_file(name: &str, editor: &JsValue, context_editor: &JsValue, request: &str);
 }
 
-/// After each analysis (`report`): the view reads the request editor's text as a file unless
-/// the page read it as a JSON request itself, and the context editor's as describe-trails
-/// output when it is no context. Once it has, it tells the editor, which re-runs the analysis.
-pub fn refresh(live: &LiveState, report: &Report) {
-    let json = report.form.is_some() && file_request().is_none();
+/// The sample files (`crates/core/samples/files/`, copied beside the page as `samples/`), one
+/// per dialect the page reads, and describe-trails output (loaded as the account context): the
+/// samples menu's last group, by file name and title.
+pub const SAMPLE_FILES: &[(&str, &str)] = &[
+    ("cloudformation.yaml", "CloudFormation YAML: writes to one S3 bucket"),
+    ("cloudformation.json", "CloudFormation JSON: management and S3 object events, but the log bucket"),
+    ("terraform.tf", "Terraform: two trails (management writes, Lambda data events)"),
+    ("terraform-plan.json", "terraform show -json: a plan, its bucket known after apply"),
+    ("cdk.ts", "CDK CfnTrail: write-only management events"),
+    ("describe-trails.json", "describe-trails output as the account context"),
+];
+
+/// After each analysis (`report` of `request`): the view reads the request editor's text as a
+/// file unless the page read it as a JSON request itself (a CloudFormation template or
+/// `terraform show -json` output is JSON too, but a file: never a valid request, so only an
+/// invalid one is looked at again), and the context editor's as describe-trails output when it
+/// is no context. Once it has, it tells the editor, which re-runs the analysis.
+pub fn refresh(live: &LiveState, request: &str, report: &Report) {
+    let file_json =
+        || matches!(json_file_of(request), Some(JsonFile::CloudformationTemplate | JsonFile::TerraformShowOutput));
+    let json = report.form.is_some() && file_request().is_none() && (report.valid || !file_json());
     refresh_file(&live.request_editor.js(), &live.context_editor.js(), json, report.context_error.is_some());
 }

@@ -55,7 +55,8 @@ impl LiveState {
     }
 
     fn sample_of(&self, request: &str) -> Option<String> {
-        self.sample.borrow().clone().filter(|id| samples::find(id).is_some_and(|s| s.request == request))
+        let sample = self.sample.borrow().clone().filter(|id| samples::find(id).is_some_and(|s| s.request == request));
+        sample.or_else(|| crate::iac::file_sample(request))
     }
 
     /// The request the page judges (the analysis, the replay, the Ask panel): the editor's

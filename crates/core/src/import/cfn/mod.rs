@@ -16,12 +16,6 @@ use std::collections::HashMap;
 
 pub const TRAIL_TYPE: &str = "AWS::CloudTrail::Trail";
 
-/// True when `root` looks like a template: a `Resources` object or a format version.
-pub fn is_template(root: &Node) -> bool {
-    root.get("AWSTemplateFormatVersion").is_some()
-        || root.get("Resources").is_some_and(|r| matches!(r.value.value, Value::Object(_)))
-}
-
 /// The trails of the template `root` (parsed from `text`) that set selectors.
 pub fn trails(text: &str, root: &Node) -> Vec<ImportedTrail> {
     let Some(Value::Object(resources)) = root.get("Resources").map(|m| &m.value.value) else {
@@ -109,7 +103,7 @@ mod tests {
     #[test]
     fn every_trail_with_selectors_becomes_a_request() {
         let root = parse(TEMPLATE).unwrap();
-        assert!(is_template(&root));
+        assert!(crate::request::files::is_cloudformation_template(&root));
         let trails = trails(TEMPLATE, &root);
         let names: Vec<&str> = trails.iter().map(|t| t.name.as_str()).collect();
         assert_eq!(names, ["audit-trail", "Unnamed"]);

@@ -1,13 +1,14 @@
 // Issue 14 §2: a large replay in the tab. A share link asks for a synthetic log of about
 // TRAILSCOPE_REPLAY_BYTES (100 MB in `make test`, 1 GB in `make bench`), which the replay worker
 // generates piece by piece as it reads (www/worker/replay-worker.js): nothing large is stored on
-// disk or sent over the network. Throughout the replay the test clicks the page every ~500 ms
+// disk or sent over the network. Throughout the replay the test clicks the page every ~250 ms
 // and samples the tab's memory; then it replays again and cancels.
 //
 // Figures (printed, and asserted against the issue's budgets):
 // - memory: the private footprint (Private_Clean + Private_Dirty + Swap of /proc/PID/smaps_rollup)
-//   of the renderer process that runs the page and its replay worker (the one renderer with a
-//   DedicatedWorker thread; CDP SystemInfo.getProcessInfo lists the renderers' PIDs): the JS
+//   of the renderer process that runs the page and its replay worker (a renderer with a
+//   DedicatedWorker thread, the largest if a closed page's lingers; CDP SystemInfo.getProcessInfo
+//   lists the renderers' PIDs): the JS
 //   heaps of page and worker, the worker's wasm memory, the DOM. Also CDP Performance.getMetrics
 //   JSHeapUsedSize (the page's main-thread heap only).
 // - click latency: from a real click's event.timeStamp (CDP Input.dispatchMouseEvent, so the
@@ -29,7 +30,7 @@ const EVENTS = Math.ceil(BYTES / RECORD_BYTES);
 const MEMORY_BUDGET = 200 * 1024 * 1024;
 const CLICK_BUDGET_MS = 100;
 const CANCEL_BUDGET_MS = 200;
-const CLICK_EVERY_MS = 500;
+const CLICK_EVERY_MS = 250;
 
 const REQUEST = `{
   "TrailName": "management-events",
@@ -84,27 +85,38 @@ function instrument() {
   );
 }
 
-/** The tab's renderer: the one renderer process running a dedicated worker (the replay's). */
-async function rendererPid(browserSession: CDPSession): Promise<number> {
+/** The renderers running a dedicated worker: the tab's (the replay's worker), and for a moment
+ * those of the pages earlier tests closed. */
+async function workerRenderers(browserSession: CDPSession): Promise<number[]> {
   const { processInfo } = (await browserSession.send('SystemInfo.getProcessInfo')) as {
     processInfo: { type: string; id: number }[];
   };
+  const threads = (pid: number) => {
+    try {
+      return fs.readdirSync(`/proc/${pid}/task`);
+    } catch {
+      return []; // the process ended meanwhile
+    }
+  };
   const runsWorker = (pid: number) =>
-    fs.readdirSync(`/proc/${pid}/task`).some((t) => {
+    threads(pid).some((t) => {
       try {
         return fs.readFileSync(`/proc/${pid}/task/${t}/comm`, 'utf8').startsWith('DedicatedWorker');
       } catch {
         return false; // the thread ended meanwhile
       }
     });
-  const pids = processInfo.filter((p) => p.type === 'renderer').map((p) => p.id).filter(runsWorker);
-  expect(pids, 'one renderer runs the replay worker').toHaveLength(1);
-  return pids[0];
+  return processInfo.filter((p) => p.type === 'renderer').map((p) => p.id).filter(runsWorker);
 }
 
-/** Private bytes of process `pid`: what it alone holds in RAM or swap. */
+/** Private bytes of process `pid`: what it alone holds in RAM or swap (0 once it ended). */
 function privateBytes(pid: number): number {
-  const rollup = fs.readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
+  let rollup = '';
+  try {
+    rollup = fs.readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
+  } catch {
+    return 0;
+  }
   const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(rollup)?.[1] ?? 0);
   return (kb('Private_Clean') + kb('Private_Dirty') + kb('Swap')) * 1024;
 }
@@ -137,11 +149,13 @@ test(`a ${mb(BYTES)} synthetic replay keeps the tab small and answering, and can
   // Clicks start once the worker reads (its first progress report): before that, the page is
   // still opening the link and the worker compiling its wasm.
   await page.waitForFunction(() => (window as any).__replay.type === 'progress');
-  const pid = await rendererPid(browserSession);
+  // A renderer of a page an earlier test closed may linger: the largest is counted, an upper
+  // bound of this tab's.
+  const tabPrivate = async () => Math.max(...(await workerRenderers(browserSession)).map(privateBytes));
   let [peakPrivate, peakHeap, clicks] = [0, 0, 0];
   const where: Record<string, { x: number; y: number }> = {};
   while (!(await replayStatus(page).textContent())?.startsWith('Replayed')) {
-    peakPrivate = Math.max(peakPrivate, privateBytes(pid));
+    peakPrivate = Math.max(peakPrivate, await tabPrivate());
     peakHeap = Math.max(peakHeap, await jsHeapUsed(session));
     // Embed opens its panel, the panel's Close shuts it: each click changes the DOM.
     const button = clicks++ % 2 === 0 ? 'embed' : 'share-close';

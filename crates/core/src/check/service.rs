@@ -299,6 +299,15 @@ mod tests {
         assert!(!put_event_selectors("{", None).is_valid());
     }
 
+    /// The limit is the largest text read (kills `>` -> `>=` in put_event_selectors).
+    #[test]
+    fn a_text_at_the_limit_is_read_and_one_byte_more_is_not() {
+        let at_limit = format!("{VALID}{}", " ".repeat(MAX_INPUT_BYTES - VALID.len()));
+        assert!(put_event_selectors(&at_limit, None).is_valid());
+        let over = put_event_selectors(&format!("{at_limit} "), None);
+        assert_eq!(over.diagnostics[0].code, Code::InputTooLarge);
+    }
+
     /// Without a context the named trail is assumed in us-east-1 of account 123456789012 (the
     /// module's contract); a name given as an ARN is that trail's ARN as written.
     #[test]

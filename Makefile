@@ -6,7 +6,7 @@ export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 export TRUNK_OFFLINE := true
 PORT ?= 8080
 
-.PHONY: serve test build dist wasm-pkg tools test-tools editor wire-types test-rust test-wasm test-e2e test-conformance test-export lint bench size clean fuzz
+.PHONY: serve test build dist wasm-pkg tools test-tools editor wire-types test-rust test-wasm test-e2e test-conformance test-export lint bench bench-e2e size clean fuzz
 
 ## Install the build tools (wasm32 target, trunk, wasm-bindgen-cli, npm packages) if missing.
 tools:
@@ -118,6 +118,12 @@ bench: tools test-tools
 	CARGO_TARGET_WASM32_WASIP1_RUNNER="node --no-warnings scripts/wasi-run.mjs" \
 	  cargo run --locked --release -p trailscope-bench --bin extract-ablation --target wasm32-wasip1
 	scripts/bench-wasm.sh
+	$(MAKE) bench-e2e
+
+## Issue 14 §2 at full size: the tab replays a ~1 GB synthetic log under the memory, click and
+## cancel budgets (test-e2e runs the same test at 100 MB).
+bench-e2e: dist
+	TRAILSCOPE_REPLAY_BYTES=1000000000 npx playwright test tests/e2e/replay-pressure.spec.ts
 
 clean:
 	rm -rf dist target/criterion

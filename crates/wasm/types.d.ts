@@ -98,7 +98,7 @@ export type InputForm = "PutEventSelectorsRequest" | "GetEventSelectorsOutput" |
 /**
  * What a diagnostic is: the exception CloudTrail (or the SDK) would raise, or a lint name.
  */
-export type Code = "JsonSyntaxError" | "InputTooLarge" | "UnrecognizedInput" | "SyntaxError" | "ParamValidationError" | "InvalidTrailNameException" | "CloudTrailARNInvalidException" | "ThrottlingException" | "UnsupportedOperationException" | "TrailNotFoundException" | "InvalidHomeRegionException" | "OperationNotPermittedException" | "NotOrganizationMasterAccountException" | "NoManagementAccountSLRExistsException" | "InsufficientDependencyServiceAccessPermissionException" | "ConflictException" | "InvalidEventSelectorsException" | "DuplicateKey" | "DuplicateValue" | "NoEffect" | "LogsNothing" | "NeverMatches" | "WildcardInValue" | "ArnEqualsPrefix" | "S3BucketWithoutSlash" | "ArnFormatMismatch" | "AllDataEvents" | "NotChecked" | "ToolDisagrees";
+export type Code = "JsonSyntaxError" | "InputTooLarge" | "UnrecognizedInput" | "SyntaxError" | "ParamValidationError" | "InvalidTrailNameException" | "CloudTrailARNInvalidException" | "ThrottlingException" | "UnsupportedOperationException" | "TrailNotFoundException" | "InvalidHomeRegionException" | "OperationNotPermittedException" | "NotOrganizationMasterAccountException" | "NoManagementAccountSLRExistsException" | "InsufficientDependencyServiceAccessPermissionException" | "ConflictException" | "InvalidEventSelectorsException" | "DuplicateKey" | "DuplicateValue" | "NoEffect" | "LogsNothing" | "NeverMatches" | "WildcardInValue" | "ArnEqualsPrefix" | "S3BucketWithoutSlash" | "ArnFormatMismatch" | "AllDataEvents" | "ProblemsNotShown" | "NotChecked" | "ToolDisagrees";
 
 export type Severity = "error" | "warning" | "note";
 

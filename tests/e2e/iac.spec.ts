@@ -99,7 +99,7 @@ test('a Terraform file with two trails: the picker lists both with their status;
   await picker.selectOption({ index: 1 });
   await expect(shown(page, 'status')).toHaveText('400 InvalidEventSelectorsException');
   await expect(shown(page, 'error-count')).toHaveText('1 error');
-  await expect(page.locator('.problem .where').first()).toHaveText(/^11:/);
+  await expect(page.locator('.problem:visible .where').first()).toHaveText(/^11:/);
   await expect.poll(() => markedLines(page)).toEqual([11]);
   await expect(page.getByTestId('file-judged')).toContainText('need valid selectors');
 });

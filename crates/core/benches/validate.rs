@@ -3,6 +3,7 @@
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use std::hint::black_box;
 use trailscope_core::context::DEFAULT_CONTEXT_JSON;
+use trailscope_core::limits::MAX_INPUT_BYTES;
 use trailscope_core::report::{report, Offsets};
 use trailscope_core::{put_event_selectors, AccountContext};
 
@@ -41,6 +42,19 @@ fn max_diagnostics_request() -> String {
     max_advanced_request().replace("E0", "E*").replace("\"Data\"", "\"data\"")
 }
 
+/// The slowest inputs under the 4 MiB limit found by fuzzing and by
+/// crates/fuzz-checks/examples/adversarial.rs (issue 14 §1): two million client-side type errors,
+/// and a million duplicate values in one list. Only the first problems are listed (decisions D53).
+fn most_problems_requests() -> [(&'static str, String); 2] {
+    let room = MAX_INPUT_BYTES - 1000;
+    let type_errors = format!("[{}]", vec!["1"; room / 2].join(","));
+    let duplicates = format!(
+        r#"{{"TrailName":"t","AdvancedEventSelectors":[{{"FieldSelectors":[{{"Field":"eventCategory","Equals":["Data"]}},{{"Field":"resources.type","Equals":["AWS::S3::Object"]}},{{"Field":"eventName","Equals":[{}]}}]}}]}}"#,
+        vec![r#""e""#; room / 4].join(",")
+    );
+    [("4_mib_of_type_errors_report_utf16", type_errors), ("4_mib_of_duplicate_values_report_utf16", duplicates)]
+}
+
 fn bench(c: &mut Criterion) {
     let context = AccountContext::from_json(DEFAULT_CONTEXT_JSON).unwrap();
     let mut group = c.benchmark_group("validate");
@@ -62,6 +76,12 @@ fn bench(c: &mut Criterion) {
     group.bench_function("advanced_500_values_with_diagnostics_report_utf16", |b| {
         b.iter(|| report(black_box(&noisy), Some(DEFAULT_CONTEXT_JSON), Offsets::BytesAndUtf16))
     });
+    group.sample_size(10);
+    for (name, request) in most_problems_requests() {
+        assert!(request.len() <= MAX_INPUT_BYTES, "{name} is over the limit");
+        group.throughput(Throughput::Bytes(request.len() as u64));
+        group.bench_function(name, |b| b.iter(|| report(black_box(&request), None, Offsets::BytesAndUtf16)));
+    }
     group.finish();
 }
 

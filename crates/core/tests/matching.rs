@@ -297,3 +297,35 @@ fn the_one_line_reason_names_the_decisions_it_rests_on() {
     let read = management("ec2.amazonaws.com", "DescribeInstances", true);
     assert!(!reason(&s, &read).contains("decision"), "{}", reason(&s, &read));
 }
+
+/// What `Matcher::check` says of advanced selector 0 for `record`.
+fn miss(selectors: &Selectors, record: &Value) -> Result<(), trailscope_core::replay::matcher::Miss> {
+    let text = record.to_string();
+    let event: EventRecord = serde_json::from_str(&text).unwrap();
+    Matcher::new(selectors).check(0, &event, event.category())
+}
+
+/// The field selector that failed is the one the explanation points at: the eventCategory one
+/// when the category differs, wherever it is written and whatever else fails (issue 14 §3:
+/// kills the mutants of `Matcher::check` and `category_index`); and an exclusion is told from
+/// a value not selected.
+#[test]
+fn a_miss_names_the_field_selector_that_failed_and_how() {
+    use trailscope_core::replay::matcher::Miss;
+    let s = selectors(json!({"AdvancedEventSelectors": [{"FieldSelectors": [
+        {"Field": "eventName", "Equals": ["GetObject"]},
+        {"Field": "eventCategory", "Equals": ["Data"]},
+        {"Field": "eventSource", "NotEquals": ["kms.amazonaws.com"]}
+    ]}]}));
+    let describe = management("ec2.amazonaws.com", "DescribeInstances", true);
+    assert_eq!(miss(&s, &describe), Err(Miss::Field { index: 1, excluded: false }));
+    let s = selectors(json!({"AdvancedEventSelectors": [{"FieldSelectors": [
+        {"Field": "eventCategory", "Equals": ["Management"]},
+        {"Field": "eventSource", "NotEquals": ["kms.amazonaws.com"]},
+        {"Field": "eventName", "Equals": ["Decrypt"]}
+    ]}]}));
+    let kms = management("kms.amazonaws.com", "Decrypt", true);
+    assert_eq!(miss(&s, &kms), Err(Miss::Field { index: 1, excluded: true }));
+    assert_eq!(miss(&s, &describe), Err(Miss::Field { index: 2, excluded: false }));
+    assert_eq!(miss(&s, &management("ec2.amazonaws.com", "Decrypt", true)), Ok(()));
+}

@@ -6,3 +6,4 @@ pub mod context_fix;
 pub mod lookup;
 pub(crate) mod rules;
 pub mod service;
+pub mod shown;

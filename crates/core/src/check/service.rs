@@ -9,8 +9,10 @@ use crate::catalog::arn;
 use crate::check::context::{AccountContext, DEFAULT_ACCOUNT, DEFAULT_REGION};
 use crate::check::lookup;
 use crate::check::rules;
-use crate::diagnostics::{Code, Diagnostic, Stage};
-use crate::limits::MAX_INPUT_BYTES;
+use crate::check::shown;
+use crate::diagnostics::problems::STAGES;
+use crate::diagnostics::{Code, Diagnostic, Problems, Stage};
+use crate::limits::{MAX_INPUT_BYTES, SHOWN_PER_STAGE};
 use crate::request::input::{self, InputForm};
 use crate::request::located::Request;
 use crate::request::model::{Selectors, SelectorsResponse};
@@ -110,13 +112,18 @@ pub fn too_large(len: usize) -> Diagnostic {
 /// Terraform or CDK file (spans into that file).
 #[inline]
 pub fn evaluate(root: &json::Node, context: Option<&AccountContext>) -> Evaluation {
+    evaluate_in(root, context, Problems::default())
+}
+
+/// [`evaluate`], reporting into `problems` (whose budget the tests make small).
+fn evaluate_in(root: &json::Node, context: Option<&AccountContext>, mut problems: Problems) -> Evaluation {
     let trail_for_list = context.map_or("my-trail", |c| c.default_trail_name());
-    let (read, mut diagnostics) = input::read(root, trail_for_list);
+    let read = input::read(root, trail_for_list, &mut problems);
     let Some((form, request)) = read else {
-        return finish(None, diagnostics, None, None);
+        return finish(None, problems, None, None);
     };
-    let trail = judge(&request, context, &mut diagnostics);
-    finish(Some(form), diagnostics, Some(&request), trail)
+    let trail = judge(&request, context, &mut problems);
+    finish(Some(form), problems, Some(&request), trail)
 }
 
 /// The known trail: its ARN and stored selectors.
@@ -126,10 +133,9 @@ struct KnownTrail {
 }
 
 /// Runs the service-side stages; returns the trail when the lookup succeeded.
-fn judge(request: &Request, context: Option<&AccountContext>, out: &mut Vec<Diagnostic>) -> Option<KnownTrail> {
-    let name_start = out.len();
+fn judge(request: &Request, context: Option<&AccountContext>, out: &mut Problems) -> Option<KnownTrail> {
     rules::run(rules::NAME_RULES, request, out);
-    let name_ok = out[name_start..].iter().all(|d| !d.is_error());
+    let name_ok = !out.built().iter().any(|d| d.is_error() && d.code.stage() == Stage::Name);
     let trail = match (&request.trail_name, name_ok) {
         (Some(name), true) => match context {
             Some(context) => match lookup::find(context, name) {
@@ -138,7 +144,8 @@ fn judge(request: &Request, context: Option<&AccountContext>, out: &mut Vec<Diag
                     stored: trail.selectors.clone().unwrap_or_default(),
                 }),
                 Err(d) => {
-                    out.push(*d);
+                    out.next_emitter();
+                    out.push(|| *d);
                     None
                 }
             },
@@ -171,14 +178,17 @@ fn assumed_arn(name: &str) -> String {
 
 fn finish(
     form: Option<InputForm>,
-    mut diagnostics: Vec<Diagnostic>,
+    problems: Problems,
     request: Option<&Request>,
     trail: Option<KnownTrail>,
 ) -> Evaluation {
-    let failure = api_error(&diagnostics);
+    let (mut diagnostics, unbuilt) = problems.into_parts();
+    let failure = api_error(&diagnostics, &unbuilt);
     let judged = !diagnostics.iter().any(|d| d.is_error() && !matches!(d.code.stage(), Stage::Name | Stage::Lookup));
     let selectors = request.filter(|_| judged).map(stored::selectors);
     diagnostics.sort_by_key(|d| (d.span.start, d.span.end));
+    // The outcome above saw every problem; the list shows the first of each stage (decisions D53).
+    let diagnostics = shown::cap(diagnostics, unbuilt);
     let outcome = match (failure, request, &trail) {
         (Some(error), _, _) => Outcome::Error(error),
         (None, Some(request), Some(trail)) => {
@@ -203,19 +213,16 @@ fn finish(
     Evaluation { form, diagnostics, outcome, trail, selectors }
 }
 
-/// The error of the first stage that failed, as the SDK or the API reports it.
-fn api_error(diagnostics: &[Diagnostic]) -> Option<ApiError> {
+/// The error of the first stage that failed, as the SDK or the API reports it. `unbuilt` counts
+/// the problems of each stage past their emitter's budget (decisions D53).
+fn api_error(diagnostics: &[Diagnostic], unbuilt: &[usize; STAGES.len()]) -> Option<ApiError> {
     let errors = diagnostics.iter().filter(|d| d.is_error());
     let stage = errors.clone().map(|d| d.code.stage()).min()?;
     let in_stage: Vec<&Diagnostic> = errors.filter(|d| d.code.stage() == stage).collect();
     Some(match stage {
-        // botocore reports every parameter problem in one message, in its own order.
         Stage::Client => ApiError {
             error_type: Code::ParamValidationError,
-            message: format!(
-                "Parameter validation failed:\n{}",
-                in_stage.iter().map(|d| d.message.as_str()).collect::<Vec<_>>().join("\n")
-            ),
+            message: param_validation_message(&in_stage, unbuilt[Stage::Client as usize]),
             http_status: None,
             raised_by: RaisedBy::Client,
         },
@@ -237,9 +244,28 @@ fn api_error(diagnostics: &[Diagnostic]) -> Option<ApiError> {
     })
 }
 
+/// botocore reports every parameter problem in one message, in its own order (the order
+/// reported). Past the first [`SHOWN_PER_STAGE`], trailscope counts them (decisions D53): a
+/// 4 MiB request can hold two million, a message of 200 MB.
+fn param_validation_message(reported: &[&Diagnostic], unbuilt: usize) -> String {
+    let mut message = String::from("Parameter validation failed:");
+    for d in reported.iter().take(SHOWN_PER_STAGE) {
+        message.push('\n');
+        message.push_str(&d.message);
+    }
+    let more = reported.len().saturating_sub(SHOWN_PER_STAGE) + unbuilt;
+    if more > 0 {
+        message
+            .push_str(&format!("\n... and {more} more (trailscope lists the first {SHOWN_PER_STAGE}; decisions D53)"));
+    }
+    message
+}
+
 /// The evaluation of an input that never becomes a request: `diagnostic` says why.
 pub fn failed_input(diagnostic: Diagnostic) -> Evaluation {
-    finish(None, vec![diagnostic], None, None)
+    let mut problems = Problems::default();
+    problems.push(|| diagnostic);
+    finish(None, problems, None, None)
 }
 
 fn syntax_diagnostic(e: json::SyntaxError) -> Diagnostic {
@@ -273,6 +299,15 @@ mod tests {
         assert!(!put_event_selectors("{", None).is_valid());
     }
 
+    /// The limit is the largest text read (kills `>` -> `>=` in put_event_selectors).
+    #[test]
+    fn a_text_at_the_limit_is_read_and_one_byte_more_is_not() {
+        let at_limit = format!("{VALID}{}", " ".repeat(MAX_INPUT_BYTES - VALID.len()));
+        assert!(put_event_selectors(&at_limit, None).is_valid());
+        let over = put_event_selectors(&format!("{at_limit} "), None);
+        assert_eq!(over.diagnostics[0].code, Code::InputTooLarge);
+    }
+
     /// Without a context the named trail is assumed in us-east-1 of account 123456789012 (the
     /// module's contract); a name given as an ARN is that trail's ARN as written.
     #[test]
@@ -280,5 +315,124 @@ mod tests {
         assert_eq!(response_arn(VALID), "arn:aws:cloudtrail:us-east-1:123456789012:trail/my-trail");
         let arn = "arn:aws:cloudtrail:eu-west-1:111122223333:trail/other";
         assert_eq!(response_arn(&VALID.replace("my-trail", arn)), arn);
+    }
+
+    mod budget {
+        //! Each emitter builds only its first problems (decisions D53): the answer must not
+        //! depend on how many. Requests with many problems of every stage, evaluated with
+        //! budgets of 1 to 3 problems and with no limit.
+        use super::super::*;
+        use proptest::prelude::*;
+
+        fn one_of(items: &'static [&'static str]) -> impl Strategy<Value = String> {
+            proptest::sample::select(items).prop_map(str::to_string)
+        }
+
+        fn list(items: &'static [&'static str], most: usize) -> impl Strategy<Value = String> {
+            proptest::collection::vec(proptest::sample::select(items), 0..=most).prop_map(|v| v.join(","))
+        }
+
+        fn field_selector() -> impl Strategy<Value = String> {
+            prop_oneof![
+                one_of(&["\"Data\"", "\"Management\"", "\"Dat\"", "\"NetworkActivity\"", "1"])
+                    .prop_map(|c| format!(r#"{{"Field":"eventCategory","Equals":[{c}]}}"#)),
+                list(&["\"AWS::S3::Object\"", "\"AWS::S3::Objec\"", "\"AWS::Lambda::Function\"", "\"x\""], 4)
+                    .prop_map(|v| format!(r#"{{"Field":"resources.type","Equals":[{v}]}}"#)),
+                (list(&["\"Get*\"", "\"\"", "\"a\"", "2"], 4), list(&["\"a\"", "\"Put\""], 3))
+                    .prop_map(|(e, s)| format!(r#"{{"Field":"eventName","Equals":[{e}],"StartsWith":[{s}]}}"#)),
+                list(&["\"true\"", "\"maybe\""], 3).prop_map(|v| format!(r#"{{"Field":"readOnly","Equals":[{v}]}}"#)),
+                list(&["\"arn:aws:s3:::b/\"", "\"x\"", "\"arn:aws:s3:::b\"", "\"arn:aws:s3:::b/*\""], 4)
+                    .prop_map(|v| format!(r#"{{"Field":"resources.ARN","StartsWith":[{v}]}}"#)),
+                Just(r#"{"Field":"bogus","Equals":["x"]}"#.to_string()),
+                Just(r#"{"Field":"eventName"}"#.to_string()),
+                Just(r#"{"Field":1,"Equals":["x"],"Extra":1}"#.to_string()),
+            ]
+        }
+
+        fn advanced_selector() -> impl Strategy<Value = String> {
+            proptest::collection::vec(field_selector(), 0..5)
+                .prop_map(|fields| format!(r#"{{"Name":"s","FieldSelectors":[{}]}}"#, fields.join(",")))
+        }
+
+        fn basic_selector() -> impl Strategy<Value = String> {
+            let rw = one_of(&["\"All\"", "\"ReadOnly\"", "\"Al\"", "1"]);
+            let management = one_of(&["true", "false", "\"true\""]);
+            let types = one_of(&["\"AWS::S3::Object\"", "\"AWS::Lambda::Function\"", "\"AWS::S3::Objec\""]);
+            let values = list(&["\"arn:aws:s3:::b/\"", "\"arn:aws:s3:::b\"", "\"arn:aws:lambda\"", "\"x\"", "3"], 4);
+            let excluded = list(&["\"kms.amazonaws.com\"", "\"s3.amazonaws.com\""], 3);
+            (rw, management, proptest::collection::vec((types, values), 0..3), excluded).prop_map(
+                |(rw, management, resources, excluded)| {
+                    let resources: Vec<String> =
+                        resources.iter().map(|(t, v)| format!(r#"{{"Type":{t},"Values":[{v}]}}"#)).collect();
+                    format!(
+                        r#"{{"ReadWriteType":{rw},"IncludeManagementEvents":{management},"DataResources":[{}],"ExcludeManagementEventSources":[{excluded}]}}"#,
+                        resources.join(",")
+                    )
+                },
+            )
+        }
+
+        fn request() -> impl Strategy<Value = String> {
+            let name = one_of(&[
+                "\"my-trail\"",
+                "\"bad name!\"",
+                "\"arn:aws:cloudtrail:us-east-1:123456789012:trail/x\"",
+                "1",
+            ]);
+            let basic = proptest::collection::vec(basic_selector(), 0..4);
+            let advanced = proptest::collection::vec(advanced_selector(), 0..4);
+            (name, basic, advanced, any::<bool>(), any::<bool>()).prop_map(|(name, basic, advanced, both, extra)| {
+                let selectors = match (both, basic.is_empty()) {
+                    (true, _) | (false, true) => {
+                        format!(
+                            r#""EventSelectors":[{}],"AdvancedEventSelectors":[{}]"#,
+                            basic.join(","),
+                            advanced.join(",")
+                        )
+                    }
+                    (false, false) => format!(r#""EventSelectors":[{}]"#, basic.join(",")),
+                };
+                let extra = if extra { r#","Trail":1,"TrailName":"again""# } else { "" };
+                format!(r#"{{"TrailName":{name},{selectors}{extra}}}"#)
+            })
+        }
+
+        /// Every problem an evaluation knows of: those listed, and those a warning counts.
+        fn problems(evaluation: &Evaluation) -> usize {
+            evaluation
+                .diagnostics
+                .iter()
+                .map(|d| {
+                    let counted = d.message.split(' ').next().and_then(|n| n.parse().ok());
+                    if d.code == Code::ProblemsNotShown {
+                        counted.unwrap_or(0)
+                    } else {
+                        1
+                    }
+                })
+                .sum()
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(300))]
+            #[test]
+            fn the_answer_does_not_depend_on_the_budget(text in request(), budget in 1usize..4) {
+                let root = json::parse(&text).expect("generated JSON");
+                let full = evaluate_in(&root, None, Problems::with_budget(usize::MAX));
+                let small = evaluate_in(&root, None, Problems::with_budget(budget));
+                prop_assert_eq!(small.is_valid(), full.is_valid());
+                prop_assert_eq!(small.selectors.is_some(), full.selectors.is_some());
+                prop_assert_eq!(problems(&small), problems(&full));
+                if let (Outcome::Error(small), Outcome::Error(full)) = (&small.outcome, &full.outcome) {
+                    prop_assert_eq!(small.error_type, full.error_type);
+                    // botocore's message lists the problems; with a budget, the first ones.
+                    let first = |m: &str| m.lines().take(2).collect::<Vec<_>>().join("\n");
+                    prop_assert_eq!(first(&small.message), first(&full.message));
+                    if small.error_type != Code::ParamValidationError {
+                        prop_assert_eq!(&small.message, &full.message);
+                    }
+                }
+            }
+        }
     }
 }

@@ -133,7 +133,7 @@ fn category(text: &str, place: &Place) -> Option<Category> {
         let patched = format!("{}\"_\": 0{}", text.get(..place.from)?, text.get(place.to..)?);
         crate::json::parse(&patched).ok().filter(|_| place.role == Role::Key)
     })?;
-    let (read, _) = crate::request::input::read(&root, "");
+    let read = crate::request::input::read(&root, "", &mut crate::diagnostics::Problems::default());
     let (_, request) = read?;
     category_of(request.advanced_event_selectors().get(*i)?)
 }

@@ -120,6 +120,8 @@ codes! {
     S3BucketWithoutSlash = "S3BucketWithoutSlash", Lint, Warning, Decision;
     ArnFormatMismatch = "ArnFormatMismatch", Lint, Warning, Decision;
     AllDataEvents = "AllDataEvents", Lint, Warning, Decision;
+    /// Problems of a stage past the first ones listed, counted (decisions D53).
+    ProblemsNotShown = "ProblemsNotShown", Lint, Warning, Decision;
     // Notes on IaC files (issue 11): information, never a problem.
     /// A value left to deployment: what of it was not checked (decisions D45).
     @cfg(feature = "iac") NotChecked = "NotChecked", Lint, Note, Decision;

@@ -1,11 +1,14 @@
 //! Diagnostics are data: one type feeds editor markers, CLI output and the JS API.
 
 mod code;
+pub mod path;
+pub mod problems;
 pub mod render;
 pub mod report;
 pub(crate) mod suggest;
 
 pub use code::{Code, Provenance, Severity, Stage};
+pub use problems::Problems;
 
 use crate::source::json::Node;
 use crate::source::span::Span;
@@ -149,7 +152,18 @@ pub fn pointer_token(token: &str) -> String {
 
 /// `parent` + `/` + escaped `token`.
 pub fn child_pointer(parent: &str, token: impl std::fmt::Display) -> String {
-    format!("{parent}/{}", pointer_token(&token.to_string()))
+    use std::fmt::Write;
+    let mut pointer = String::with_capacity(parent.len() + 16);
+    pointer.push_str(parent);
+    pointer.push('/');
+    let start = pointer.len();
+    let _ = write!(pointer, "{token}");
+    if pointer[start..].contains(['~', '/']) {
+        let escaped = pointer_token(&pointer[start..]);
+        pointer.truncate(start);
+        pointer.push_str(&escaped);
+    }
+    pointer
 }
 
 #[cfg(test)]

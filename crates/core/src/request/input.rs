@@ -3,7 +3,8 @@
 //! `get-event-selectors` output (read as a request for the trail it names), or a bare array of
 //! basic or advanced selectors (the trail name comes from the account context).
 
-use crate::diagnostics::{child_pointer, Code, Diagnostic};
+use crate::diagnostics::path::Path;
+use crate::diagnostics::{child_pointer, Code, Diagnostic, Problems};
 use crate::request::client::{
     self, Shape, ADVANCED_EVENT_SELECTOR, EVENT_SELECTOR, GET_EVENT_SELECTORS_OUTPUT, PUT_EVENT_SELECTORS_REQUEST,
 };
@@ -22,37 +23,37 @@ pub enum InputForm {
     AdvancedEventSelectorList,
 }
 
-/// The request read from `root`, with its client-side diagnostics (and duplicate-key warnings).
-/// `context_trail` names the trail for a bare selector list.
-pub fn read(root: &Node, context_trail: &str) -> (Option<(InputForm, Request)>, Vec<Diagnostic>) {
-    let mut out = Vec::new();
-    duplicate_keys(root, &mut out);
-    let read = match &root.value {
+/// The request read from `root`; its client-side problems (and duplicate-key warnings) go to
+/// `out`. `context_trail` names the trail for a bare selector list.
+pub fn read(root: &Node, context_trail: &str, out: &mut Problems) -> Option<(InputForm, Request)> {
+    out.next_emitter();
+    duplicate_keys(root, out);
+    out.next_emitter();
+    match &root.value {
         Value::Object(_) if root.get("TrailARN").is_some() && root.get("TrailName").is_none() => {
-            client::validate(root, &Shape::Structure(&GET_EVENT_SELECTORS_OUTPUT), "", "", &mut out);
+            client::validate(root, &Shape::Structure(&GET_EVENT_SELECTORS_OUTPUT), "", out);
             let request = located::request(root, "TrailARN");
             Some((InputForm::GetEventSelectorsOutput, request))
         }
         Value::Object(_) => {
-            client::validate(root, &Shape::Structure(&PUT_EVENT_SELECTORS_REQUEST), "", "", &mut out);
+            client::validate(root, &Shape::Structure(&PUT_EVENT_SELECTORS_REQUEST), "", out);
             let request = located::request(root, "TrailName");
             Some((InputForm::PutEventSelectorsRequest, request))
         }
-        Value::Array(items) => Some(selector_list(root, items, context_trail, &mut out)),
+        Value::Array(items) => Some(selector_list(root, items, context_trail, out)),
         Value::Null | Value::Bool(_) | Value::Number(_) | Value::String(_) => {
-            out.push(unrecognized(root));
+            out.push(|| unrecognized(root));
             None
         }
         #[cfg(feature = "iac")]
         Value::Unknown(_) => {
-            out.push(unrecognized(root));
+            out.push(|| unrecognized(root));
             None
         }
-    };
-    (read, out)
+    }
 }
 
-fn selector_list(root: &Node, items: &[Node], context_trail: &str, out: &mut Vec<Diagnostic>) -> (InputForm, Request) {
+fn selector_list(root: &Node, items: &[Node], context_trail: &str, out: &mut Problems) -> (InputForm, Request) {
     let advanced = items.iter().any(|n| n.get("FieldSelectors").is_some() || n.get("Name").is_some());
     let mut request = Request {
         trail_name: Some(Located {
@@ -67,12 +68,12 @@ fn selector_list(root: &Node, items: &[Node], context_trail: &str, out: &mut Vec
     };
     let pointers = || (0..items.len()).map(|i| child_pointer("", i));
     if advanced {
-        client::validate(root, &Shape::List(&ADVANCED_SHAPE, 0), "AdvancedEventSelectors", "", out);
+        client::validate(root, &Shape::List(&ADVANCED_SHAPE, 0), "AdvancedEventSelectors", out);
         let selectors = items.iter().zip(pointers()).filter_map(|(n, p)| located::advanced_event_selector(n, p));
         request.advanced_event_selectors = whole(selectors.collect(), root.span);
         (InputForm::AdvancedEventSelectorList, request)
     } else {
-        client::validate(root, &Shape::List(&BASIC_SHAPE, 0), "EventSelectors", "", out);
+        client::validate(root, &Shape::List(&BASIC_SHAPE, 0), "EventSelectors", out);
         let selectors = items.iter().zip(pointers()).filter_map(|(n, p)| located::event_selector(n, p));
         request.event_selectors = whole(selectors.collect(), root.span);
         (InputForm::EventSelectorList, request)
@@ -102,29 +103,14 @@ fn unrecognized(root: &Node) -> Diagnostic {
 }
 
 /// JSON readers keep the last of duplicate members; the earlier ones are silently lost.
-fn duplicate_keys(root: &Node, out: &mut Vec<Diagnostic>) {
-    duplicates_under(root, &mut Vec::new(), out);
+fn duplicate_keys(root: &Node, out: &mut Problems) {
+    duplicates_under(root, &Path::Root(""), out);
 }
 
 /// Objects with at most this many members are checked pairwise, without a map.
 const SCANNED_MEMBERS: usize = 8;
 
-/// A step of the path from the root to a node.
-enum Step<'a> {
-    Key(&'a str),
-    Index(usize),
-}
-
-/// The JSON pointer of `path`, built only for a node that is reported: building one for every
-/// node cost an allocation per value of a 4 MiB document.
-fn pointer_of(path: &[Step<'_>]) -> String {
-    path.iter().fold(String::new(), |pointer, step| match step {
-        Step::Key(key) => child_pointer(&pointer, key),
-        Step::Index(i) => child_pointer(&pointer, i),
-    })
-}
-
-fn duplicates_under<'a>(node: &'a Node, path: &mut Vec<Step<'a>>, out: &mut Vec<Diagnostic>) {
+fn duplicates_under(node: &Node, path: &Path<'_>, out: &mut Problems) {
     match &node.value {
         Value::Object(members) => {
             // Each key's last position, so that telling an earlier duplicate stays linear in
@@ -132,23 +118,20 @@ fn duplicates_under<'a>(node: &'a Node, path: &mut Vec<Step<'a>>, out: &mut Vec<
             let last: Option<HashMap<&str, usize>> = (members.len() > SCANNED_MEMBERS)
                 .then(|| members.iter().enumerate().map(|(i, m)| (m.key.as_str(), i)).collect());
             for (i, member) in members.iter().enumerate() {
-                path.push(Step::Key(&member.key));
+                let path = Path::Key(path, &member.key);
                 let repeated = match &last {
                     Some(last) => last.get(member.key.as_str()).is_some_and(|&j| j != i),
                     None => members[i + 1..].iter().any(|later| later.key == member.key),
                 };
                 if repeated {
-                    out.push(duplicate_key(&member.key, &pointer_of(path), member.key_span));
+                    out.push(|| duplicate_key(&member.key, &path.pointer(), member.key_span));
                 }
-                duplicates_under(&member.value, path, out);
-                path.pop();
+                duplicates_under(&member.value, &path, out);
             }
         }
         Value::Array(items) => {
             for (i, item) in items.iter().enumerate() {
-                path.push(Step::Index(i));
-                duplicates_under(item, path, out);
-                path.pop();
+                duplicates_under(item, &Path::Index(path, i), out);
             }
         }
         Value::Null | Value::Bool(_) | Value::Number(_) | Value::String(_) => {}
@@ -178,15 +161,16 @@ mod tests {
     #[test]
     fn every_duplicate_but_the_last_is_reported_at_any_depth() {
         let node = parse(r#"{"a": 1, "b": {"c": 1, "c": 2}, "a": 2, "a": 3, "d": [{"e": 1, "e": 1}]}"#).unwrap();
-        let mut out = Vec::new();
+        let mut out = Problems::default();
         duplicate_keys(&node, &mut out);
-        let pointers: Vec<&str> = out.iter().map(|d| d.pointer.as_str()).collect();
+        let pointers: Vec<&str> = out.built().iter().map(|d| d.pointer.as_str()).collect();
         assert_eq!(pointers, ["/a", "/b/c", "/a", "/d/0/e"]);
         // Past SCANNED_MEMBERS, through the map: the same answer.
         let many: Vec<String> = (0..20).map(|i| format!(r#""k{}": {{"x~/": 1, "x~/": 2}}"#, i % 7)).collect();
         let node = parse(&format!("{{{}}}", many.join(", "))).unwrap();
-        let mut out = Vec::new();
+        let mut out = Problems::default();
         duplicate_keys(&node, &mut out);
+        let out = out.built();
         assert_eq!(out.len(), 13 + 20, "13 earlier keys, and one in each of the 20 values");
         assert_eq!(out[0].pointer, "/k0");
         assert_eq!(out[1].pointer, "/k0/x~0~1");

@@ -3,6 +3,8 @@
 //! stage has already reported it), so the rules judge everything else.
 
 use crate::diagnostics::child_pointer;
+#[cfg(feature = "iac")]
+use crate::diagnostics::path::Path;
 use crate::request::model::Operator;
 use crate::source::json::{Node, Value};
 use crate::source::span::Span;
@@ -79,7 +81,7 @@ impl Unknowns {
     #[cfg(feature = "iac")]
     fn of(root: &Node) -> Self {
         let mut found = Vec::new();
-        collect_unknowns(root, String::new(), &mut found);
+        collect_unknowns(root, &Path::Root(""), &mut found);
         Unknowns { found }
     }
 
@@ -90,17 +92,17 @@ impl Unknowns {
 }
 
 #[cfg(feature = "iac")]
-fn collect_unknowns(node: &Node, pointer: String, out: &mut Vec<(String, String)>) {
+fn collect_unknowns(node: &Node, path: &Path<'_>, out: &mut Vec<(String, String)>) {
     match &node.value {
-        Value::Unknown(u) if u.example().is_none() => out.push((pointer, u.written.clone())),
+        Value::Unknown(u) if u.example().is_none() => out.push((path.pointer(), u.written.clone())),
         Value::Object(members) => {
             for m in members {
-                collect_unknowns(&m.value, child_pointer(&pointer, &m.key), out);
+                collect_unknowns(&m.value, &Path::Key(path, &m.key), out);
             }
         }
         Value::Array(items) => {
             for (i, item) in items.iter().enumerate() {
-                collect_unknowns(item, child_pointer(&pointer, i), out);
+                collect_unknowns(item, &Path::Index(path, i), out);
             }
         }
         Value::Unknown(_) | Value::Null | Value::Bool(_) | Value::Number(_) | Value::String(_) => {}

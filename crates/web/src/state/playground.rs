@@ -10,8 +10,9 @@ use trailscope_core::samples;
 /// The format written today. A reader accepts exactly the versions it knows.
 pub const FORMAT_VERSION: u32 = 1;
 
-/// Largest synthetic log a state may ask for (the page's own largest button).
-pub const MAX_SYNTH_EVENTS: u32 = 500_000;
+/// Largest synthetic log a state may ask for: about 1 GB of records (issue 14 §2 replays one
+/// from a link), twice the page's own largest button.
+pub const MAX_SYNTH_EVENTS: u32 = 1_000_000;
 
 /// Events to replay, as the replay panel was given them. Written as `{"kind": "text", "text":
 /// …}`, `{"kind": "seed"}` or `{"kind": "synth", "events": n}` (read through [`EventsData`]: a

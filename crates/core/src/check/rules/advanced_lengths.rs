@@ -3,31 +3,31 @@
 //! `[\w|\d|\.|_]+`; each value at most 2048 characters.
 
 use super::invalid_selectors;
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::Problems;
 use crate::request::located::Request;
 
 pub const MAX_NAME: usize = 1000;
 pub const MAX_FIELD: usize = 1000;
 pub const MAX_VALUE: usize = 2048;
 
-pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
+pub fn check(request: &Request, out: &mut Problems) {
     for selector in request.advanced_event_selectors() {
         if let Some(name) = selector.name.as_ref().filter(|n| n.value.chars().count() > MAX_NAME) {
             let message = format!("Name is {} characters long; the maximum is {MAX_NAME}", name.value.chars().count());
-            out.push(invalid_selectors(message, &name.pointer, name.span).spec("§1.4").decision("D13"));
+            out.push(|| invalid_selectors(message, &name.pointer, name.span).spec("§1.4").decision("D13"));
         }
         for field in selector.field_selectors() {
             if let Some(f) = &field.field {
                 field_problems(&f.value)
                     .into_iter()
-                    .for_each(|m| out.push(invalid_selectors(m, &f.pointer, f.span).spec("§1.4").decision("D13")));
+                    .for_each(|m| out.push(|| invalid_selectors(m, &f.pointer, f.span).spec("§1.4").decision("D13")));
             }
             for value in field.conditions.iter().flat_map(|c| &c.values) {
                 let length = value.value.chars().count();
                 if length > MAX_VALUE {
                     let message =
                         format!("this value is {length} characters long; operator values can have at most {MAX_VALUE}");
-                    out.push(invalid_selectors(message, &value.pointer, value.span).spec("§1.4").decision("D13"));
+                    out.push(|| invalid_selectors(message, &value.pointer, value.span).spec("§1.4").decision("D13"));
                 }
             }
         }
@@ -57,6 +57,7 @@ fn truncate(text: &str) -> String {
 mod tests {
     use super::*;
     use crate::check::rules::test_support::{pointers, run_rule};
+    use crate::diagnostics::Diagnostic;
 
     fn selector(name: usize, field: &str, value: usize) -> Vec<Diagnostic> {
         run_rule(

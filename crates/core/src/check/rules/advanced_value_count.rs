@@ -2,12 +2,12 @@
 //! decisions D13: every value of every operator counts, eventCategory and resources.type too).
 
 use super::over_limit;
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::Problems;
 use crate::request::located::Request;
 
 pub const MAX_ADVANCED_VALUES: usize = 500;
 
-pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
+pub fn check(request: &Request, out: &mut Problems) {
     let values: Vec<_> = request
         .advanced_event_selectors()
         .iter()
@@ -22,7 +22,7 @@ pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
         );
         // spec: aws-messages.md, "501 condition values across 2 advanced selectors".
         let message = "There are too many filters applied. The maximum allowed number of filters is 500.";
-        out.push(over_limit(first_over, message, help, "D13"));
+        out.push(|| over_limit(first_over, message, help, "D13"));
     }
 }
 
@@ -30,6 +30,7 @@ pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
 mod tests {
     use super::*;
     use crate::check::rules::test_support::{pointers, run_rule};
+    use crate::diagnostics::Diagnostic;
 
     fn with_event_names(n: usize) -> Vec<Diagnostic> {
         let names: Vec<String> = (0..n).map(|i| format!("\"E{i}\"")).collect();

@@ -5,10 +5,10 @@ use super::fields::{category_of, resource_type_of};
 use crate::catalog::data_value::is_all;
 use crate::catalog::{basic_type, is_resource_type};
 use crate::catalog::{Category, Field};
-use crate::diagnostics::{Code, Diagnostic};
+use crate::diagnostics::{Code, Diagnostic, Problems};
 use crate::request::located::{AdvancedEventSelector, Request};
 
-pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
+pub fn check(request: &Request, out: &mut Problems) {
     for resource in request.event_selectors().iter().flat_map(|s| s.data_resources()) {
         let Some(ty) = &resource.resource_type else {
             continue;
@@ -17,7 +17,7 @@ pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
             continue;
         };
         for value in resource.values().iter().filter(|v| is_all(basic.service, &v.value)) {
-            out.push(warning(&ty.value, &value.pointer, value.span));
+            out.push(|| warning(&ty.value, &value.pointer, value.span));
         }
     }
     for selector in request.advanced_event_selectors() {
@@ -25,7 +25,7 @@ pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
             if let Some(ty) = resource_type_of(selector).filter(|t| is_resource_type(t)) {
                 let field = selector.field_selectors().iter().find(|f| f.known_field() == Some(Field::ResourcesType));
                 if let Some(value) = field.and_then(|f| f.conditions.first()).and_then(|c| c.values.first()) {
-                    out.push(warning(ty, &value.pointer, value.span));
+                    out.push(|| warning(ty, &value.pointer, value.span));
                 }
             }
         }

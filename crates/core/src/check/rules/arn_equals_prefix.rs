@@ -2,11 +2,11 @@
 //! a resource whose ARN is exactly that prefix; object ARNs are longer, so this is almost never
 //! meant (spec §4.5, terraform-provider-aws#28582; decisions D18).
 
-use crate::diagnostics::{Code, Diagnostic};
+use crate::diagnostics::{Code, Diagnostic, Problems};
 use crate::request::located::Request;
 use crate::request::model::Operator;
 
-pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
+pub fn check(request: &Request, out: &mut Problems) {
     for field in request.advanced_event_selectors().iter().flat_map(|s| s.field_selectors()) {
         if field.field_name() != Some("resources.ARN") {
             continue;
@@ -35,7 +35,7 @@ pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
                         format!("\"{}\"", prefix_op.as_str()),
                     );
                 }
-                out.push(d);
+                out.push(|| d);
             }
         }
     }

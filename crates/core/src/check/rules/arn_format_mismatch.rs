@@ -4,7 +4,7 @@
 use super::fields::resource_type_of;
 use crate::catalog::arn;
 use crate::catalog::{basic_type, Field};
-use crate::diagnostics::{Code, Diagnostic};
+use crate::diagnostics::{Code, Diagnostic, Problems};
 use crate::request::located::Request;
 
 /// ARN service names per resources.type, from the formats of spec §4.5 (the basic types'
@@ -36,7 +36,7 @@ fn arn_services(resource_type: &str) -> Option<&'static [&'static str]> {
     }
 }
 
-pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
+pub fn check(request: &Request, out: &mut Problems) {
     for selector in request.advanced_event_selectors() {
         let Some(resource_type) = resource_type_of(selector) else {
             continue;
@@ -53,7 +53,7 @@ pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
             };
             if !services.contains(&service) {
                 let formats: Vec<String> = services.iter().map(|s| format!("arn:<partition>:{s}")).collect();
-                out.push(
+                out.push(|| {
                     Diagnostic::new(
                         Code::ArnFormatMismatch,
                         format!("\"{}\" is an ARN of service \"{service}\", but resources.type is {resource_type}, whose ARNs start with {}", value.value, formats.join(" or ")),
@@ -62,8 +62,8 @@ pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
                     )
                     .help("events only carry ARNs of their own resource type, so this value never matches")
                     .spec("§4.5")
-                    .decision("D18"),
-                );
+                    .decision("D18")
+                });
             }
         }
     }

@@ -2,10 +2,10 @@
 //! logs nothing (decisions D12 as corrected by docs/aws-messages.md): legal, so a warning.
 //! Without any data resources AWS rejects the selector instead (`management_or_data`).
 
-use crate::diagnostics::{Code, Diagnostic};
+use crate::diagnostics::{Code, Diagnostic, Problems};
 use crate::request::located::Request;
 
-pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
+pub fn check(request: &Request, out: &mut Problems) {
     for selector in request.event_selectors() {
         let Some(include) = selector.include_management_events.as_ref().filter(|b| !b.value) else {
             continue;
@@ -16,7 +16,7 @@ pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
             continue;
         }
         if !resources.is_empty() && resources.iter().all(|r| r.values().is_empty()) {
-            out.push(
+            out.push(|| {
                 Diagnostic::new(
                     Code::LogsNothing,
                     "this event selector logs nothing: IncludeManagementEvents is false and its data resources have no values",
@@ -25,8 +25,8 @@ pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
                 )
                 .help("set IncludeManagementEvents to true, add DataResources, or remove the selector")
                 .fix("Log management events", include.span, "true")
-                .decision("D12"),
-            );
+                .decision("D12")
+            });
         }
     }
 }

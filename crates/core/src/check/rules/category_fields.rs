@@ -7,10 +7,10 @@
 use super::fields::{category_of, rules_for, FieldRule};
 use super::invalid_selectors;
 use crate::catalog::{Category, Field};
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Problems};
 use crate::request::located::{AdvancedEventSelector, AdvancedFieldSelector, LocatedString, Request};
 
-pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
+pub fn check(request: &Request, out: &mut Problems) {
     for selector in request.advanced_event_selectors() {
         let Some(category) = category_of(selector) else {
             continue;
@@ -21,7 +21,7 @@ pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
                 None | Some("eventCategory") => {}
                 Some(name) => match rules.iter().find(|r| r.field.name() == name) {
                     Some(rule) => check_field(field, rule, out),
-                    None => out.push(field_not_allowed(field, name, category)),
+                    None => out.push(|| field_not_allowed(field, name, category)),
                 },
             }
         }
@@ -58,7 +58,7 @@ fn field_not_allowed(field: &AdvancedFieldSelector, name: &str, category: Catego
     d
 }
 
-fn check_field(field: &AdvancedFieldSelector, rule: &FieldRule, out: &mut Vec<Diagnostic>) {
+fn check_field(field: &AdvancedFieldSelector, rule: &FieldRule, out: &mut Problems) {
     for condition in &field.conditions {
         if !rule.operators.allows(condition.operator) {
             let message = format!(
@@ -67,7 +67,9 @@ fn check_field(field: &AdvancedFieldSelector, rule: &FieldRule, out: &mut Vec<Di
                 rule.field,
                 rule.operators.describe()
             );
-            out.push(invalid_selectors(message, &condition.pointer, condition.key_span).spec("§4.1").decision("D17"));
+            out.push(|| {
+                invalid_selectors(message, &condition.pointer, condition.key_span).spec("§4.1").decision("D17")
+            });
             continue;
         }
         if rule.single_value {
@@ -83,24 +85,20 @@ fn check_field(field: &AdvancedFieldSelector, rule: &FieldRule, out: &mut Vec<Di
                 } else {
                     "use one value"
                 };
-                out.push(
-                    invalid_selectors(message, &second.pointer, second.span).help(help).spec("§4.1").decision("D17"),
-                );
+                out.push(|| {
+                    invalid_selectors(message, &second.pointer, second.span).help(help).spec("§4.1").decision("D17")
+                });
             }
         }
         for value in condition.values.iter().filter(|v| !rule.values.allows(&v.value)) {
-            let suggest = out.len() < SUGGESTED_PROBLEMS;
-            out.push(invalid_value(value, rule, suggest));
+            out.push(|| invalid_value(value, rule));
         }
     }
 }
 
-/// Problems a request has before its invalid values stop getting a "did you mean": each costs
-/// a comparison with every candidate (176 resource types), and a 4 MiB request can hold 400,000
-/// invalid values (7 s of suggestions that nobody reads past the first screens).
-const SUGGESTED_PROBLEMS: usize = 1000;
-
-fn invalid_value(value: &LocatedString, rule: &FieldRule, suggest: bool) -> Diagnostic {
+/// An invalid value, with the "did you mean" (a comparison with every candidate, 176 resource
+/// types: a 4 MiB request can hold 400,000 invalid values, but only the first are built).
+fn invalid_value(value: &LocatedString, rule: &FieldRule) -> Diagnostic {
     let ours =
         format!("\"{}\" is not a valid value for {}: expected {}", value.value, rule.field, rule.values.describe());
     // spec: aws-messages.md, "errorCode value other than VpceAccessDenied". AWS's text for the
@@ -110,15 +108,10 @@ fn invalid_value(value: &LocatedString, rule: &FieldRule, suggest: bool) -> Diag
     } else {
         invalid_selectors(ours, &value.pointer, value.span)
     };
-    let d = d.spec("§4.1").decision("D17");
-    if suggest {
-        d.suggest_or_pick(value.span, &value.value, rule.values.candidates())
-    } else {
-        d
-    }
+    d.spec("§4.1").decision("D17").suggest_or_pick(value.span, &value.value, rule.values.candidates())
 }
 
-fn required_fields(selector: &AdvancedEventSelector, category: Category, out: &mut Vec<Diagnostic>) {
+fn required_fields(selector: &AdvancedEventSelector, category: Category, out: &mut Problems) {
     for rule in rules_for(category).iter().filter(|r| r.required) {
         if selector.field_selectors().iter().all(|f| f.field_name() != Some(rule.field.name())) {
             let anchor = selector.field_selectors().iter().find(|f| f.known_field() == Some(Field::EventCategory));
@@ -137,7 +130,7 @@ fn required_fields(selector: &AdvancedEventSelector, category: Category, out: &m
             } else {
                 "add {\"Field\": \"eventSource\", \"Equals\": [\"kms.amazonaws.com\"]} (one event source per selector)"
             };
-            out.push(invalid_selectors(message, pointer, span).observed().help(help).spec("§4.1").decision("D17"));
+            out.push(|| invalid_selectors(message, pointer, span).observed().help(help).spec("§4.1").decision("D17"));
         }
     }
 }
@@ -145,7 +138,8 @@ fn required_fields(selector: &AdvancedEventSelector, category: Category, out: &m
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::rules::test_support::{pointers, run_rule};
+    use crate::check::rules::test_support::{pointers, run_rule, run_rule_counting};
+    use crate::limits::SHOWN_PER_STAGE;
 
     fn selector(category: &str, fields: &str) -> Vec<Diagnostic> {
         run_rule(
@@ -156,14 +150,20 @@ mod tests {
         )
     }
 
+    /// Past the budget, invalid values are counted, not built (their suggestions cost 7 s in a
+    /// 4 MiB request; decisions D53).
     #[test]
-    fn suggestions_stop_after_the_first_thousand_problems() {
-        let values: Vec<String> = (0..SUGGESTED_PROBLEMS + 5).map(|_| r#""AWS::S3::Objects""#.to_string()).collect();
-        let d = selector("Data", &format!(r#",{{"Field":"resources.type","Equals":[{}]}}"#, values.join(",")));
-        let invalid: Vec<&Diagnostic> = d.iter().filter(|d| d.message.contains("AWS::S3::Objects")).collect();
-        assert_eq!(invalid.len(), SUGGESTED_PROBLEMS + 5);
-        assert!(invalid[0].fixes.first().is_some_and(|f| f.edits[0].text == "\"AWS::S3::Object\""));
-        assert!(invalid.last().is_some_and(|d| d.fixes.is_empty()));
+    fn past_the_first_thousand_problems_values_are_counted() {
+        let values: Vec<String> = (0..SHOWN_PER_STAGE + 5).map(|_| r#""AWS::S3::Objects""#.to_string()).collect();
+        let text = format!(
+            r#"{{"TrailName":"t","AdvancedEventSelectors":[{{"FieldSelectors":[{{"Field":"eventCategory","Equals":["Data"]}},{{"Field":"resources.type","Equals":[{}]}}]}}]}}"#,
+            values.join(",")
+        );
+        let (built, counted) = run_rule_counting(check, &text);
+        let invalid: Vec<&Diagnostic> = built.iter().filter(|d| d.message.contains("AWS::S3::Objects")).collect();
+        // One "more than one value" problem, then the invalid values.
+        assert_eq!((built.len(), invalid.len(), counted), (SHOWN_PER_STAGE, SHOWN_PER_STAGE - 1, 6));
+        assert!(invalid.iter().all(|d| d.fixes.first().is_some_and(|f| f.edits[0].text == "\"AWS::S3::Object\"")));
     }
 
     #[test]

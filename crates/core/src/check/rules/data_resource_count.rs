@@ -3,12 +3,12 @@
 
 use super::over_limit;
 use crate::catalog::data_value::is_any_all;
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::Problems;
 use crate::request::located::Request;
 
 pub const MAX_DATA_RESOURCE_VALUES: usize = 250;
 
-pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
+pub fn check(request: &Request, out: &mut Problems) {
     let counted: Vec<_> = request
         .event_selectors()
         .iter()
@@ -24,7 +24,7 @@ pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
         // spec: aws-messages.md, "251 basic data resource values across 5 selectors" (AWS's text
         // has no final period).
         let message = "Specify a valid number of DataResources.Values (0 to 250) for all your selectors";
-        out.push(over_limit(first_over, message, help, "D8"));
+        out.push(|| over_limit(first_over, message, help, "D8"));
     }
 }
 
@@ -32,6 +32,7 @@ pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
 mod tests {
     use super::*;
     use crate::check::rules::test_support::{pointers, run_rule};
+    use crate::diagnostics::Diagnostic;
 
     fn with(per_selector: &[usize]) -> Vec<Diagnostic> {
         let selectors: Vec<String> = per_selector

@@ -2,25 +2,25 @@
 
 use super::invalid_selectors;
 use crate::catalog::{is_resource_type, BASIC_RESOURCE_TYPES};
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::Problems;
 use crate::request::located::Request;
 
-pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
+pub fn check(request: &Request, out: &mut Problems) {
     for resource in request.event_selectors().iter().flat_map(|s| s.data_resources()) {
         let Some(ty) = &resource.resource_type else {
             // A Type left to deployment is there, only unknown (decisions D45).
             if request.unknowns.under_child(&resource.pointer, "Type") {
                 continue;
             }
-            out.push(
+            out.push(|| {
                 invalid_selectors(
                     "a data resource needs a Type (AWS::S3::Object, AWS::Lambda::Function or AWS::DynamoDB::Table)",
                     &resource.pointer,
                     resource.span.first_byte(),
                 )
                 .spec("§1.3")
-                .decision("D9"),
-            );
+                .decision("D9")
+            });
             continue;
         };
         if BASIC_RESOURCE_TYPES.contains(&ty.value.as_str()) {
@@ -36,7 +36,7 @@ pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
         if !is_resource_type(&ty.value) {
             d = d.suggest_or_pick(ty.span, &ty.value, BASIC_RESOURCE_TYPES);
         }
-        out.push(d);
+        out.push(|| d);
     }
 }
 

@@ -1,14 +1,14 @@
 //! Basic data resource values have a documented form per type (spec §6.2; decisions D10),
 //! rejected with AWS's observed message "Value <v> for DataResources.Values is invalid."
-//! An empty list is legal but logs no data events for that entry (warning).
+//! An empty list is legal: `empty_data_values` warns about it.
 
 use super::{invalid_selectors, quoted};
 use crate::catalog::data_value;
 use crate::catalog::BASIC_RESOURCE_TYPES;
-use crate::diagnostics::{Code, Diagnostic};
-use crate::request::located::{DataResource, LocatedString, Request};
+use crate::diagnostics::{Diagnostic, Problems};
+use crate::request::located::{LocatedString, Request};
 
-pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
+pub fn check(request: &Request, out: &mut Problems) {
     for resource in request.event_selectors().iter().flat_map(|s| s.data_resources()) {
         let Some(ty) = resource.resource_type.as_ref().filter(|t| BASIC_RESOURCE_TYPES.contains(&t.value.as_str()))
         else {
@@ -16,12 +16,8 @@ pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
         };
         for value in resource.values() {
             if let Err(reason) = data_value::parse(&ty.value, &value.value) {
-                out.push(invalid_value(value, reason));
+                out.push(|| invalid_value(value, reason));
             }
-        }
-        // Values left to deployment may be there (decisions D45).
-        if !request.unknowns.under_child(&resource.pointer, "Values") {
-            empty_values(resource, out);
         }
     }
 }
@@ -39,22 +35,6 @@ fn invalid_value(value: &LocatedString, reason: String) -> Diagnostic {
 fn bucket_slash_fix(value: &str) -> Option<String> {
     let fixed = format!("{value}/");
     (!value.contains('/') && data_value::parse("AWS::S3::Object", &fixed).is_ok()).then_some(fixed)
-}
-
-fn empty_values(resource: &DataResource, out: &mut Vec<Diagnostic>) {
-    if let Some(values) = resource.values.as_ref().filter(|v| v.value.is_empty()) {
-        out.push(
-            Diagnostic::new(
-                Code::LogsNothing,
-                "Values is empty: this data resource logs no data events",
-                &values.pointer,
-                values.span,
-            )
-            .help("add ARNs (or an \"all\" value such as arn:aws:s3) or remove the data resource")
-            .spec("§6.2")
-            .decision("D10"),
-        );
-    }
 }
 
 #[cfg(test)]
@@ -75,15 +55,5 @@ mod tests {
         assert_eq!(d[0].message, "Value arn:aws:s3:::data-bucket for DataResources.Values is invalid.");
         assert_eq!(d[0].fixes[0].edits[0].text, "\"arn:aws:s3:::data-bucket/\"");
         assert!(d[1].fixes.is_empty());
-    }
-
-    #[test]
-    fn empty_values_warn() {
-        let d = run_rule(
-            check,
-            r#"{"TrailName":"t","EventSelectors":[{"DataResources":[{"Type":"AWS::Lambda::Function","Values":[]}]}]}"#,
-        );
-        assert_eq!(d.len(), 1);
-        assert!(!d[0].is_error());
     }
 }

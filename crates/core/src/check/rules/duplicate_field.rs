@@ -2,11 +2,11 @@
 //! (spec §4.1 "only one resources.type field per selector"; decisions D15).
 
 use super::invalid_selectors;
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::Problems;
 use crate::request::located::Request;
 use std::collections::HashSet;
 
-pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
+pub fn check(request: &Request, out: &mut Problems) {
     for selector in request.advanced_event_selectors() {
         // The names seen so far in this selector: linear however many field selectors it has.
         let mut seen = HashSet::new();
@@ -24,7 +24,9 @@ pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
                 let help = format!("field \"{name}\" appears more than once in this selector; {advice}");
                 // spec: aws-messages.md, "two resources.type field selectors in one selector".
                 let message = "A duplicate event selector was found for at least one field. Only one selector is allowed per field.";
-                out.push(invalid_selectors(message, pointer, span).observed().help(help).spec("§4.1").decision("D15"));
+                out.push(|| {
+                    invalid_selectors(message, pointer, span).observed().help(help).spec("§4.1").decision("D15")
+                });
             }
         }
     }

@@ -1,12 +1,12 @@
 //! A value repeated in one list is legal but useless, and advanced duplicates still count
 //! toward the 500-value limit (decisions D18).
 
-use crate::diagnostics::{Code, Diagnostic};
+use crate::diagnostics::{Code, Diagnostic, Problems};
 use crate::request::located::{LocatedString, Request};
 use crate::source::span::Span;
 use std::collections::HashSet;
 
-pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
+pub fn check(request: &Request, out: &mut Problems) {
     for selector in request.event_selectors() {
         for resource in selector.data_resources() {
             duplicates(resource.values(), out);
@@ -22,7 +22,7 @@ pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn duplicates(values: &[LocatedString], out: &mut Vec<Diagnostic>) {
+fn duplicates(values: &[LocatedString], out: &mut Problems) {
     // A set keeps this linear: a maximum-size list is 500 values of 2048 characters.
     let mut seen = HashSet::with_capacity(values.len());
     for (i, value) in values.iter().enumerate() {
@@ -37,10 +37,12 @@ fn duplicates(values: &[LocatedString], out: &mut Vec<Diagnostic>) {
             // Removing the element together with the separator before it keeps the list valid,
             // when the element before it in the source is the one before it here (an unknown
             // value left out between them would go too, decisions D45).
-            out.push(if adjacent(&values[i - 1], value) {
-                d.fix("Remove the duplicate", Span::new(values[i - 1].span.end, value.span.end), "")
-            } else {
-                d
+            out.push(|| {
+                if adjacent(&values[i - 1], value) {
+                    d.fix("Remove the duplicate", Span::new(values[i - 1].span.end, value.span.end), "")
+                } else {
+                    d
+                }
             });
         }
     }

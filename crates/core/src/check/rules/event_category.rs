@@ -6,11 +6,11 @@
 use super::fields::EVENT_DATA_STORE_CATEGORIES;
 use super::invalid_selectors;
 use crate::catalog::{Category, Field};
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::Problems;
 use crate::request::located::{AdvancedFieldSelector, Request};
 use crate::request::model::Operator;
 
-pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
+pub fn check(request: &Request, out: &mut Problems) {
     for selector in request.advanced_event_selectors() {
         let Some(field) = selector.field_selectors().iter().find(|f| f.known_field() == Some(Field::EventCategory))
         else {
@@ -18,7 +18,7 @@ pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
             // left to deployment may be eventCategory (decisions D45).
             let unknown = request.unknowns.under_child(&selector.pointer, "FieldSelectors");
             if !selector.field_selectors().is_empty() && !unknown {
-                out.push(
+                out.push(|| {
                     invalid_selectors(
                         "The following fields are required: [eventCategory].",
                         &selector.pointer,
@@ -27,8 +27,8 @@ pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
                     .observed()
                     .help("every advanced event selector needs an eventCategory field selector: add {\"Field\": \"eventCategory\", \"Equals\": [\"Management\"]} (or Data / NetworkActivity)")
                     .spec("§4.1")
-                    .decision("D14"),
-                );
+                    .decision("D14")
+                });
             }
             continue;
         };
@@ -37,9 +37,9 @@ pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
 }
 
 /// `unknown`: the field selector holds a value left to deployment (decisions D45).
-fn check_field(field: &AdvancedFieldSelector, unknown: bool, out: &mut Vec<Diagnostic>) {
+fn check_field(field: &AdvancedFieldSelector, unknown: bool, out: &mut Problems) {
     for condition in field.conditions.iter().filter(|c| c.operator != Operator::Equals) {
-        out.push(
+        out.push(|| {
             invalid_selectors(
                 "Only the following operators are valid with the eventCategory field: [Equals].",
                 &condition.pointer,
@@ -48,23 +48,23 @@ fn check_field(field: &AdvancedFieldSelector, unknown: bool, out: &mut Vec<Diagn
             .observed()
             .help(format!("{} cannot be used with eventCategory", condition.operator.as_str()))
             .spec("§4.1")
-            .decision("D14"),
-        );
+            .decision("D14")
+        });
     }
     let Some(equals) = field.conditions.iter().find(|c| c.operator == Operator::Equals) else {
         if unknown {
             return;
         }
         let (pointer, span) = field.anchor();
-        out.push(
+        out.push(|| {
             invalid_selectors(
                 "eventCategory needs Equals with one value: Management, Data or NetworkActivity",
                 pointer,
                 span,
             )
             .spec("§4.1")
-            .decision("D14"),
-        );
+            .decision("D14")
+        });
         return;
     };
     if let Some(second) = equals.values.get(1) {
@@ -72,7 +72,7 @@ fn check_field(field: &AdvancedFieldSelector, unknown: bool, out: &mut Vec<Diagn
             "eventCategory takes exactly one value; this Equals has {}: use one selector per category",
             equals.values.len()
         );
-        out.push(invalid_selectors(message, &second.pointer, second.span).spec("§4.1").decision("D14"));
+        out.push(|| invalid_selectors(message, &second.pointer, second.span).spec("§4.1").decision("D14"));
     }
     for value in equals.values.iter().filter(|v| Category::selectable(&v.value).is_none()) {
         let help = if EVENT_DATA_STORE_CATEGORIES.contains(&value.value.as_str()) {
@@ -85,7 +85,7 @@ fn check_field(field: &AdvancedFieldSelector, unknown: bool, out: &mut Vec<Diagn
             .help(help)
             .spec("§4.1")
             .decision("D14");
-        out.push(d.suggest_or_pick(value.span, &value.value, Category::SELECTABLE_NAMES));
+        out.push(|| d.suggest_or_pick(value.span, &value.value, Category::SELECTABLE_NAMES));
     }
 }
 
@@ -93,6 +93,7 @@ fn check_field(field: &AdvancedFieldSelector, unknown: bool, out: &mut Vec<Diagn
 mod tests {
     use super::*;
     use crate::check::rules::test_support::{pointers, run_rule};
+    use crate::diagnostics::Diagnostic;
 
     fn advanced(fields: &str) -> Vec<Diagnostic> {
         run_rule(check, &format!(r#"{{"TrailName":"t","AdvancedEventSelectors":[{{"FieldSelectors":[{fields}]}}]}}"#))

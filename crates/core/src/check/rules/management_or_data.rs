@@ -4,10 +4,10 @@
 //! the selector is legal and logs nothing: `basic_logs_nothing` warns about that.
 
 use super::invalid_selectors;
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::Problems;
 use crate::request::located::Request;
 
-pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
+pub fn check(request: &Request, out: &mut Problems) {
     for selector in request.event_selectors() {
         let Some(include) = selector.include_management_events.as_ref().filter(|b| !b.value) else {
             continue;
@@ -15,7 +15,7 @@ pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
         // Data resources left to deployment may be there (decisions D45).
         let unknown = request.unknowns.under_child(&selector.pointer, "DataResources");
         if selector.data_resources().is_empty() && !unknown {
-            out.push(
+            out.push(|| {
                 invalid_selectors(
                     "Invalid combination of parameters in EventSelectors. When includeManagementEvents is false, DataResources must not be empty",
                     &include.pointer,
@@ -25,8 +25,8 @@ pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
                 .help("this selector would log nothing: log management events, or add DataResources")
                 .fix("Log management events", include.span, "true")
                 .spec("§1.2")
-                .decision("D12"),
-            );
+                .decision("D12")
+            });
         }
     }
 }
@@ -35,6 +35,7 @@ pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
 mod tests {
     use super::*;
     use crate::check::rules::test_support::run_rule;
+    use crate::diagnostics::Diagnostic;
 
     fn basic(selector: &str) -> Vec<Diagnostic> {
         run_rule(check, &format!(r#"{{"TrailName":"t","EventSelectors":[{selector}]}}"#))

@@ -15,8 +15,10 @@ mod data_resource_type;
 mod data_resource_values;
 mod duplicate_field;
 mod duplicate_values;
+mod empty_data_values;
 mod event_category;
 mod exclude_management_event_sources;
+mod exclusion_without_management;
 mod management_or_data;
 mod never_matches;
 mod no_operator;
@@ -29,12 +31,12 @@ mod wildcard_in_value;
 
 pub mod fields;
 
-use crate::diagnostics::{Code, Diagnostic};
+use crate::diagnostics::{Code, Diagnostic, Problems};
 use crate::request::located::{LocatedString, Request};
 use crate::source::span::Span;
 
 /// A rule: reads the request, appends what it finds.
-pub type Rule = fn(&Request, &mut Vec<Diagnostic>);
+pub type Rule = fn(&Request, &mut Problems);
 
 /// Trail name or ARN (spec §3; decisions D5).
 pub const NAME_RULES: &[(&str, Rule)] = &[("trail_name", trail_name::check), ("trail_arn", trail_arn::check)];
@@ -60,6 +62,8 @@ pub const SELECTOR_RULES: &[(&str, Rule)] = &[
 /// Warnings for legal input that is probably not meant (decisions D11, D12, D18).
 pub const LINT_RULES: &[(&str, Rule)] = &[
     ("basic_logs_nothing", basic_logs_nothing::check),
+    ("empty_data_values", empty_data_values::check),
+    ("exclusion_without_management", exclusion_without_management::check),
     ("wildcard_in_value", wildcard_in_value::check),
     ("arn_equals_prefix", arn_equals_prefix::check),
     ("s3_bucket_without_slash", s3_bucket_without_slash::check),
@@ -69,9 +73,10 @@ pub const LINT_RULES: &[(&str, Rule)] = &[
     ("all_data_events", all_data_events::check),
 ];
 
-/// Runs `rules` over `request`.
-pub fn run(rules: &[(&str, Rule)], request: &Request, out: &mut Vec<Diagnostic>) {
+/// Runs `rules` over `request`, each an emitter with its own budget of built problems.
+pub fn run(rules: &[(&str, Rule)], request: &Request, out: &mut Problems) {
     for (_, rule) in rules {
+        out.next_emitter();
         rule(request, out);
     }
 }
@@ -116,18 +121,24 @@ fn quoted(text: &str) -> String {
 #[cfg(test)]
 pub(crate) mod test_support {
     use crate::diagnostics::render::render;
-    use crate::diagnostics::{Diagnostic, Edit};
+    use crate::diagnostics::{Diagnostic, Edit, Problems};
     use crate::request::input;
     use crate::source::json::parse;
     use std::fmt::Write;
 
     /// Runs one rule on `text` (a request) and returns its diagnostics.
     pub fn run_rule(rule: super::Rule, text: &str) -> Vec<Diagnostic> {
+        run_rule_counting(rule, text).0
+    }
+
+    /// Runs one rule on `text`: the problems it built, and how many more it only counted.
+    pub fn run_rule_counting(rule: super::Rule, text: &str) -> (Vec<Diagnostic>, usize) {
         let root = parse(text).expect("test input is JSON");
-        let (read, _) = input::read(&root, "ctx-trail");
-        let mut out = Vec::new();
+        let read = input::read(&root, "ctx-trail", &mut Problems::default());
+        let mut out = Problems::default();
         rule(&read.expect("a request").1, &mut out);
-        out
+        let (built, counted) = out.into_parts();
+        (built, counted.iter().sum())
     }
 
     pub fn pointers(diagnostics: &[Diagnostic]) -> Vec<&str> {
@@ -219,6 +230,8 @@ mod tests {
         arn_equals_prefix,
         s3_bucket_without_slash,
         duplicate_values,
+        empty_data_values,
+        exclusion_without_management,
         never_matches,
         arn_format_mismatch,
         all_data_events,

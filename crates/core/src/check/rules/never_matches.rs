@@ -1,11 +1,11 @@
 //! A field selector whose every SELECT alternative is also excluded by its DESELECT operators
 //! can never match, so its selector logs nothing (spec §5.1 evaluation rules; decisions D18).
 
-use crate::diagnostics::{Code, Diagnostic};
+use crate::diagnostics::{Code, Diagnostic, Problems};
 use crate::request::located::{AdvancedFieldSelector, Request};
 use crate::request::model::Operator;
 
-pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
+pub fn check(request: &Request, out: &mut Problems) {
     for field in request.advanced_event_selectors().iter().flat_map(|s| s.field_selectors()) {
         // A value left to deployment may be one that is not excluded (decisions D45).
         if request.unknowns.under(&field.pointer) {
@@ -20,7 +20,7 @@ pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
         if any_select && selects.all(|(op, v)| excluded(field, op, &v.value)) {
             let (pointer, span) = field.anchor();
             let name = field.field_name().unwrap_or("this field");
-            out.push(
+            out.push(|| {
                 Diagnostic::new(
                     Code::NeverMatches,
                     format!("the conditions on {name} can never match: every value it selects is also excluded, so this selector logs nothing"),
@@ -29,8 +29,8 @@ pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
                 )
                 .help("DESELECT operators (NotEquals, NotStartsWith, NotEndsWith) exclude an event even when a SELECT operator matches it")
                 .spec("§5.1")
-                .decision("D18"),
-            );
+                .decision("D18")
+            });
         }
     }
 }

@@ -2,22 +2,22 @@
 //! none, but a user saw the service fail on it, aws/aws-sdk-go#4260).
 
 use super::invalid_selectors;
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::Problems;
 use crate::request::located::Request;
 
-pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
+pub fn check(request: &Request, out: &mut Problems) {
     for field in request.advanced_event_selectors().iter().flat_map(|s| s.field_selectors()) {
         // An operator's values left to deployment are an operator all the same (decisions D45).
         if field.conditions.is_empty() && !request.unknowns.under(&field.pointer) {
             let (pointer, span) = field.anchor();
             // An empty name (`"Field": ""`) is not written into the sentence.
             let name = field.field_name().filter(|n| !n.is_empty()).unwrap_or("this field");
-            out.push(
+            out.push(|| {
                 invalid_selectors(format!("the field selector for {name} has no operator"), pointer, span)
                     .help("add one of Equals, StartsWith, EndsWith, NotEquals, NotStartsWith, NotEndsWith")
                     .spec("§1.4")
-                    .decision("D16"),
-            );
+                    .decision("D16")
+            });
         }
     }
 }

@@ -2,11 +2,11 @@
 //! valid"; decisions D6). botocore does not check enums, so this reaches the service.
 
 use super::invalid_selectors;
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::Problems;
 use crate::request::located::Request;
 use crate::request::model::ReadWriteType;
 
-pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
+pub fn check(request: &Request, out: &mut Problems) {
     for rwt in request.event_selectors().iter().filter_map(|s| s.read_write_type.as_ref()) {
         if ReadWriteType::parse(&rwt.value).is_some() {
             continue;
@@ -15,7 +15,7 @@ pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
             format!("ReadWriteType \"{}\" is not valid; valid values are ReadOnly, WriteOnly and All", rwt.value);
         let mut d = invalid_selectors(message, &rwt.pointer, rwt.span).spec("§1.2").decision("D6");
         d = d.suggest_or_pick(rwt.span, &rwt.value, ReadWriteType::NAMES);
-        out.push(d);
+        out.push(|| d);
     }
 }
 

@@ -6,11 +6,11 @@ use super::fields::resource_type_of;
 use super::quoted;
 use crate::catalog::arn;
 use crate::catalog::Field;
-use crate::diagnostics::{Code, Diagnostic};
+use crate::diagnostics::{Code, Diagnostic, Problems};
 use crate::request::located::Request;
 use crate::request::model::Operator;
 
-pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
+pub fn check(request: &Request, out: &mut Problems) {
     for selector in request.advanced_event_selectors() {
         if resource_type_of(selector) != Some("AWS::S3::Object") {
             continue;
@@ -24,7 +24,7 @@ pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
                 continue;
             };
             if parts.service == "s3" && !parts.resource.is_empty() && !parts.resource.contains('/') {
-                out.push(
+                out.push(|| {
                     Diagnostic::new(
                         Code::S3BucketWithoutSlash,
                         format!("\"{}\" names a bucket without the trailing \"/\": it also covers every bucket whose name starts with \"{}\"", value.value, parts.resource),
@@ -33,8 +33,8 @@ pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
                     )
                     .fix("Add the trailing slash", value.span, quoted(&format!("{}/", value.value)))
                     .spec("§4.5")
-                    .decision("D18"),
-                );
+                    .decision("D18")
+                });
             }
         }
     }

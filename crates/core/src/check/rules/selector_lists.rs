@@ -1,15 +1,15 @@
 //! One kind of selector list, not empty (spec §1.1 "not both"; decisions D1, D2, D3).
 
 use super::invalid_selectors;
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::Problems;
 use crate::request::located::Request;
 
-pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
+pub fn check(request: &Request, out: &mut Problems) {
     // A list left to deployment is there; an element left to deployment may be a selector
     // (decisions D45).
     let unknown = |key: &str| request.unknowns.under(key);
     match (&request.event_selectors, &request.advanced_event_selectors) {
-        (Some(_), Some(advanced)) => out.push(
+        (Some(_), Some(advanced)) => out.push(|| {
             // spec: aws-messages.md, "both EventSelectors and AdvancedEventSelectors".
             invalid_selectors(
                 "You can select events by using either EventSelectors or AdvancedEventSelectors, but not both.",
@@ -19,33 +19,33 @@ pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
             .observed()
             .help("keep one of the two lists; applying one kind overwrites the other on the trail")
             .spec("§1.1")
-            .decision("D1"),
-        ),
+            .decision("D1")
+        }),
         (None, None) if unknown("/EventSelectors") || unknown("/AdvancedEventSelectors") => {}
-        (None, None) => out.push(
+        (None, None) => out.push(|| {
             invalid_selectors("specify EventSelectors or AdvancedEventSelectors", "", request.span.first_byte())
                 .help("add \"EventSelectors\": [...] (basic) or \"AdvancedEventSelectors\": [...] (advanced)")
                 .spec("§1.1")
-                .decision("D2"),
-        ),
-        (Some(list), None) if list.value.is_empty() && !unknown(&list.pointer) => out.push(
+                .decision("D2")
+        }),
+        (Some(list), None) if list.value.is_empty() && !unknown(&list.pointer) => out.push(|| {
             invalid_selectors(
                 "EventSelectors is empty: specify a valid number of event selectors (1 to 5)",
                 &list.pointer,
                 list.span,
             )
             .spec("§2")
-            .decision("D3"),
-        ),
-        (None, Some(list)) if list.value.is_empty() && !unknown(&list.pointer) => out.push(
+            .decision("D3")
+        }),
+        (None, Some(list)) if list.value.is_empty() && !unknown(&list.pointer) => out.push(|| {
             invalid_selectors(
                 "AdvancedEventSelectors is empty: specify at least one advanced event selector",
                 &list.pointer,
                 list.span,
             )
             .spec("§2")
-            .decision("D3"),
-        ),
+            .decision("D3")
+        }),
         _ => {}
     }
 }

@@ -3,12 +3,12 @@
 
 use super::{invalid_name, trail_name};
 use crate::catalog::arn;
-use crate::diagnostics::{Code, Diagnostic};
+use crate::diagnostics::{Code, Problems};
 use crate::request::located::Request;
 
 const FORMAT_HELP: &str = "the format is arn:aws:cloudtrail:us-east-2:123456789012:trail/MyTrail";
 
-pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
+pub fn check(request: &Request, out: &mut Problems) {
     let Some(name) = &request.trail_name else {
         return;
     };
@@ -17,11 +17,11 @@ pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
     }
     for problem in problems(&name.value) {
         let message = format!("Trail ARN \"{}\" is not valid: {problem}", name.value);
-        out.push(
+        out.push(|| {
             invalid_name(Code::CloudTrailArnInvalidException, message, &name.pointer, name.span)
                 .help(FORMAT_HELP)
-                .spec("§3.2"),
-        );
+                .spec("§3.2")
+        });
     }
 }
 

@@ -7,10 +7,10 @@
 //! trailscope's, since AWS's own texts are not known.
 
 use super::{invalid_name, quoted, sub_span};
-use crate::diagnostics::{Code, Diagnostic};
+use crate::diagnostics::{Code, Problems};
 use crate::request::located::Request;
 
-pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
+pub fn check(request: &Request, out: &mut Problems) {
     let Some(name) = &request.trail_name else {
         return;
     };
@@ -29,7 +29,7 @@ pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
             d = d.fix(title.clone(), name.span, text.clone());
         }
         let help = problem.detail.map_or(RULES_HELP.to_string(), |detail| format!("{detail}; {RULES_HELP}"));
-        out.push(d.help(help));
+        out.push(|| d.help(help));
     }
 }
 
@@ -150,6 +150,7 @@ pub fn is_valid(value: &str) -> bool {
 mod tests {
     use super::*;
     use crate::check::rules::test_support::run_rule;
+    use crate::diagnostics::Diagnostic;
     use crate::diagnostics::Provenance;
 
     fn diagnostics(name: &str) -> Vec<Diagnostic> {

@@ -5,10 +5,10 @@
 
 use crate::catalog::data_value;
 use crate::catalog::BASIC_RESOURCE_TYPES;
-use crate::diagnostics::{Code, Diagnostic};
+use crate::diagnostics::{Code, Diagnostic, Problems};
 use crate::request::located::{LocatedString, Request};
 
-pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
+pub fn check(request: &Request, out: &mut Problems) {
     let advanced = request
         .advanced_event_selectors()
         .iter()
@@ -17,10 +17,10 @@ pub fn check(request: &Request, out: &mut Vec<Diagnostic>) {
         .flat_map(|c| &c.values)
         .filter(|value| looks_like_a_pattern(&value.value));
     for value in advanced {
-        out.push(literal(value, "selectors do not support wildcards or patterns", "§1.4"));
+        out.push(|| literal(value, "selectors do not support wildcards or patterns", "§1.4"));
     }
     for value in basic_values_with_star(request) {
-        out.push(literal(value, "an S3 key prefix is matched character by character, * included", "§6.2"));
+        out.push(|| literal(value, "an S3 key prefix is matched character by character, * included", "§6.2"));
     }
 }
 

@@ -1,111 +1,124 @@
 use super::python;
 use super::schema::{Shape, Structure};
-use crate::diagnostics::{child_pointer, Code, Diagnostic};
-use crate::source::json::{Node, Value};
+use crate::diagnostics::path::Path;
+use crate::diagnostics::{Code, Diagnostic, Problems};
+use crate::source::json::{Member, Node, Value};
+use crate::source::span::Span;
 
-/// Validates `node` against `shape` like botocore's `ParamValidator.validate`, appending one
-/// `ParamValidationError` diagnostic per problem in botocore's order. `name` is botocore's
-/// parameter path (`""` for the input itself), `pointer` the JSON pointer of `node`.
-pub fn validate(node: &Node, shape: &Shape, name: &str, pointer: &str, out: &mut Vec<Diagnostic>) {
+/// botocore's `_get_name`: the input itself is called `input`; a leading `.` is dropped.
+fn display_name(path: &Path<'_>) -> String {
+    let name = path.botocore_name();
+    match name.strip_prefix('.') {
+        _ if name.is_empty() => "input".to_string(),
+        Some(rest) => rest.to_string(),
+        None => name,
+    }
+}
+
+/// Validates the document `node` against `shape` like botocore's `ParamValidator.validate`,
+/// reporting one `ParamValidationError` per problem in botocore's order. `name` is botocore's
+/// name for the document (`""` for the input itself).
+pub fn validate(node: &Node, shape: &Shape, name: &str, out: &mut Problems) {
+    check(node, shape, &Path::Root(name), out);
+}
+
+fn check(node: &Node, shape: &Shape, path: &Path<'_>, out: &mut Problems) {
     // A value an IaC file leaves to deployment can be of any shape (decisions D45).
     #[cfg(feature = "iac")]
     if matches!(node.value, Value::Unknown(_)) {
         return;
     }
     match shape {
-        Shape::Structure(structure) => structure_(node, structure, name, pointer, out),
-        Shape::List(member, min) => list(node, member, *min, name, pointer, out),
+        Shape::Structure(structure) => structure_(node, structure, path, out),
+        Shape::List(member, min) => list(node, member, *min, path, out),
         Shape::String(min) => match &node.value {
-            Value::String(s) => min_length(node, s.chars().count(), *min, name, pointer, out),
+            Value::String(s) => min_length(node, s.chars().count(), *min, path, out),
             Value::Null | Value::Bool(_) | Value::Number(_) | Value::Array(_) | Value::Object(_) => {
-                invalid_type(node, "<class 'str'>", name, pointer, out)
+                invalid_type(node, "<class 'str'>", path, out)
             }
             #[cfg(feature = "iac")]
             Value::Unknown(_) => {}
         },
         Shape::Boolean => {
             if !matches!(node.value, Value::Bool(_)) {
-                invalid_type(node, "<class 'bool'>", name, pointer, out)
+                invalid_type(node, "<class 'bool'>", path, out)
             }
         }
     }
 }
 
-/// botocore's `_get_name`: the input itself is called `input`; a leading `.` is dropped.
-fn display_name(name: &str) -> &str {
-    if name.is_empty() {
-        "input"
-    } else {
-        name.strip_prefix('.').unwrap_or(name)
-    }
-}
-
-fn error(message: String, pointer: &str, node_span: crate::source::span::Span) -> Diagnostic {
+fn error(message: String, pointer: &str, node_span: Span) -> Diagnostic {
     Diagnostic::new(Code::ParamValidationError, message, pointer, node_span).spec("§1.6").decision("D4")
 }
 
-fn structure_(node: &Node, shape: &Structure, name: &str, pointer: &str, out: &mut Vec<Diagnostic>) {
+fn structure_(node: &Node, shape: &Structure, path: &Path<'_>, out: &mut Problems) {
     let Value::Object(members) = &node.value else {
-        return invalid_type(node, "<class 'dict'>", name, pointer, out);
+        return invalid_type(node, "<class 'dict'>", path, out);
     };
-    for required in shape.required {
-        if node.get(required).is_none() {
-            let message = format!("Missing required parameter in {}: \"{required}\"", display_name(name));
-            out.push(
-                error(message, pointer, node.span.first_byte()).help(format!("add \"{required}\" to this object")),
-            );
-        }
+    for required in shape.required.iter().filter(|required| node.get(required).is_none()) {
+        out.push(|| {
+            let message = format!("Missing required parameter in {}: \"{required}\"", display_name(path));
+            error(message, &path.pointer(), node.span.first_byte()).help(format!("add \"{required}\" to this object"))
+        });
     }
-    let valid: Vec<&str> = shape.members.iter().map(|(n, _)| *n).collect();
     for (index, member) in members.iter().enumerate().filter(|(_, m)| shape.member(&m.key).is_none()) {
-        let message = format!(
-            "Unknown parameter in {}: \"{}\", must be one of: {}",
-            display_name(name),
-            member.key,
-            valid.join(", ")
-        );
-        let mut d = error(message, &child_pointer(pointer, &member.key), member.key_span);
-        d = d.suggest(member.key_span, &member.key, valid.iter().copied());
-        out.push(d.removal(node, index));
+        out.push(|| unknown_member(node, (index, member), shape, path));
     }
     for member in members {
         if let Some(member_shape) = shape.member(&member.key) {
-            let member_name = format!("{name}.{}", member.key);
-            validate(&member.value, member_shape, &member_name, &child_pointer(pointer, &member.key), out);
+            check(&member.value, member_shape, &Path::Key(path, &member.key), out);
         }
     }
 }
 
-fn list(node: &Node, member: &Shape, min: usize, name: &str, pointer: &str, out: &mut Vec<Diagnostic>) {
-    let Value::Array(items) = &node.value else {
-        return invalid_type(node, "<class 'list'>, <class 'tuple'>", name, pointer, out);
-    };
-    min_length(node, items.len(), min, name, pointer, out);
-    for (i, item) in items.iter().enumerate() {
-        validate(item, member, &format!("{name}[{i}]"), &child_pointer(pointer, i), out);
-    }
-}
-
-fn min_length(node: &Node, len: usize, min: usize, name: &str, pointer: &str, out: &mut Vec<Diagnostic>) {
-    if len < min {
-        let message =
-            format!("Invalid length for parameter {}, value: {len}, valid min length: {min}", display_name(name));
-        out.push(error(message, pointer, node.span));
-    }
-}
-
-fn invalid_type(node: &Node, valid: &str, name: &str, pointer: &str, out: &mut Vec<Diagnostic>) {
+/// The member `index` of the object `node`, unknown to its `shape`.
+fn unknown_member(node: &Node, (index, member): (usize, &Member), shape: &Structure, path: &Path<'_>) -> Diagnostic {
+    let valid: Vec<&str> = shape.members.iter().map(|(n, _)| *n).collect();
     let message = format!(
-        "Invalid type for parameter {}, value: {}, type: {}, valid types: {valid}",
-        display_name(name),
-        python::str_of(node),
-        python::type_of(node)
+        "Unknown parameter in {}: \"{}\", must be one of: {}",
+        display_name(path),
+        member.key,
+        valid.join(", ")
     );
-    let mut d = error(message, pointer, node.span);
-    if let Some(fixed) = bool_text(node).filter(|_| valid == "<class 'bool'>") {
-        d = d.fix(format!("Replace with {fixed}"), node.span, fixed);
+    error(message, &Path::Key(path, &member.key).pointer(), member.key_span)
+        .suggest(member.key_span, &member.key, valid.iter().copied())
+        .removal(node, index)
+}
+
+fn list(node: &Node, member: &Shape, min: usize, path: &Path<'_>, out: &mut Problems) {
+    let Value::Array(items) = &node.value else {
+        return invalid_type(node, "<class 'list'>, <class 'tuple'>", path, out);
+    };
+    min_length(node, items.len(), min, path, out);
+    for (i, item) in items.iter().enumerate() {
+        check(item, member, &Path::Index(path, i), out);
     }
-    out.push(d);
+}
+
+fn min_length(node: &Node, len: usize, min: usize, path: &Path<'_>, out: &mut Problems) {
+    if len < min {
+        out.push(|| {
+            let message =
+                format!("Invalid length for parameter {}, value: {len}, valid min length: {min}", display_name(path));
+            error(message, &path.pointer(), node.span)
+        });
+    }
+}
+
+fn invalid_type(node: &Node, valid: &str, path: &Path<'_>, out: &mut Problems) {
+    out.push(|| {
+        let message = format!(
+            "Invalid type for parameter {}, value: {}, type: {}, valid types: {valid}",
+            display_name(path),
+            python::str_of(node),
+            python::type_of(node)
+        );
+        let d = error(message, &path.pointer(), node.span);
+        match bool_text(node).filter(|_| valid == "<class 'bool'>") {
+            Some(fixed) => d.fix(format!("Replace with {fixed}"), node.span, fixed),
+            None => d,
+        }
+    });
 }
 
 /// `"true"` / `"false"` written as strings where a boolean is expected.
@@ -125,9 +138,9 @@ mod tests {
 
     fn messages(text: &str) -> Vec<String> {
         let node = parse(text).unwrap();
-        let mut out = Vec::new();
-        validate(&node, &Shape::Structure(&PUT_EVENT_SELECTORS_REQUEST), "", "", &mut out);
-        out.into_iter().map(|d| d.message).collect()
+        let mut out = Problems::default();
+        validate(&node, &Shape::Structure(&PUT_EVENT_SELECTORS_REQUEST), "", &mut out);
+        out.into_parts().0.into_iter().map(|d| d.message).collect()
     }
 
     #[test]

@@ -137,6 +137,9 @@ impl Parser<'_> {
             let value = self.value(depth + 1)?;
             members.push(Member { key, key_span, value });
             if self.separator(b'}', "`,` or `}` after the object member")? {
+                // The spare room a growing Vec keeps, times a 4 MiB document's objects, was
+                // most of the memory a deep one took.
+                members.shrink_to_fit();
                 return Ok(Value::Object(members));
             }
         }
@@ -153,6 +156,7 @@ impl Parser<'_> {
         loop {
             items.push(self.value(depth + 1)?);
             if self.separator(b']', "`,` or `]` after the array element")? {
+                items.shrink_to_fit();
                 return Ok(Value::Array(items));
             }
         }

@@ -87,11 +87,7 @@ mod tests {
     #[test]
     fn a_repeat_after_an_unknown_value_has_no_removal() {
         let yaml = "Resources:\n  Trail:\n    Type: AWS::CloudTrail::Trail\n    Properties:\n      TrailName: t\n      IsLogging: true\n      S3BucketName: b\n      EventSelectors:\n        - DataResources:\n            - Type: AWS::S3::Object\n              Values: [\"arn:aws:s3:::b/\", !Ref Other, \"arn:aws:s3:::b/\"]\n";
-        let Ok(crate::import::Imported::Trails(_, trails)) = crate::import::read(yaml) else { panic!("a template") };
-        let read = crate::request::input::read(&trails[0].document, "t", &mut Problems::default());
-        let mut out = Problems::default();
-        check(&read.expect("a request").1, &mut out);
-        let repeats = out.built();
+        let repeats = crate::check::rules::test_support::run_rule_on_file(check, yaml);
         assert_eq!(repeats.len(), 1, "{repeats:?}");
         assert!(repeats[0].fixes.is_empty(), "{:?}", repeats[0].fixes);
     }

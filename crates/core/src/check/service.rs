@@ -299,6 +299,18 @@ mod tests {
         assert!(!put_event_selectors("{", None).is_valid());
     }
 
+    /// A trail name left to deployment (decisions D45) is the trail the file creates, assumed in
+    /// the caller's region: the selectors are answered for it (kills deleting that match arm).
+    #[cfg(feature = "iac")]
+    #[test]
+    fn a_name_left_to_deployment_is_the_trail_the_file_creates() {
+        let yaml = "Resources:\n  Trail:\n    Type: AWS::CloudTrail::Trail\n    Properties:\n      TrailName: !Ref Name\n      IsLogging: true\n      S3BucketName: b\n      EventSelectors:\n        - ReadWriteType: All\n";
+        let validation = crate::import::validate(yaml, None, None).expect("a template");
+        let evaluation = &validation.trails[0].evaluation;
+        assert!(evaluation.is_valid(), "{:?}", evaluation.outcome);
+        assert!(evaluation.trail.is_some());
+    }
+
     /// The limit is the largest text read (kills `>` -> `>=` in put_event_selectors).
     #[test]
     fn a_text_at_the_limit_is_read_and_one_byte_more_is_not() {

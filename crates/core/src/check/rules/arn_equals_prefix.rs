@@ -23,19 +23,21 @@ pub fn check(request: &Request, out: &mut Problems) {
                     value.value,
                     if condition.operator == Operator::Equals { "matches" } else { "excludes" }
                 );
-                let mut d = Diagnostic::new(Code::ArnEqualsPrefix, message, &value.pointer, value.span)
-                    .help(format!("use {} to cover everything under this prefix", prefix_op.as_str()))
-                    .spec("§4.5")
-                    .decision("D18");
-                let target_free = field.conditions.iter().all(|c| c.operator != prefix_op);
-                if target_free && condition.values.len() == 1 {
-                    d = d.fix(
-                        format!("Use {}", prefix_op.as_str()),
-                        condition.key_span,
-                        format!("\"{}\"", prefix_op.as_str()),
-                    );
-                }
-                out.push(|| d);
+                out.push(|| {
+                    let mut d = Diagnostic::new(Code::ArnEqualsPrefix, message, &value.pointer, value.span)
+                        .help(format!("use {} to cover everything under this prefix", prefix_op.as_str()))
+                        .spec("§4.5")
+                        .decision("D18");
+                    let target_free = field.conditions.iter().all(|c| c.operator != prefix_op);
+                    if target_free && condition.values.len() == 1 {
+                        d = d.fix(
+                            format!("Use {}", prefix_op.as_str()),
+                            condition.key_span,
+                            format!("\"{}\"", prefix_op.as_str()),
+                        );
+                    }
+                    d
+                });
             }
         }
     }

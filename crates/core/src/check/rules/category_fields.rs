@@ -236,4 +236,21 @@ mod tests {
             "The following field is not allowed when the eventCategory field value equals Data: eventname."
         );
     }
+
+    /// sessionCredentialFromConsole takes Equals or NotEquals, nothing else (spec §4.1; kills
+    /// `== -> !=` in `Operators::allows`, which survived cargo-mutants).
+    #[test]
+    fn session_credential_from_console_takes_equals_or_not_equals() {
+        let with = |operator: &str| {
+            selector(
+                "Data",
+                &format!(
+                    r#",{{"Field":"resources.type","Equals":["AWS::S3::Object"]}},{{"Field":"sessionCredentialFromConsole","{operator}":["true"]}}"#
+                ),
+            )
+        };
+        assert!(with("Equals").is_empty());
+        assert!(with("NotEquals").is_empty());
+        assert_eq!(with("StartsWith").len(), 1);
+    }
 }

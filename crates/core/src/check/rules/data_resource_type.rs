@@ -26,17 +26,20 @@ pub fn check(request: &Request, out: &mut Problems) {
         if BASIC_RESOURCE_TYPES.contains(&ty.value.as_str()) {
             continue;
         }
-        // spec: aws-messages.md, "basic DataResources.Type not one of the three".
-        let message = format!("Value {} for DataResources.Type is invalid.", ty.value);
-        let mut help = format!("basic event selectors support {}", BASIC_RESOURCE_TYPES.join(", "));
-        if is_resource_type(&ty.value) {
-            help.push_str(&format!("; {} is available through AdvancedEventSelectors (resources.type)", ty.value));
-        }
-        let mut d = invalid_selectors(message, &ty.pointer, ty.span).observed().help(help).spec("§1.3").decision("D9");
-        if !is_resource_type(&ty.value) {
-            d = d.suggest_or_pick(ty.span, &ty.value, BASIC_RESOURCE_TYPES);
-        }
-        out.push(|| d);
+        out.push(|| {
+            // spec: aws-messages.md, "basic DataResources.Type not one of the three".
+            let message = format!("Value {} for DataResources.Type is invalid.", ty.value);
+            let mut help = format!("basic event selectors support {}", BASIC_RESOURCE_TYPES.join(", "));
+            if is_resource_type(&ty.value) {
+                help.push_str(&format!("; {} is available through AdvancedEventSelectors (resources.type)", ty.value));
+            }
+            let mut d =
+                invalid_selectors(message, &ty.pointer, ty.span).observed().help(help).spec("§1.3").decision("D9");
+            if !is_resource_type(&ty.value) {
+                d = d.suggest_or_pick(ty.span, &ty.value, BASIC_RESOURCE_TYPES);
+            }
+            d
+        });
     }
 }
 

@@ -27,24 +27,27 @@ fn duplicates(values: &[LocatedString], out: &mut Problems) {
     let mut seen = HashSet::with_capacity(values.len());
     for (i, value) in values.iter().enumerate() {
         if !seen.insert(value.value.as_str()) {
-            let d = Diagnostic::new(
-                Code::DuplicateValue,
-                format!("\"{}\" is already in this list", value.value),
-                &value.pointer,
-                value.span,
-            )
-            .decision("D18");
-            // Removing the element together with the separator before it keeps the list valid,
-            // when the element before it in the source is the one before it here (an unknown
-            // value left out between them would go too, decisions D45).
-            out.push(|| {
-                if adjacent(&values[i - 1], value) {
-                    d.fix("Remove the duplicate", Span::new(values[i - 1].span.end, value.span.end), "")
-                } else {
-                    d
-                }
-            });
+            out.push(|| duplicate(&values[i - 1], value));
         }
+    }
+}
+
+/// The warning for `value`, a repeat, with `previous` the element before it in the list.
+fn duplicate(previous: &LocatedString, value: &LocatedString) -> Diagnostic {
+    let d = Diagnostic::new(
+        Code::DuplicateValue,
+        format!("\"{}\" is already in this list", value.value),
+        &value.pointer,
+        value.span,
+    )
+    .decision("D18");
+    // Removing the element together with the separator before it keeps the list valid, when
+    // the element before it in the source is the one before it here (an unknown value left out
+    // between them would go too, decisions D45).
+    if adjacent(previous, value) {
+        d.fix("Remove the duplicate", Span::new(previous.span.end, value.span.end), "")
+    } else {
+        d
     }
 }
 
@@ -76,5 +79,16 @@ mod tests {
         let edit = &d[0].fixes[0].edits[0];
         let fixed = format!("{}{}", &text[..edit.span.start], &text[edit.span.end..]);
         assert!(fixed.contains(r#"["A", "B"]"#), "{fixed}");
+    }
+
+    /// An unknown value between two equal ones (decisions D45): the repeat is reported, but
+    /// removing it with the separator before it would remove the unknown too, so no fix.
+    #[cfg(feature = "iac")]
+    #[test]
+    fn a_repeat_after_an_unknown_value_has_no_removal() {
+        let yaml = "Resources:\n  Trail:\n    Type: AWS::CloudTrail::Trail\n    Properties:\n      TrailName: t\n      IsLogging: true\n      S3BucketName: b\n      EventSelectors:\n        - DataResources:\n            - Type: AWS::S3::Object\n              Values: [\"arn:aws:s3:::b/\", !Ref Other, \"arn:aws:s3:::b/\"]\n";
+        let repeats = crate::check::rules::test_support::run_rule_on_file(check, yaml);
+        assert_eq!(repeats.len(), 1, "{repeats:?}");
+        assert!(repeats[0].fixes.is_empty(), "{:?}", repeats[0].fixes);
     }
 }

@@ -75,17 +75,19 @@ fn check_field(field: &AdvancedFieldSelector, unknown: bool, out: &mut Problems)
         out.push(|| invalid_selectors(message, &second.pointer, second.span).spec("§4.1").decision("D14"));
     }
     for value in equals.values.iter().filter(|v| Category::selectable(&v.value).is_none()) {
-        let help = if EVENT_DATA_STORE_CATEGORIES.contains(&value.value.as_str()) {
-            format!("\"{}\" is only valid for event data stores, not trails; trails accept Management, Data and NetworkActivity", value.value)
-        } else {
-            format!("\"{}\" is not a category; trails accept Management, Data and NetworkActivity", value.value)
-        };
-        let d = invalid_selectors("The eventCategory field value is not valid.", &value.pointer, value.span)
-            .observed()
-            .help(help)
-            .spec("§4.1")
-            .decision("D14");
-        out.push(|| d.suggest_or_pick(value.span, &value.value, Category::SELECTABLE_NAMES));
+        out.push(|| {
+            let help = if EVENT_DATA_STORE_CATEGORIES.contains(&value.value.as_str()) {
+                format!("\"{}\" is only valid for event data stores, not trails; trails accept Management, Data and NetworkActivity", value.value)
+            } else {
+                format!("\"{}\" is not a category; trails accept Management, Data and NetworkActivity", value.value)
+            };
+            let d = invalid_selectors("The eventCategory field value is not valid.", &value.pointer, value.span)
+                .observed()
+                .help(help)
+                .spec("§4.1")
+                .decision("D14");
+            d.suggest_or_pick(value.span, &value.value, Category::SELECTABLE_NAMES)
+        });
     }
 }
 

@@ -15,13 +15,15 @@ pub fn check(request: &Request, out: &mut Problems) {
             if EXCLUDABLE_MANAGEMENT_EVENT_SOURCES.contains(&source.value.as_str()) {
                 continue;
             }
-            let message = format!(
-                "\"{}\" cannot be excluded: ExcludeManagementEventSources accepts only kms.amazonaws.com and rdsdata.amazonaws.com",
-                source.value
-            );
-            let mut d = invalid_selectors(message, &source.pointer, source.span).spec("§1.2").decision("D11");
-            d = d.suggest_or_pick(source.span, &source.value, EXCLUDABLE_MANAGEMENT_EVENT_SOURCES);
-            out.push(|| d);
+            out.push(|| {
+    let message = format!(
+                    "\"{}\" cannot be excluded: ExcludeManagementEventSources accepts only kms.amazonaws.com and rdsdata.amazonaws.com",
+                    source.value
+                );
+                let mut d = invalid_selectors(message, &source.pointer, source.span).spec("§1.2").decision("D11");
+                d = d.suggest_or_pick(source.span, &source.value, EXCLUDABLE_MANAGEMENT_EVENT_SOURCES);
+                d
+            });
         }
     }
 }

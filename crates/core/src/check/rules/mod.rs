@@ -131,6 +131,19 @@ pub(crate) mod test_support {
         run_rule_counting(rule, text).0
     }
 
+    /// Runs one rule on the first trail of an IaC file (`text`), whose values left to
+    /// deployment are unknowns (decisions D45).
+    #[cfg(feature = "iac")]
+    pub fn run_rule_on_file(rule: super::Rule, text: &str) -> Vec<Diagnostic> {
+        let Ok(crate::import::Imported::Trails(_, trails)) = crate::import::read(text) else {
+            panic!("test input is an IaC file with a trail")
+        };
+        let read = input::read(&trails[0].document, "ctx-trail", &mut Problems::default());
+        let mut out = Problems::default();
+        rule(&read.expect("a request").1, &mut out);
+        out.into_parts().0
+    }
+
     /// Runs one rule on `text`: the problems it built, and how many more it only counted.
     pub fn run_rule_counting(rule: super::Rule, text: &str) -> (Vec<Diagnostic>, usize) {
         let root = parse(text).expect("test input is JSON");

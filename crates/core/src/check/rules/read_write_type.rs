@@ -11,11 +11,13 @@ pub fn check(request: &Request, out: &mut Problems) {
         if ReadWriteType::parse(&rwt.value).is_some() {
             continue;
         }
-        let message =
-            format!("ReadWriteType \"{}\" is not valid; valid values are ReadOnly, WriteOnly and All", rwt.value);
-        let mut d = invalid_selectors(message, &rwt.pointer, rwt.span).spec("§1.2").decision("D6");
-        d = d.suggest_or_pick(rwt.span, &rwt.value, ReadWriteType::NAMES);
-        out.push(|| d);
+        out.push(|| {
+            let message =
+                format!("ReadWriteType \"{}\" is not valid; valid values are ReadOnly, WriteOnly and All", rwt.value);
+            let mut d = invalid_selectors(message, &rwt.pointer, rwt.span).spec("§1.2").decision("D6");
+            d = d.suggest_or_pick(rwt.span, &rwt.value, ReadWriteType::NAMES);
+            d
+        });
     }
 }
 

@@ -68,4 +68,17 @@ mod tests {
         assert_eq!(run_rule(check, r#"{"TrailName":"t","AdvancedEventSelectors":[]}"#).len(), 1);
         assert!(run_rule(check, r#"{"TrailName":"t","EventSelectors":[{}]}"#).is_empty());
     }
+
+    /// A selector list left to deployment is there (decisions D45): neither list is missing.
+    #[cfg(feature = "iac")]
+    #[test]
+    fn a_list_left_to_deployment_is_not_missing() {
+        use crate::check::rules::test_support::run_rule_on_file;
+        let template = |selectors: &str| {
+            format!("Resources:\n  Trail:\n    Type: AWS::CloudTrail::Trail\n    Properties:\n      TrailName: t\n      IsLogging: true\n      S3BucketName: b\n{selectors}")
+        };
+        assert!(run_rule_on_file(check, &template("      EventSelectors: !Ref Selectors\n")).is_empty());
+        assert!(run_rule_on_file(check, &template("      AdvancedEventSelectors: !Ref Selectors\n")).is_empty());
+        assert_eq!(run_rule_on_file(check, &template("      EventSelectors: []\n")).len(), 1, "an empty list");
+    }
 }

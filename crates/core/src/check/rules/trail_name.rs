@@ -228,4 +228,19 @@ mod tests {
         assert_eq!(suggestion("ab"), None);
         assert_eq!(suggestion("good-name"), None);
     }
+
+    /// A one-character name has one end: a separator there is reported once, as its start; two
+    /// adjacent separators are pointed at exactly (kills `>` -> `>=` and `i + 2` -> `i * 2`, which
+    /// survived cargo-mutants).
+    #[test]
+    fn one_problem_per_fault_at_its_exact_bytes() {
+        let ranges = |name: &str| -> Vec<(String, Option<(usize, usize)>)> {
+            problems(name).into_iter().map(|p| (p.message, p.range)).filter(|(m, _)| m.contains("must")).collect()
+        };
+        let dash = ranges("-");
+        assert_eq!(dash.len(), 1, "{dash:?}");
+        assert!(dash[0].0.contains("must start"), "{dash:?}");
+        let adjacent = problems("a..b").into_iter().find(|p| p.message.contains("adjacent")).expect("adjacent");
+        assert_eq!(adjacent.range, Some((1, 3)));
+    }
 }

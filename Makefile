@@ -6,7 +6,7 @@ export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 export TRUNK_OFFLINE := true
 PORT ?= 8080
 
-.PHONY: serve test build dist wasm-pkg tools test-tools editor wire-types test-rust test-wasm test-e2e test-conformance test-export lint bench bench-e2e size clean fuzz
+.PHONY: serve test build dist wasm-pkg tools test-tools editor wire-types test-rust test-wasm test-e2e test-conformance test-export lint bench bench-e2e size clean fuzz mutants
 
 ## Install the build tools (wasm32 target, trunk, wasm-bindgen-cli, npm packages) if missing.
 tools:
@@ -101,6 +101,13 @@ FUZZ_SECONDS ?= 60
 fuzz:
 	FUZZ_SECONDS=$(FUZZ_SECONDS) scripts/fuzz.sh
 	nice -n 19 cargo run --locked --release -p trailscope-fuzz-checks --example adversarial
+
+## cargo-mutants over the core's rules, matcher, trail lookup and service (.cargo/mutants.toml),
+## niced; installs cargo-mutants pinned if missing; results in mutants.out/. About 2.5 hours here.
+CARGO_MUTANTS_VERSION = 25.3.1
+mutants:
+	cargo mutants --version 2>/dev/null | grep -q $(CARGO_MUTANTS_VERSION) || cargo install --locked cargo-mutants --version $(CARGO_MUTANTS_VERSION)
+	nice -n 19 cargo mutants --no-shuffle
 
 ## Gzipped size of the page's wasm + JS + CSS, against the 400 KB budget.
 size:
